@@ -1,0 +1,71 @@
+"""The processing pipeline: pure functions, no Streamlit and no database.
+
+    raw article -> clean -> language -> places -> actors -> events+dates -> ProcessedArticle
+
+`process(raw, resources)` is the one entry. `Resources` (gazetteer, actor and event lexicons) are
+loaded once per process and passed in, so the per-article work does no I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dashboard.records import ProcessedArticle, RawArticle
+
+from . import actors as actors_stage
+from . import clean as clean_stage
+from . import events as events_stage
+from . import geoparse as geoparse_stage
+from . import language as language_stage
+from .identity import article_id, content_hash
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Resources:
+    gazetteer: geoparse_stage.Gazetteer
+    actors: actors_stage.ActorLexicon
+    events: events_stage.EventLexicon
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> "Resources":
+        return cls(
+            gazetteer=geoparse_stage.load_gazetteer(data_dir),
+            actors=actors_stage.load_actor_lexicon(data_dir),
+            events=events_stage.load_event_lexicon(data_dir),
+        )
+
+
+@lru_cache(maxsize=2)
+def default_resources(data_dir: Path = DATA_DIR) -> Resources:
+    """Resources loaded once per process (the CLI, the app and workers share this)."""
+    return Resources.load(data_dir)
+
+
+def process(raw: RawArticle, resources: Resources) -> ProcessedArticle:
+    """Run every stage on one article. Raises ValueError (with a plain reason) on unusable input."""
+    cleaned = clean_stage.clean_text(raw.text)
+    text = cleaned.text
+    if not text.strip():
+        raise ValueError("the article has no readable text once page clutter is removed")
+    lang = language_stage.detect_language(text)
+    places = geoparse_stage.find_places(text, lang, resources.gazetteer)
+    actors = actors_stage.find_actors(text, lang, resources.actors, places)
+    events = events_stage.find_events(text, lang, raw.published, places, actors, resources.events)
+    digest = content_hash(text)
+    return ProcessedArticle(
+        id=article_id(raw.url, digest),
+        source=raw.source,
+        text=text,
+        language=lang,
+        content_hash=digest,
+        title=clean_stage.clean_title(raw.title),
+        url=raw.url,
+        published=raw.published,
+        site=raw.site,
+        places=tuple(places),
+        actors=tuple(actors),
+        events=tuple(events),
+    )
