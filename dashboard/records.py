@@ -121,6 +121,7 @@ class ProcessedArticle:
     url: str | None = None
     published: date | None = None
     site: str | None = None
+    fmt: str = "text"
     places: tuple[PlaceMention, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()

@@ -46,6 +46,11 @@ def default_resources(data_dir: Path = DATA_DIR) -> Resources:
 
 def process(raw: RawArticle, resources: Resources) -> ProcessedArticle:
     """Run every stage on one article. Raises ValueError (with a plain reason) on unusable input."""
+    return analyse(raw, resources)[0]
+
+
+def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, clean_stage.CleanText]:
+    """`process`, plus the cleaned text's map back to the input (for offsets into the input)."""
     cleaned = clean_stage.clean_text(raw.text)
     text = cleaned.text
     if not text.strip():
@@ -55,7 +60,7 @@ def process(raw: RawArticle, resources: Resources) -> ProcessedArticle:
     actors = actors_stage.find_actors(text, lang, resources.actors, places)
     events = events_stage.find_events(text, lang, raw.published, places, actors, resources.events)
     digest = content_hash(text)
-    return ProcessedArticle(
+    article = ProcessedArticle(
         id=article_id(raw.url, digest),
         source=raw.source,
         text=text,
@@ -65,7 +70,9 @@ def process(raw: RawArticle, resources: Resources) -> ProcessedArticle:
         url=raw.url,
         published=raw.published,
         site=raw.site,
+        fmt=raw.fmt,
         places=tuple(places),
         actors=tuple(actors),
         events=tuple(events),
     )
+    return article, cleaned

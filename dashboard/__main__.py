@@ -1,0 +1,175 @@
+"""Command line: `python -m dashboard COMMAND`.
+
+    build       re-create the store from the bundled sample articles
+    ingest      add files, folders or feed URLs to the store (or the feed list with --feeds)
+    extract     JSON Lines in (stdin), places/actors/events out (stdout)
+    failures    list the inputs that could not be stored, with the reason
+    gazetteer   rebuild the compiled gazetteer from data packages (`gazetteer build`)
+    app         start the dashboard
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.pipeline import DATA_DIR
+
+SAMPLES_DIR = DATA_DIR / "samples"
+FEEDS_FILE = DATA_DIR / "feeds.txt"
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    from dashboard.store import default_db_path
+
+    p.add_argument("--db", type=Path, default=None,
+                   help=f"store file (default: $DASHBOARD_DB or {default_db_path()})")
+
+
+def _db(args: argparse.Namespace) -> Path:
+    from dashboard.store import default_db_path
+
+    return args.db or default_db_path()
+
+
+def _progress_bar(desc: str):
+    from tqdm import tqdm
+
+    bar = tqdm(desc=desc, unit="article", file=sys.stderr, disable=None)
+
+    def update(done: int, total: int, source: str) -> None:
+        if bar.total != total:
+            bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done == total:
+            bar.close()
+
+    return update
+
+
+def _print_report(report, db: Path) -> None:
+    print(f"{report.added} added, {report.present} already present, {report.failed} failed")
+    if report.failed:
+        for f in report.failures[:20]:
+            print(f"  failed: {f.source}: {f.reason}", file=sys.stderr)
+        if report.failed > 20:
+            print(f"  ... and {report.failed - 20} more", file=sys.stderr)
+        print(f"The failures are kept in the store: see them with `python -m dashboard failures --db {db}` "
+              "or on the dashboard's \"Problems\" tab.")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from dashboard.pipeline.ingest import read_path
+    from dashboard.runner import store_items
+
+    db = _db(args)
+    items = read_path(Path(args.samples))
+    report = store_items(items, db, fresh=True, progress=_progress_bar("Building"))
+    print(f"Store built at {db}")
+    _print_report(report, db)
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from dashboard.pipeline.ingest import load_feed_list, read_sources
+    from dashboard.runner import load_feed_state, store_items
+
+    db = _db(args)
+    sources = list(args.sources)
+    if args.feeds:
+        sources += load_feed_list(Path(args.feeds_file))
+    if not sources:
+        print("Nothing to ingest: give files, folders or feed URLs, or --feeds.", file=sys.stderr)
+        return 2
+    state = load_feed_state(db)
+    items = read_sources(sources, allow_private=args.allow_private, timeout=args.timeout, feed_state=state)
+    report = store_items(items, db, progress=_progress_bar("Ingesting"), feed_state=state)
+    _print_report(report, db)
+    return 0
+
+
+def cmd_failures(args: argparse.Namespace) -> int:
+    from dashboard.store import StoreReader
+
+    reader = StoreReader(_db(args))
+    df = reader.failures()
+    if df.empty:
+        print("No failures recorded.")
+        return 0
+    for row in df.itertuples(index=False):
+        print(f"{row.last_seen}  {row.source}\n    {row.reason}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from dashboard.extract import extract_stream
+
+    extract_stream(sys.stdin, sys.stdout)
+    return 0
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from dashboard.pipeline.gazetteer import build_gazetteer
+
+    out = build_gazetteer(DATA_DIR)
+    print(f"Gazetteer written to {out}")
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    env = dict(os.environ)
+    if args.db:
+        env["DASHBOARD_DB"] = str(args.db)
+    app = Path(__file__).with_name("app.py")
+    return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), *args.streamlit_args], env=env)
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build", help="re-create the store from the bundled samples")
+    _db_arg(p)
+    p.add_argument("--samples", default=str(SAMPLES_DIR), help="folder of sample articles")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("ingest", help="add files, folders or feed URLs to the store")
+    _db_arg(p)
+    p.add_argument("sources", nargs="*", metavar="PATH_OR_URL")
+    p.add_argument("--feeds", action="store_true", help="also fetch every feed listed in the feed file")
+    p.add_argument("--feeds-file", default=str(FEEDS_FILE))
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a feed")
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow feed URLs on this machine or a private network (trusted use only)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("extract", help="JSON Lines in, extracted places/actors/events out")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("failures", help="list inputs that could not be stored")
+    _db_arg(p)
+    p.set_defaults(func=cmd_failures)
+
+    p = sub.add_parser("gazetteer", help="gazetteer tools")
+    p.add_argument("action", choices=["build"])
+    p.set_defaults(func=cmd_gazetteer)
+
+    p = sub.add_parser("app", help="start the dashboard (extra arguments go to streamlit)")
+    _db_arg(p)
+    p.add_argument("streamlit_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_app)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

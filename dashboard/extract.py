@@ -1,0 +1,95 @@
+"""The `extract` interface: JSON Lines in, one JSON line out per input, in order.
+
+Input lines: {"id", "text", "published": "YYYY-MM-DD" or null, "url", "title"} (only text is
+required). Output: {"id", "lang", "places", "actors", "events"} with offsets into the input
+text, or {"id", "error"} when a line cannot be processed. One bad line never stops the stream.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import IO
+
+from dashboard.pipeline import Resources, analyse, default_resources
+from dashboard.pipeline.clean import CleanText
+from dashboard.records import ProcessedArticle, RawArticle
+
+
+def _parse_published(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _span(cleaned: CleanText, start: int, end: int) -> tuple[int, int]:
+    return cleaned.to_source(start, end)
+
+
+def to_output(art: ProcessedArticle, cleaned: CleanText, doc_id) -> dict:
+    places = []
+    for m in art.places:
+        s, e = _span(cleaned, m.start, m.end)
+        p = m.place
+        places.append({"surface": m.surface, "start": s, "end": e, "name": p.name, "kind": p.kind,
+                       "country": p.country, "lat": p.lat, "lon": p.lon, "id": p.id, "how": m.how})
+    actors = []
+    for a in art.actors:
+        s, e = _span(cleaned, a.start, a.end)
+        actors.append({"surface": a.surface, "start": s, "end": e, "name": a.name, "kind": a.kind,
+                       "country": a.country, "role": a.role})
+    events = []
+    for ev in art.events:
+        s, e = _span(cleaned, ev.start, ev.end)
+        place = ev.place.place if ev.place else None
+        events.append({"type": ev.type, "date": ev.date, "date_precision": ev.date_precision,
+                       "date_source": ev.date_source, "status": ev.status,
+                       "place": place.name if place else None,
+                       "country": ev.country or (place.country if place else None),
+                       "lat": place.lat if place else None, "lon": place.lon if place else None,
+                       "actors": list(ev.actors), "evidence": ev.evidence, "start": s, "end": e,
+                       "trigger": ev.trigger, "confidence": ev.confidence})
+    return {"id": doc_id, "lang": art.language, "places": places, "actors": actors, "events": events}
+
+
+def extract_one(doc: dict, resources: Resources, line_no: int) -> dict:
+    doc_id = doc.get("id")
+    text = doc.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return {"id": doc_id, "error": "the line has no \"text\""}
+    raw = RawArticle(source=f"stdin:line {line_no}", text=text, title=doc.get("title"), url=doc.get("url"),
+                     published=_parse_published(doc.get("published")), fmt="jsonl",
+                     external_id=None if doc_id is None else str(doc_id))
+    try:
+        art, cleaned = analyse(raw, resources)
+    except ValueError as exc:
+        return {"id": doc_id, "lang": None, "places": [], "actors": [], "events": [], "error": str(exc)}
+    return to_output(art, cleaned, doc_id)
+
+
+def extract_lines(lines: Iterable[str], resources: Resources | None = None) -> Iterable[dict]:
+    resources = resources or default_resources()
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            if not isinstance(doc, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            yield {"id": None, "error": f"line {n} is not valid JSON ({exc})"}
+            continue
+        try:
+            yield extract_one(doc, resources, n)
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the stream
+            yield {"id": doc.get("id"), "lang": None, "places": [], "actors": [], "events": [],
+                   "error": f"internal error ({exc.__class__.__name__}: {exc})"}
+
+
+def extract_stream(inp: IO[str], out: IO[str]) -> None:
+    for result in extract_lines(inp):
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()

@@ -1,0 +1,76 @@
+"""Run the pipeline over inputs and write the results to the store.
+
+Shared by the command line and the app's "Add articles" page. One bad item never stops a batch:
+an input that cannot be read, or an article the pipeline cannot process, becomes a failure row
+with its reason, and every other article is stored.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from dashboard.pipeline import Resources, default_resources, process
+from dashboard.pipeline.identity import normalise_url
+from dashboard.records import Failure, RawArticle
+from dashboard.store import WriteReport, write_session
+
+Progress = Callable[[int, int, str], None]  # (done, total, current source)
+
+
+def failure_for(raw: RawArticle, exc: Exception) -> Failure:
+    """A plain-language failure for an article the pipeline could not process."""
+    if isinstance(exc, ValueError):
+        return Failure(raw.source, str(exc)[:500] or "The article could not be processed.")
+    return Failure(raw.source, f"The article could not be processed because of an internal error "
+                               f"({exc.__class__.__name__}). Please report it with this file.")
+
+
+def store_items(
+    items: Iterable[RawArticle | Failure],
+    db_path: Path,
+    *,
+    resources: Resources | None = None,
+    progress: Progress | None = None,
+    fresh: bool = False,
+    feed_state: dict | None = None,
+) -> WriteReport:
+    """Process every RawArticle, keep every Failure, write all of it in one atomic session."""
+    resources = resources or default_resources()
+    batch = list(items)
+    total = len(batch)
+    with write_session(db_path, fresh=fresh) as writer:
+        for done, item in enumerate(batch, start=1):
+            if isinstance(item, Failure):
+                writer.add_failure(item)
+            elif item.url and normalise_url(item.url) and writer.has_article(
+                    article_id=_url_id(item.url)):
+                writer.report.present += 1
+            else:
+                try:
+                    writer.add_article(process(item, resources))
+                except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+                    writer.add_failure(failure_for(item, exc))
+            if progress:
+                progress(done, total, item.source)
+        if feed_state:
+            writer.save_feed_state(feed_state)
+        return writer.report
+
+
+def _url_id(url: str) -> str:
+    from dashboard.pipeline.identity import article_id
+
+    return article_id(url, "")
+
+
+def load_feed_state(db_path: Path) -> dict:
+    """The ETag/Last-Modified remembered per feed URL, for conditional GETs."""
+    from dashboard.store import StoreMissing, StoreReader, StoreUnreadable
+
+    try:
+        reader = StoreReader(db_path)
+        rows = reader.cursor().execute("SELECT url, etag, modified FROM feed_state").fetchall()
+        reader.close()
+    except (StoreMissing, StoreUnreadable):
+        return {}
+    return {url: (etag, modified) for url, etag, modified in rows}

@@ -1,0 +1,99 @@
+"""Read-only access to the store, safe while a writer prepares the next version.
+
+DuckDB lets many processes read a file, or one write it. Writers here never touch the file
+readers have open: they build a new file and rename it into place (see `writer.py`). A reader
+notices the rename (the file's identity changes) and reopens on its next query.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+
+class StoreMissing(FileNotFoundError):
+    pass
+
+
+class StoreUnreadable(RuntimeError):
+    """The file exists but is not a readable store (corrupt, or not a DuckDB file)."""
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+class StoreReader:
+    """One read-only connection per process, shared; a cursor per query (thread-safe)."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._ident: tuple[int, int, int] | None = None
+
+    def _connection(self) -> duckdb.DuckDBPyConnection:
+        if not self.path.exists():
+            raise StoreMissing(f"No store at {self.path}. Build it with: python -m dashboard build")
+        ident = _identity(self.path)
+        with self._lock:
+            if self._con is None or ident != self._ident:
+                old = self._con
+                try:
+                    self._con = duckdb.connect(str(self.path), read_only=True)
+                    self._con.execute("SELECT count(*) FROM articles").fetchone()
+                except duckdb.Error as exc:
+                    self._con = None
+                    raise StoreUnreadable(
+                        f"The store file {self.path} cannot be read ({exc.__class__.__name__}). "
+                        "Rebuild it with: python -m dashboard build"
+                    ) from exc
+                self._ident = ident
+                if old is not None:
+                    old.close()
+            return self._con
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._connection().cursor()
+
+    @property
+    def version(self) -> tuple[int, int, int]:
+        """Changes whenever a writer replaces the file; use it as a cache key."""
+        self._connection()
+        assert self._ident is not None
+        return self._ident
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    # -- simple listings used by the command line and the app ---------------------------------
+    def df(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self.cursor().execute(sql, params or []).df()
+
+    def article_count(self) -> int:
+        return self.cursor().execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def articles(self, limit: int = 500) -> pd.DataFrame:
+        return self.df(
+            "SELECT id, title, site, published, language, url, source, added_at FROM articles "
+            "ORDER BY published DESC NULLS LAST, added_at DESC LIMIT ?", [limit])
+
+    def article(self, article_id: str) -> dict | None:
+        cur = self.cursor().execute(
+            "SELECT id, title, site, published, language, url, source, text FROM articles WHERE id = ?",
+            [article_id])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row))
+
+    def failures(self, limit: int = 1000) -> pd.DataFrame:
+        return self.df("SELECT source, reason, last_seen FROM failures ORDER BY last_seen DESC, source LIMIT ?",
+                       [limit])
