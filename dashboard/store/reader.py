@@ -42,7 +42,10 @@ class StoreReader:
         ident = _identity(self.path)
         with self._lock:
             if self._con is None or ident != self._ident:
-                old = self._con
+                # DuckDB caches one database instance per path and process: the old connection
+                # must be closed before the replaced file can be opened afresh.
+                if self._con is not None:
+                    self._con.close()
                 try:
                     self._con = duckdb.connect(str(self.path), read_only=True)
                     self._con.execute("SELECT count(*) FROM articles").fetchone()
@@ -53,8 +56,6 @@ class StoreReader:
                         "Rebuild it with: python -m dashboard build"
                     ) from exc
                 self._ident = ident
-                if old is not None:
-                    old.close()
             return self._con
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -73,12 +74,26 @@ class StoreReader:
                 self._con.close()
                 self._con = None
 
-    # -- simple listings used by the command line and the app ---------------------------------
+    def _run(self, fetch, sql: str, params: list | None):
+        """Run one query; if a writer swapped the file mid-query (connection closed), retry once."""
+        try:
+            return fetch(self.cursor().execute(sql, params or []))
+        except duckdb.ConnectionException:
+            return fetch(self.cursor().execute(sql, params or []))
+
     def df(self, sql: str, params: list | None = None) -> pd.DataFrame:
-        return self.cursor().execute(sql, params or []).df()
+        return self._run(lambda cur: cur.df(), sql, params)
+
+    def fetchall(self, sql: str, params: list | None = None) -> list[tuple]:
+        return self._run(lambda cur: cur.fetchall(), sql, params)
+
+    def fetchone(self, sql: str, params: list | None = None) -> tuple | None:
+        return self._run(lambda cur: cur.fetchone(), sql, params)
+
+    # -- simple listings used by the command line and the app ---------------------------------
 
     def article_count(self) -> int:
-        return self.cursor().execute("SELECT count(*) FROM articles").fetchone()[0]
+        return self.fetchone("SELECT count(*) FROM articles")[0]
 
     def articles(self, limit: int = 500) -> pd.DataFrame:
         return self.df(

@@ -1,0 +1,30 @@
+"""Language detection: ar, fr, en or other, offline."""
+from pathlib import Path
+
+from dashboard.pipeline.language import detect_language
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "esper-rabat-2020-10-02.ar.txt"
+
+
+def test_the_sample_article_is_arabic():
+    assert detect_language(SAMPLE.read_text(encoding="utf-8")) == "ar"
+
+
+def test_french_news_sentence_is_french():
+    assert detect_language("Le chef d'état-major des armées s'est entretenu jeudi avec son homologue nigérien à Niamey.") == "fr"
+
+
+def test_english_news_sentence_is_english():
+    assert detect_language("The two ministers signed a defence cooperation roadmap in Rabat on Friday.") == "en"
+
+
+def test_arabic_with_latin_acronyms_is_still_arabic():
+    assert detect_language("أعلنت قيادة AFRICOM عن مناورات مشتركة مع الجيش الموريتاني في نواكشوط") == "ar"
+
+
+def test_german_is_other():
+    assert detect_language("Der Verteidigungsminister traf seinen Amtskollegen in Berlin und sprach über die Lage im Sahel.") == "other"
+
+
+def test_digits_only_is_other():
+    assert detect_language("2020 - 10 - 02") == "other"
