@@ -47,27 +47,41 @@ def _fold_char(ch: str) -> str:
     return low if len(low) == 1 else ch
 
 
-_FOLD_TABLE: dict[str, str] = {}
+def _build_table() -> dict[int, str]:
+    """str.translate table: code point -> folded string ('' drops it), only where folding changes
+    the character. Covers Latin, Greek, Cyrillic, Arabic, punctuation (below U+3000); characters
+    above fold to themselves."""
+    table: dict[int, str] = {}
+    for code in range(0x3000):
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
+_TABLE = _build_table()
 
 
 def fold_char(ch: str) -> str:
-    out = _FOLD_TABLE.get(ch)
-    if out is None:
-        out = _FOLD_TABLE[ch] = _fold_char(ch)
-    return out
+    return _TABLE.get(ord(ch), ch)
 
 
 def fold(text: str) -> str:
     """The matching form of a text (lower case, no accents or Arabic diacritics, unified letters)."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """`fold(text)` and, for each of its characters, the index of its source character in `text`."""
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):  # nothing dropped: the map is the identity
+        return folded, list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
+    table = _TABLE
     for i, ch in enumerate(text):
-        f = fold_char(ch)
+        f = table.get(ord(ch), ch)
         if f:
             out.append(f)
             origin.append(i)

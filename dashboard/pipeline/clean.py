@@ -29,13 +29,12 @@ INVISIBLE = frozenset(
 _CONTROL = frozenset(chr(c) for c in range(0x20) if chr(c) not in "\n\t") | {"\x7f"}
 _BULLETS = "•·●▪■◦‣-–—*►▶|»«>"
 _EDGE_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 MAX_BOILERPLATE_PREFIX_LINE = 300
 # A line needs character-by-character work only if it holds something to remove or recompose.
-_NEEDS_SLOW_PATH = re.compile(
-    "[" + re.escape("".join(sorted(INVISIBLE))) + "\\x00-\\x08\\x0b-\\x1f\\x7f\\u0300-\\u036f\\u064b-\\u065f\\u0670"
-    "\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000\\t]|  "
+_NEEDS_CHAR_WORK = re.compile(
+    "[" + re.escape("".join(sorted(INVISIBLE))) + "\\x00-\\x08\\x0b-\\x1f\\x7f\\u0300-\\u036f\\u0653-\\u0655]"
 )
+_ODD_SPACE = re.compile("[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]{2,}|[\\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 
 
@@ -57,6 +56,8 @@ class CleanText:
 class BoilerplateRules:
     lines: frozenset[str]
     prefixes: tuple[str, ...]
+    longest_line: int = 80  # longer lines cannot equal a listed line (spacing aside)
+    longest_prefix: int = 80
 
 
 def _line_key(line: str) -> str:
@@ -78,20 +79,19 @@ def load_boilerplate(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
         lines.update(_line_key(x) for x in rules.get("lines", []))
         prefixes.extend(_prefix_key(x) for x in rules.get("prefixes", []))
     lines.discard("")
-    return BoilerplateRules(frozenset(lines), tuple(p for p in prefixes if p))
+    prefixes = [p for p in prefixes if p]
+    return BoilerplateRules(frozenset(lines), tuple(prefixes), max(map(len, lines), default=0),
+                            max(map(len, prefixes), default=0))
 
 
 def is_boilerplate(line: str, rules: BoilerplateRules | None = None) -> bool:
-    rules = rules or load_boilerplate()
-    key = _line_key(line)
-    if not key:
+    if len(line) > MAX_BOILERPLATE_PREFIX_LINE:
         return False
-    if key in rules.lines:
+    rules = rules or load_boilerplate()
+    if len(line) <= 2 * rules.longest_line + 20 and _line_key(line) in rules.lines:
         return True
-    if len(line) <= MAX_BOILERPLATE_PREFIX_LINE:
-        pkey = _prefix_key(line)
-        return any(pkey.startswith(p) for p in rules.prefixes)
-    return False
+    head = line.lstrip()[: 2 * rules.longest_prefix + 10]
+    return _prefix_key(head).startswith(rules.prefixes)
 
 
 def _normalise_with_origin(text: str, base: int) -> tuple[list[str], list[int]]:
@@ -125,28 +125,7 @@ def clean_text(text: str, rules: BoilerplateRules | None = None) -> CleanText:
         if not raw_line.strip() or is_boilerplate(raw_line, rules):
             pending_blank = pending_blank or bool(out)
             continue
-        if _NEEDS_SLOW_PATH.search(raw_line) is None:
-            stripped = raw_line.rstrip()
-            lead = len(raw_line) - len(raw_line.lstrip())
-            line_chars = list(stripped[lead:])
-            line_orig = list(range(line_start + lead, line_start + len(stripped)))
-            _append_line(out, origin, line_chars, line_orig, line_start, pending_blank)
-            pending_blank = False
-            continue
-        chars, orig = _normalise_with_origin(raw_line, line_start)
-        # collapse runs of spaces and trim the line, keeping the map aligned
-        line_chars: list[str] = []
-        line_orig: list[int] = []
-        for ch, o in zip(chars, orig):
-            if _SPACES.fullmatch(ch):
-                if not line_chars or line_chars[-1] == " ":
-                    continue
-                ch = " "
-            line_chars.append(ch)
-            line_orig.append(o)
-        while line_chars and line_chars[-1] == " ":
-            line_chars.pop()
-            line_orig.pop()
+        line_chars, line_orig = _clean_line(raw_line, line_start)
         if not line_chars:
             continue
         _append_line(out, origin, line_chars, line_orig, line_start, pending_blank)
@@ -154,13 +133,36 @@ def clean_text(text: str, rules: BoilerplateRules | None = None) -> CleanText:
     return CleanText("".join(out), tuple(origin), len(text))
 
 
-def _append_line(out: list[str], origin: list[int], chars: list[str], orig: list[int],
+def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
+    """One line normalised, with the input index of each of its characters."""
+    if _NEEDS_CHAR_WORK.search(line):
+        chars, orig = _normalise_with_origin(line, base)
+        line = "".join(chars)
+    else:
+        orig = range(base, base + len(line))
+    if _ODD_SPACE.search(line):  # collapse runs of spaces and odd spaces into one space
+        text_parts: list[str] = []
+        orig_parts: list[int] = []
+        last = 0
+        for m in _ODD_SPACE.finditer(line):
+            text_parts.append(line[last:m.start()] + " ")
+            orig_parts.extend(orig[last:m.start() + 1])
+            last = m.end()
+        text_parts.append(line[last:])
+        orig_parts.extend(orig[last:])
+        line, orig = "".join(text_parts), orig_parts
+    lead = len(line) - len(line.lstrip(" "))
+    trimmed = line.strip(" ")
+    return trimmed, list(orig[lead:lead + len(trimmed)])
+
+
+def _append_line(out: list[str], origin: list[int], chars: str, orig: list[int],
                  line_start: int, paragraph_break: bool) -> None:
     if out:
-        for ch in ("\n\n" if paragraph_break else "\n"):
-            out.append(ch)
-            origin.append(max(line_start - 1, 0))
-    out.extend(chars)
+        sep = "\n\n" if paragraph_break else "\n"
+        out.append(sep)
+        origin.extend([max(line_start - 1, 0)] * len(sep))
+    out.append(chars)
     origin.extend(orig)
 
 
