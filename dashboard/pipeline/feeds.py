@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date
 from xml.etree.ElementTree import ParseError
 
 import feedparser
@@ -17,7 +18,7 @@ from defusedxml.ElementTree import fromstring as safe_fromstring
 from dashboard.records import Failure, RawArticle
 
 from .htmltext import html_to_text
-from .pubdate import parse_published
+from .pubdate import has_date_shape, parse_published
 from .urls import safe_link
 
 UNSAFE_XML = ("The feed contains a document type or entity declaration (DOCTYPE or ENTITY), "
@@ -81,15 +82,19 @@ def _entry_text(entry: dict) -> str:
     return max(candidates, key=len, default="")
 
 
-def _entry_date(entry: dict):
+def _entry_date(entry: dict) -> date | None:
+    """The date as the feed wrote it; feedparser's own parse only for forms we do not read.
+
+    feedparser converts to UTC and rolls impossible dates over (2020-13-45 becomes 2021-01-01);
+    an impossible date must stay unknown.
+    """
     for key in ("published", "updated", "created"):
-        found = parse_published(entry.get(key))
-        if found:
-            return found
-    for key in ("published_parsed", "updated_parsed"):
-        found = parse_published(entry.get(key))
-        if found:
-            return found
+        raw = entry.get(key)
+        if not isinstance(raw, str) or not raw.strip():
+            continue
+        if has_date_shape(raw):
+            return parse_published(raw)
+        return parse_published(entry.get(f"{key}_parsed"))
     return None
 
 
@@ -107,6 +112,8 @@ def parse_feed(data: bytes, source: str, *, base_url: str | None = None,
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
                               resolve_relative_uris=bool(base_url))
     entries = parsed.get("entries") or []
+    if not parsed.get("version") and not parsed.get("bozo"):
+        return [], [Failure(source, NOT_A_FEED)]
     if not entries:
         if parsed.get("bozo") and not parsed.get("version"):
             problem = str(parsed.get("bozo_exception") or "").strip()

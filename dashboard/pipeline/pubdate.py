@@ -52,6 +52,14 @@ def _month(word: str) -> int | None:
     return _MONTHS.get(word.lower().translate(_ALEF).replace("ة", "ه"))
 
 
+def has_date_shape(value: str) -> bool:
+    """True if the string is written like a date this module reads, even an impossible one."""
+    text = value.translate(_ARABIC_DIGITS)
+    return bool(_ISO.search(text) or _DMY_NUMERIC.search(text)
+                or any(_month(m[2]) for m in _DAY_MONTH_YEAR.finditer(text))
+                or any(_month(m[1]) for m in _MONTH_DAY_YEAR.finditer(text)))
+
+
 def parse_published(value: object) -> date | None:
     """The calendar date in a date, datetime, time tuple or string; None if there is none."""
     if value is None:
