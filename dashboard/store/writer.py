@@ -20,23 +20,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from dashboard.pipeline.arabic import fold
-from dashboard.records import Event, Failure, ProcessedArticle
+from dashboard.records import Failure, ProcessedArticle
 
+from .rows import COLUMNS, TABLES, article_rows
 from .schema import DDL, SCHEMA_VERSION
-from .span import date_span
+
+_HASH = COLUMNS["articles"].index("content_hash")
+_SOURCE = COLUMNS["articles"].index("source")
 
 FLUSH_EVERY = 2000  # articles buffered in memory before a bulk insert
-
-_ARTICLE_COLS = ["id", "source", "fmt", "url", "title", "site", "published", "language", "text",
-                 "search_text", "content_hash", "added_at"]
-_PLACE_COLS = ["id", "name", "name_fr", "name_ar", "kind", "country", "lat", "lon"]
-_PLACE_MENTION_COLS = ["article_id", "place_id", "start", "end", "surface", "how"]
-_ACTOR_COLS = ["id", "name", "kind", "country"]
-_ACTOR_MENTION_COLS = ["article_id", "actor_id", "start", "end", "surface", "role", "how"]
-_EVENT_COLS = ["id", "article_id", "type", "status", "date", "date_precision", "date_source",
-               "day_from", "day_to", "place_id", "place_name", "place_kind", "country", "lat", "lon",
-               "actors", "evidence", "start", "end", "trigger", "confidence", "cluster"]
 
 
 def _now() -> datetime:
@@ -74,6 +66,7 @@ class StoreWriter:
         self._place_ids = {r[0] for r in con.execute("SELECT id FROM places").fetchall()}
         self._actor_ids = {r[0] for r in con.execute("SELECT id FROM actors").fetchall()}
         self._rows: dict[str, list[tuple]] = {}
+        self._stored_sources: list[str] = []
         self._pending = 0
         self._new_events = 0
 
@@ -106,50 +99,48 @@ class StoreWriter:
         if self.has_article(art.id, art.content_hash):
             self.report.present += 1
             return False
-        self._ids.add(art.id)
-        self._hashes.add(art.content_hash)
-        search = fold(f"{art.title or ''}\n{art.text}")
-        self._buffer("articles", (art.id, art.source, art.fmt, art.url, art.title, art.site, art.published,
-                                  art.language, art.text, search, art.content_hash, _now()))
-        for m in art.places:
-            self._remember_place(m.place)
-            self._buffer("place_mentions", (art.id, m.place.id, m.start, m.end, m.surface, m.how))
-        for a in art.actors:
-            if a.actor_id not in self._actor_ids:
-                self._actor_ids.add(a.actor_id)
-                self._buffer("actors", (a.actor_id, a.name, a.kind, a.country))
-            self._buffer("actor_mentions", (art.id, a.actor_id, a.start, a.end, a.surface, a.role, a.how))
-        for n, ev in enumerate(art.events):
-            self._buffer("events", _event_row(art, n, ev))
-            self._new_events += 1
-        self.report.added += 1
-        self.con.execute("DELETE FROM failures WHERE source = ?", [art.source])
+        self.add_rows(article_rows(art, _now()))
+        return True
+
+    def add_rows(self, rows: dict[str, list[tuple]]) -> None:
+        """Buffer the rows of one new article (see `rows.article_rows`)."""
+        for art_row in rows["articles"]:
+            self._ids.add(art_row[0])
+            self._hashes.add(art_row[_HASH])
+            self._stored_sources.append(art_row[_SOURCE])
+            self.report.added += 1
+        for place_row in rows["places"]:
+            if place_row[0] not in self._place_ids:
+                self._place_ids.add(place_row[0])
+                self._buffer("places", place_row)
+        for actor_row in rows["actors"]:
+            if actor_row[0] not in self._actor_ids:
+                self._actor_ids.add(actor_row[0])
+                self._buffer("actors", actor_row)
+        for table in ("articles", "place_mentions", "actor_mentions", "events"):
+            self._rows.setdefault(table, []).extend(rows[table])
+        self._new_events += len(rows["events"])
         self._pending += 1
         if self._pending >= FLUSH_EVERY:
             self.flush()
-        return True
-
-    def _remember_place(self, place) -> None:
-        if place.id not in self._place_ids:
-            self._place_ids.add(place.id)
-            self._buffer("places", (place.id, place.name, place.name_fr, place.name_ar, place.kind,
-                                    place.country, place.lat, place.lon))
 
     def _buffer(self, table: str, row: tuple) -> None:
         self._rows.setdefault(table, []).append(row)
 
     def flush(self) -> None:
         """Bulk-insert what is buffered (one Arrow table per target table)."""
-        columns = {"articles": _ARTICLE_COLS, "places": _PLACE_COLS, "place_mentions": _PLACE_MENTION_COLS,
-                   "actors": _ACTOR_COLS, "actor_mentions": _ACTOR_MENTION_COLS, "events": _EVENT_COLS}
-        for table in ("articles", "places", "place_mentions", "actors", "actor_mentions", "events"):
+        for table in TABLES:
             rows = self._rows.pop(table, None)
             if not rows:
                 continue
-            cols = columns[table]
+            cols = COLUMNS[table]
             batch = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})  # noqa: F841
             quoted = ", ".join(f'"{c}"' for c in cols)
             self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM batch")
+        if self._stored_sources:  # a source that now gives an article is no longer a failure
+            stored = pa.table({"source": self._stored_sources})  # noqa: F841
+            self.con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM stored)")
+            self._stored_sources = []
         self._pending = 0
 
     def finish(self) -> None:
@@ -163,17 +154,6 @@ class StoreWriter:
         from dashboard.store.clusters import assign_clusters
 
         assign_clusters(self.con)
-
-
-def _event_row(art: ProcessedArticle, n: int, ev: Event) -> tuple:
-    day_from, day_to = date_span(ev.date)
-    place = ev.place.place if ev.place else None
-    country = ev.country or (place.country if place else None)
-    return (f"{art.id}#{n}", art.id, ev.type, ev.status, ev.date, ev.date_precision, ev.date_source,
-            day_from, day_to, place.id if place else None, place.name if place else None,
-            place.kind if place else None, country, place.lat if place else None,
-            place.lon if place else None, list(ev.actors), ev.evidence, ev.start, ev.end, ev.trigger,
-            ev.confidence, None)
 
 
 # -- sessions ------------------------------------------------------------------------------------
