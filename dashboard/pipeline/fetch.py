@@ -71,14 +71,14 @@ def address_problem(ip: str, allow_private: bool = False) -> str | None:
         return "a link-local address"
     if addr.is_multicast:
         return "a multicast address"
-    if addr.is_unspecified or addr.is_reserved:
+    if addr.is_unspecified:
         return "a reserved address"
-    if allow_private:
-        return None
-    if addr.is_loopback:
-        return "this computer's own address"
+    if addr.is_loopback:  # before "reserved": ::1 sits in a reserved IPv6 block
+        return None if allow_private else "this computer's own address"
+    if addr.is_reserved:
+        return "a reserved address"
     if addr.is_private or not addr.is_global:
-        return "a private network address"
+        return None if allow_private else "a private network address"
     return None
 
 
@@ -105,9 +105,9 @@ def _resolve(host: str, port: int, allow_private: bool, redirected: bool) -> lis
     for ip in addresses:
         problem = address_problem(ip, allow_private)
         if problem:
-            lead = "The feed address redirected to" if redirected else "The feed address"
-            raise FetchError(f"{lead} {host}, which is {problem} ({ip}); "
-                             f"this is refused for safety.")
+            lead = "The feed address redirected to" if redirected else "The feed address points to"
+            where = host if host == ip else f"{host} ({ip})"
+            raise FetchError(f"{lead} {where}, which is {problem}; this is refused for safety.")
     if not addresses:
         raise FetchError(f"The feed address {host} could not be found (no such host).")
     return addresses
