@@ -84,7 +84,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     state = load_feed_state(db)
     items = read_sources(sources, allow_private=args.allow_private, timeout=args.timeout, feed_state=state)
-    report = store_items(items, db, progress=_progress_bar("Ingesting"), feed_state=state)
+    if args.scheduler:
+        from dashboard.distributed import ingest_on_cluster
+
+        print(f"Processing on the Dask cluster at {args.scheduler}...", file=sys.stderr)
+        report = ingest_on_cluster(items, db, args.scheduler, parquet_dir=args.parquet_dir, feed_state=state)
+    else:
+        report = store_items(items, db, progress=_progress_bar("Ingesting"), feed_state=state)
     _print_report(report, db)
     return 0
 
@@ -146,6 +152,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a feed")
     p.add_argument("--allow-private", action="store_true",
                    help="allow feed URLs on this machine or a private network (trusted use only)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="process on a Dask cluster (tcp://HOST:8786, or 'local' for this machine's cores)")
+    p.add_argument("--parquet-dir", type=Path, default=None,
+                   help="with --scheduler: an empty folder that every worker can write (default: a temporary folder)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("extract", help="JSON Lines in, extracted places/actors/events out")

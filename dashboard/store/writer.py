@@ -143,6 +143,46 @@ class StoreWriter:
             self._stored_sources = []
         self._pending = 0
 
+    def import_parquet(self, folder: Path) -> None:
+        """Import rows written by `dashboard.distributed` workers (one Parquet folder per table,
+        each row with its input position `seq`), skipping articles already present, in input order."""
+        self.flush()
+        files = {t: sorted((Path(folder) / t).rglob("*.parquet")) for t in TABLES}
+        if not files["articles"]:
+            return
+
+        def source(table: str) -> str:
+            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files[table])
+            return f"read_parquet([{listed}], union_by_name = true)"
+
+        accepted: list[int] = []
+        for art_id, digest, seq, src in self.con.execute(
+                f"SELECT id, content_hash, seq, source FROM {source('articles')} ORDER BY seq").fetchall():
+            if self.has_article(art_id, digest):
+                self.report.present += 1
+                continue
+            self._ids.add(art_id)
+            self._hashes.add(digest)
+            self._stored_sources.append(src)
+            self.report.added += 1
+            accepted.append(seq)
+        kept = pa.table({"seq": pa.array(accepted, pa.int64())})  # noqa: F841
+        for table in TABLES:
+            if not files[table]:
+                continue
+            quoted = ", ".join(f'"{c}"' for c in COLUMNS[table])
+            if table in ("places", "actors"):  # shared entities: first appearance, if new
+                self.con.execute(
+                    f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM ("
+                    f"  SELECT *, row_number() OVER (PARTITION BY id ORDER BY seq) AS first FROM {source(table)}"
+                    f"  WHERE seq IN (SELECT seq FROM kept)) "
+                    f"WHERE first = 1 AND id NOT IN (SELECT id FROM {table}) ORDER BY seq")
+            else:
+                self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {source(table)} "
+                                 f"WHERE seq IN (SELECT seq FROM kept) ORDER BY seq")
+        self._new_events += self.con.execute("SELECT count(*) FROM events WHERE cluster IS NULL").fetchone()[0]
+        self.flush()
+
     def finish(self) -> None:
         self.flush()
         if self._new_events:
