@@ -112,3 +112,15 @@ def test_any_upload_gives_records_without_internal_errors(name, data):
     records = list(read_upload(name, data))
     assert [r for r in records if not isinstance(r, (RawArticle, Failure)) or
             (isinstance(r, Failure) and "internal error" in r.reason)] == []
+
+
+def test_named_pipe_in_a_folder_is_reported_not_read(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert list(read_path(tmp_path)) == [Failure(str(tmp_path / "pipe.txt"), "This is neither a file nor a folder.")]
+
+
+def test_web_page_saved_as_xml_is_read_as_a_page():
+    page = (ROOT / "tests/fixtures/ingest/html/fr-exercice-niger.html").read_bytes()
+    assert [r.fmt for r in read_upload("page.xml", page)] == ["html"]

@@ -71,7 +71,7 @@ def _plain(value: str | None, detail: dict | None = None) -> str:
     if not value:
         return ""
     kind = (detail or {}).get("type", "text/html")
-    if "html" in kind or "<" in value:
+    if "html" in kind:
         return html_to_text(value)
     return value.strip()
 

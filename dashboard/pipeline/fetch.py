@@ -12,6 +12,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -96,9 +97,29 @@ def _check_url(url: str) -> tuple[str, str, int]:
     return scheme, parts.hostname, port or (443 if scheme == "https" else 80)
 
 
-def _resolve(host: str, port: int, allow_private: bool, redirected: bool) -> list[str]:
+def _getaddrinfo(host: str, port: int, timeout: float) -> list:
+    """getaddrinfo has no timeout of its own; a stuck DNS lookup must not outlive the deadline."""
+    outcome: dict[str, object] = {}
+
+    def lookup() -> None:
+        try:
+            outcome["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except Exception as exc:  # noqa: BLE001 - handed to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=lookup, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise socket.timeout()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["infos"]  # type: ignore[return-value]
+
+
+def _resolve(host: str, port: int, allow_private: bool, redirected: bool, timeout: float) -> list[str]:
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _getaddrinfo(host, port, timeout)
     except (socket.gaierror, UnicodeError):
         raise FetchError(f"The feed address {host} could not be found (no such host).") from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
@@ -179,7 +200,7 @@ def _read_body(response: http.client.HTTPResponse, sock: socket.socket | None,
 def _request_once(url: str, headers: dict[str, str], deadline: _Deadline, max_bytes: int,
                   allow_private: bool, redirected: bool) -> Response:
     scheme, host, port = _check_url(url)
-    addresses = _resolve(host, port, allow_private, redirected)
+    addresses = _resolve(host, port, allow_private, redirected, deadline.remaining())
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     last_error: OSError | None = None

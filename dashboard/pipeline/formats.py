@@ -246,6 +246,8 @@ def read_bytes(source: str, name: str, data: bytes,
         yield Failure(source, "The file is empty.")
         return
     kind = kind_of(name, data)
+    if kind == "feed" and _HTML_SNIFF.match(data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")):
+        kind = "html"  # a web page saved as .xml
     if kind == "binary":
         yield Failure(source, BINARY)
     elif kind == "text":

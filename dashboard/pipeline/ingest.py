@@ -70,6 +70,9 @@ def _read_sidecar(path: Path) -> tuple[dict | None, Failure | None]:
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Record]:
     source = str(path)
+    if not path.is_file():  # a pipe or a device would block or never end
+        yield Failure(source, "This is neither a file nor a folder.")
+        return
     try:
         if path.stat().st_size > max_bytes:
             yield Failure(source, _too_big(max_bytes))
