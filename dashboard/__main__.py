@@ -5,6 +5,7 @@
     extract     JSON Lines in (stdin), places/actors/events out (stdout)
     failures    list the inputs that could not be stored, with the reason
     gazetteer   rebuild the compiled gazetteer from data packages (`gazetteer build`)
+    bench       measure pipeline speed, store build time, query time and payload sizes
     app         start the dashboard
 """
 from __future__ import annotations
@@ -169,6 +170,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["build"])
     p.set_defaults(func=cmd_gazetteer)
 
+    sub.add_parser("bench", help="measure speed and sizes (python -m dashboard bench --help)")
+
     p = sub.add_parser("app", help="start the dashboard (extra arguments go to streamlit)")
     _db_arg(p)
     p.add_argument("streamlit_args", nargs=argparse.REMAINDER)
@@ -177,6 +180,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:  # its options are its own (python -m dashboard bench --help)
+        from dashboard.bench.run import main as bench_main
+
+        return bench_main(argv[1:])
     args = parser().parse_args(argv)
     return args.func(args)
 

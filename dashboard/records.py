@@ -32,7 +32,7 @@ EVENT_TYPES: tuple[str, ...] = (
 class RawArticle:
     """One article as read from a source, before any processing.
 
-    `source` says where it came from (a file path, `path#line 3`, a feed URL); `site` is the
+    `source` says where it came from (a file path, `path:line 3` for a row of an export, a feed URL); `site` is the
     publisher's name when known (feed title, HTML site name, a CSV `source` column).
     """
 
