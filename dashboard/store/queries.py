@@ -1,0 +1,330 @@
+"""Every query the app runs: each takes a `Filters` record and aggregates in SQL.
+
+Filters split in two kinds:
+- article filters (language, source, text search) keep or drop whole articles;
+- event filters (dates, countries, places, event types, actors) keep or drop events.
+An event is in view when it and its article pass. An article is in view when it passes the article
+filters and, if any event filter is set, has an event in view (or, for a date-only filter, was
+published in the date range). User input only ever reaches DuckDB as a bound parameter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from dashboard.pipeline.arabic import fold
+from dashboard.records import Filters
+
+Cursor = duckdb.DuckDBPyConnection
+
+TIMELINE_BINS = ("day", "week", "month", "year")
+PAGE_SIZE = 500
+EXPORT_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A WHERE fragment with its bound parameters."""
+
+    sql: str
+    params: tuple
+
+    @staticmethod
+    def all_of(parts: list["Clause"]) -> "Clause":
+        if not parts:
+            return Clause("TRUE", ())
+        return Clause(" AND ".join(f"({p.sql})" for p in parts), tuple(x for p in parts for x in p.params))
+
+
+def search_terms(search: str) -> list[str]:
+    """The folded words of a search box; every one must occur (hamza, diacritics, case ignored)."""
+    return [w for w in fold(search).split() if w]
+
+
+def article_clause(f: Filters, alias: str = "a") -> Clause:
+    parts: list[Clause] = []
+    if f.languages:
+        parts.append(Clause(f"{alias}.language IN (SELECT unnest(?))", (list(f.languages),)))
+    if f.sources:
+        parts.append(Clause(f"{alias}.site IN (SELECT unnest(?))", (list(f.sources),)))
+    for term in search_terms(f.search):
+        parts.append(Clause(f"contains({alias}.search_text, ?)", (term,)))
+    return Clause.all_of(parts)
+
+
+def has_event_filters(f: Filters) -> bool:
+    return bool(f.date_from or f.date_to or f.countries or f.places or f.event_types or f.actors)
+
+
+def event_clause(f: Filters, alias: str = "e") -> Clause:
+    parts: list[Clause] = []
+    if f.date_from:
+        parts.append(Clause(f"{alias}.day_to >= ?", (f.date_from,)))
+    if f.date_to:
+        parts.append(Clause(f"{alias}.day_from <= ?", (f.date_to,)))
+    if f.countries:
+        parts.append(Clause(f"{alias}.country IN (SELECT unnest(?))", (list(f.countries),)))
+    if f.places:
+        parts.append(Clause(f"{alias}.place_id IN (SELECT unnest(?))", (list(f.places),)))
+    if f.event_types:
+        parts.append(Clause(f"{alias}.type IN (SELECT unnest(?))", (list(f.event_types),)))
+    if f.actors:
+        parts.append(Clause(f"list_has_any({alias}.actors, ?::VARCHAR[])", (list(f.actors),)))
+    return Clause.all_of(parts)
+
+
+def events_cte(f: Filters) -> Clause:
+    """`ev`: the events in view, joined with the article columns the app shows."""
+    a, e = article_clause(f), event_clause(f)
+    return Clause(
+        "ev AS (SELECT e.*, a.title AS article_title, a.url AS article_url, a.language AS article_language, "
+        "a.site AS article_site, a.published AS article_published "
+        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {a.sql} AND {e.sql})",
+        a.params + e.params,
+    )
+
+
+def articles_cte(f: Filters) -> Clause:
+    """`ev` as above, and `av`: the articles in view."""
+    ev = events_cte(f)
+    a = article_clause(f)
+    if not has_event_filters(f):
+        keep = Clause("TRUE", ())
+    else:
+        keep_sql = "a.id IN (SELECT article_id FROM ev)"
+        keep_params: tuple = ()
+        only_dates = not (f.countries or f.places or f.event_types or f.actors)
+        if only_dates:
+            lo, hi = f.date_from or date.min, f.date_to or date.max
+            keep_sql += " OR a.published BETWEEN ? AND ?"
+            keep_params = (lo, hi)
+        keep = Clause(keep_sql, keep_params)
+    return Clause(f"{ev.sql}, av AS (SELECT a.* FROM articles a WHERE {a.sql} AND ({keep.sql}))",
+                  ev.params + a.params + keep.params)
+
+
+def _df(cur: Cursor, sql: str, params: tuple) -> pd.DataFrame:
+    return cur.execute(sql, list(params)).df()
+
+
+# -- headline counts ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Counts:
+    events: int
+    articles: int
+    places: int
+    countries: int
+
+
+def headline_counts(cur: Cursor, f: Filters) -> Counts:
+    cte = articles_cte(f)
+    row = cur.execute(
+        f"WITH {cte.sql} SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM av), "
+        "(SELECT count(DISTINCT place_id) FROM ev), (SELECT count(DISTINCT country) FROM ev)",
+        list(cte.params)).fetchone()
+    return Counts(*(int(x) for x in row))
+
+
+# -- map ---------------------------------------------------------------------------------------
+
+def map_places(cur: Cursor, f: Filters) -> pd.DataFrame:
+    """One row per place with events in view: where, how many, and the most frequent event type."""
+    cte = events_cte(f)
+    sql = f"""WITH {cte.sql},
+      pt AS (SELECT place_id, type, count(*) AS n FROM ev
+             WHERE place_id IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY place_id, type),
+      pa AS (SELECT place_id, count(DISTINCT article_id) AS articles FROM ev GROUP BY place_id)
+    SELECT p.id AS place_id, p.name, p.name_fr, p.name_ar, p.kind, p.country, p.lat, p.lon,
+           sum(pt.n)::INTEGER AS events, first(pt.type ORDER BY pt.n DESC, pt.type) AS dominant_type,
+           any_value(pa.articles)::INTEGER AS articles
+    FROM pt JOIN places p ON p.id = pt.place_id JOIN pa ON pa.place_id = pt.place_id
+    GROUP BY p.id, p.name, p.name_fr, p.name_ar, p.kind, p.country, p.lat, p.lon
+    ORDER BY events DESC, p.id"""
+    return _df(cur, sql, cte.params)
+
+
+def country_arcs(cur: Cursor, f: Filters) -> pd.DataFrame:
+    """Pairs of countries that take part in the same event (where it happened, and its actors' states)."""
+    cte = events_cte(f)
+    sql = f"""WITH {cte.sql},
+      named AS (SELECT id, unnest(actors) AS actor FROM ev),
+      ec AS (SELECT id, country AS c FROM ev WHERE country IS NOT NULL
+             UNION SELECT named.id, ac.country FROM named JOIN actors ac ON ac.name = named.actor
+             WHERE ac.country IS NOT NULL)
+    SELECT x.c AS source, y.c AS target, count(DISTINCT x.id)::INTEGER AS events
+    FROM ec x JOIN ec y ON x.id = y.id AND x.c < y.c
+    GROUP BY x.c, y.c ORDER BY events DESC, source, target"""
+    return _df(cur, sql, cte.params)
+
+
+# -- timeline ----------------------------------------------------------------------------------
+
+def date_extent(cur: Cursor, f: Filters) -> tuple[date | None, date | None]:
+    cte = events_cte(f)
+    lo, hi = cur.execute(f"WITH {cte.sql} SELECT min(day_from), max(day_to) FROM ev", list(cte.params)).fetchone()
+    return lo, hi
+
+
+def choose_bin(lo: date | None, hi: date | None) -> str:
+    """Days for up to six weeks, weeks up to four months, months up to six years, else years."""
+    if lo is None or hi is None:
+        return "month"
+    days = (hi - lo).days
+    if days <= 45:
+        return "day"
+    if days <= 120:
+        return "week"
+    if days <= 6 * 366:
+        return "month"
+    return "year"
+
+
+def timeline(cur: Cursor, f: Filters, bin: str) -> pd.DataFrame:
+    """Events per time bin and type, with up to three places and actors and one headline per bin."""
+    if bin not in TIMELINE_BINS:
+        raise ValueError(f"unknown bin {bin!r}")
+    cte = events_cte(f)
+    sql = f"""WITH {cte.sql},
+      b AS (SELECT date_trunc(?, day_from)::DATE AS period, * FROM ev WHERE day_from IS NOT NULL)
+    SELECT period, type, count(*)::INTEGER AS events,
+           list_slice(list_sort(list_distinct(list(place_name))), 1, 3) AS places,
+           list_slice(list_sort(list_distinct(flatten(list(actors)))), 1, 3) AS actors,
+           first(article_title ORDER BY day_from DESC, id) AS headline
+    FROM b GROUP BY period, type ORDER BY period, type"""
+    return _df(cur, sql, (*cte.params, bin))
+
+
+def undated_events(cur: Cursor, f: Filters) -> int:
+    cte = events_cte(f)
+    return int(cur.execute(f"WITH {cte.sql} SELECT count(*) FROM ev WHERE day_from IS NULL",
+                           list(cte.params)).fetchone()[0])
+
+
+# -- events table ------------------------------------------------------------------------------
+
+EVENT_COLUMNS = ("id", "article_id", "date", "type", "status", "place_name", "place_kind", "country",
+                 "actors", "evidence", "article_title", "article_url", "article_language", "article_site")
+
+
+def events_page(cur: Cursor, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> pd.DataFrame:
+    """Events in view, newest first (undated last)."""
+    cte = events_cte(f)
+    cols = ", ".join(f'ev."{c}"' for c in EVENT_COLUMNS)
+    sql = (f"WITH {cte.sql} SELECT {cols}, p.name_fr AS place_name_fr, p.name_ar AS place_name_ar "
+           "FROM ev LEFT JOIN places p ON p.id = ev.place_id "
+           "ORDER BY ev.day_from DESC NULLS LAST, ev.article_published DESC NULLS LAST, ev.id LIMIT ? OFFSET ?")
+    return _df(cur, sql, (*cte.params, int(limit), int(offset)))
+
+
+def articles_page(cur: Cursor, f: Filters, limit: int = PAGE_SIZE) -> pd.DataFrame:
+    """Articles in view with their number of events in view, newest first."""
+    cte = articles_cte(f)
+    sql = f"""WITH {cte.sql}, n AS (SELECT article_id, count(*) AS events FROM ev GROUP BY article_id)
+    SELECT av.id, av.title, av.site, av.published, av.language, av.url, coalesce(n.events, 0)::INTEGER AS events
+    FROM av LEFT JOIN n ON n.article_id = av.id
+    ORDER BY av.published DESC NULLS LAST, av.added_at DESC, av.id LIMIT ?"""
+    return _df(cur, sql, (*cte.params, int(limit)))
+
+
+# -- one article -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # place | actor | event
+    label: str  # what a hover says: the resolved name, or the event type
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: str
+    title: str | None
+    site: str | None
+    url: str | None
+    published: date | None
+    language: str
+    text: str
+    spans: tuple[Span, ...]
+
+
+def article_with_mentions(cur: Cursor, article_id: str) -> ArticleView | None:
+    row = cur.execute("SELECT id, title, site, url, published, language, text FROM articles WHERE id = ?",
+                      [article_id]).fetchone()
+    if row is None:
+        return None
+    spans = cur.execute(
+        """SELECT m.start, m."end", 'place', coalesce(p.name, m.surface) FROM place_mentions m
+           LEFT JOIN places p ON p.id = m.place_id WHERE m.article_id = ?
+           UNION ALL
+           SELECT m.start, m."end", 'actor', coalesce(ac.name, m.surface) FROM actor_mentions m
+           LEFT JOIN actors ac ON ac.id = m.actor_id WHERE m.article_id = ?
+           UNION ALL
+           SELECT start, "end", 'event', type FROM events WHERE article_id = ?
+           ORDER BY 1, 2""", [article_id, article_id, article_id]).fetchall()
+    return ArticleView(*row, spans=tuple(Span(int(s), int(e), k, str(lbl)) for s, e, k, lbl in spans))
+
+
+# -- facets ------------------------------------------------------------------------------------
+
+def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
+    """Every value a filter can take, across the store, with how many events in view carry it.
+
+    Options do not shrink as filters change (a pick never vanishes); the counts say what is left.
+    """
+    cte = articles_cte(f)
+    p = cte.params
+    out = {
+        "countries": _df(cur, f"""WITH {cte.sql}, n AS (SELECT country, count(*) AS c FROM ev GROUP BY country)
+            SELECT e.country AS value, coalesce(any_value(n.c), 0)::INTEGER AS events FROM events e
+            LEFT JOIN n ON n.country = e.country WHERE e.country IS NOT NULL GROUP BY e.country
+            ORDER BY e.country""", p),
+        "places": _df(cur, f"""WITH {cte.sql}, n AS (SELECT place_id, count(*) AS c FROM ev GROUP BY place_id)
+            SELECT pl.id AS value, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country,
+                   coalesce(any_value(n.c), 0)::INTEGER AS events
+            FROM places pl JOIN events e ON e.place_id = pl.id LEFT JOIN n ON n.place_id = pl.id
+            GROUP BY pl.id, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country ORDER BY pl.name""", p),
+        "event_types": _df(cur, f"""WITH {cte.sql}, n AS (SELECT type, count(*) AS c FROM ev GROUP BY type)
+            SELECT e.type AS value, coalesce(any_value(n.c), 0)::INTEGER AS events FROM events e
+            LEFT JOIN n ON n.type = e.type GROUP BY e.type ORDER BY e.type""", p),
+        "actors": _df(cur, f"""WITH {cte.sql},
+            n AS (SELECT actor, count(*) AS c FROM (SELECT unnest(actors) AS actor FROM ev) GROUP BY actor),
+            alla AS (SELECT DISTINCT unnest(actors) AS actor FROM events)
+            SELECT alla.actor AS value, coalesce(n.c, 0)::INTEGER AS events FROM alla
+            LEFT JOIN n ON n.actor = alla.actor ORDER BY alla.actor""", p),
+        "languages": _df(cur, f"""WITH {cte.sql}, n AS (SELECT language, count(*) AS c FROM av GROUP BY language)
+            SELECT a.language AS value, coalesce(any_value(n.c), 0)::INTEGER AS articles FROM articles a
+            LEFT JOIN n ON n.language = a.language GROUP BY a.language ORDER BY a.language""", p),
+        "sources": _df(cur, f"""WITH {cte.sql}, n AS (SELECT site, count(*) AS c FROM av GROUP BY site)
+            SELECT a.site AS value, coalesce(any_value(n.c), 0)::INTEGER AS articles FROM articles a
+            LEFT JOIN n ON n.site = a.site WHERE a.site IS NOT NULL GROUP BY a.site ORDER BY a.site""", p),
+    }
+    return out
+
+
+def store_date_bounds(cur: Cursor) -> tuple[date | None, date | None]:
+    """Earliest and latest day any event or article covers, for the date picker's limits."""
+    lo, hi = cur.execute(
+        "SELECT least(min(day_from), (SELECT min(published) FROM articles)), "
+        "greatest(max(day_to), (SELECT max(published) FROM articles)) FROM events").fetchone()
+    return lo, hi
+
+
+def failures(cur: Cursor, limit: int = 1000) -> pd.DataFrame:
+    return _df(cur, "SELECT source, reason, last_seen FROM failures ORDER BY last_seen DESC, source LIMIT ?",
+               (int(limit),))
+
+
+def recent_articles(cur: Cursor, limit: int) -> pd.DataFrame:
+    """The articles added last, newest first (what an upload just added)."""
+    return _df(cur, "SELECT title, site, published, language FROM articles ORDER BY added_at DESC, id LIMIT ?",
+               (max(int(limit), 0),))
+
+
+def export_events(cur: Cursor, f: Filters) -> pd.DataFrame:
+    """The current view for download (capped at EXPORT_LIMIT rows)."""
+    return events_page(cur, f, limit=EXPORT_LIMIT, offset=0)

@@ -1,0 +1,88 @@
+"""An article as escaped HTML with places, actors and event sentences highlighted (pure).
+
+Article text is untrusted: every piece of it goes through html.escape, and only the tags written
+here (span, mark, a with an http(s) link) reach the page. Spans may overlap (a place inside an
+event sentence): the text is cut at every span boundary and each piece carries all its classes.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from dashboard.store.queries import ArticleView, Span
+
+from .i18n import ARTICLE_LANGUAGE_LABELS, event_type_label, is_rtl, label, t
+from .tables import safe_url
+
+KIND_ORDER = ("event", "place", "actor")
+
+
+def segments(text: str, spans: Iterable[Span]) -> list[tuple[str, tuple[Span, ...]]]:
+    """The text cut at every span boundary: (piece, spans covering it), in order."""
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    out = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        covering = tuple(s for s in valid if s.start <= lo and hi <= s.end)
+        out.append((text[lo:hi], covering))
+    return out
+
+
+def _title_attr(covering: tuple[Span, ...], lang: str) -> str:
+    parts = []
+    for s in covering:
+        parts.append(event_type_label(s.label, lang) if s.kind == "event" else s.label)
+    return html.escape(" · ".join(dict.fromkeys(parts)), quote=True)
+
+
+def highlight_html(text: str, spans: Iterable[Span], lang: str = "en") -> str:
+    pieces = []
+    for piece, covering in segments(text, spans):
+        body = html.escape(piece).replace("\n", "<br/>")
+        if not covering:
+            pieces.append(body)
+            continue
+        kinds = sorted({s.kind for s in covering}, key=KIND_ORDER.index)
+        classes = " ".join(f"hl-{k}" for k in kinds)
+        pieces.append(f'<span class="{classes}" title="{_title_attr(covering, lang)}">{body}</span>')
+    return "".join(pieces)
+
+
+def article_html(view: ArticleView, ui_lang: str) -> str:
+    """The whole reader block: title, source line, highlighted text; right to left for Arabic."""
+    e = html.escape
+    direction = "rtl" if is_rtl(view.language) else "ltr"
+    meta = [e(view.site or ""), e(view.published.isoformat() if view.published else ""),
+            e(label(ARTICLE_LANGUAGE_LABELS, view.language, ui_lang))]
+    link = safe_url(view.url)
+    link_html = (f' · <a href="{e(link, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">'
+                 f"{e(t(ui_lang, 'open_source'))}</a>") if link else ""
+    return (
+        f'<article class="reader" dir="{direction}" lang="{e(view.language, quote=True)}">'
+        f'<h3 class="reader-title">{e(view.title or "")}</h3>'
+        f'<p class="reader-meta">{" · ".join(m for m in meta if m)}{link_html}</p>'
+        f'<div class="reader-text">{highlight_html(view.text, view.spans, ui_lang)}</div>'
+        "</article>"
+    )
+
+
+def legend_html(ui_lang: str) -> str:
+    e = html.escape
+    return (f'<p class="reader-legend">{e(t(ui_lang, "legend"))} '
+            f'<span class="hl-place">{e(t(ui_lang, "lg_place"))}</span> '
+            f'<span class="hl-actor">{e(t(ui_lang, "lg_actor"))}</span> '
+            f'<span class="hl-event">{e(t(ui_lang, "lg_event"))}</span></p>')
+
+
+READER_CSS = """
+<style>
+.reader { line-height: 1.9; font-size: 1.05rem; max-width: 48rem; }
+.reader[dir="rtl"] { text-align: right; font-size: 1.15rem; }
+.reader-meta { color: #57606a; font-size: .9rem; }
+.hl-event { background: #fff3c4; }
+.hl-place { background: #cde8ff; border-bottom: 2px solid #0072b2; }
+.hl-actor { background: #ffd9e6; border-bottom: 2px solid #cc79a7; }
+.hl-place.hl-actor { background: linear-gradient(#cde8ff, #ffd9e6); }
+.reader-legend span { padding: 0 .3em; }
+</style>
+"""

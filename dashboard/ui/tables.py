@@ -1,0 +1,80 @@
+"""The events table in the interface language, and its CSV / Excel downloads (pure)."""
+from __future__ import annotations
+
+import io
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from .deck import country_name
+from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_type_label, label, t
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is a plain web link (http or https with a host); None otherwise (javascript:, data:, ...)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if any(ord(c) < 32 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _actors(value: object) -> str:
+    if value is None or isinstance(value, float):
+        return ""
+    return ", ".join(str(v) for v in value)
+
+
+def _place(row, lang: str) -> str:
+    localized = getattr(row, f"place_name_{lang}", None) if lang in ("fr", "ar") else None
+    name = localized if isinstance(localized, str) and localized else row.place_name
+    return name if isinstance(name, str) else ""
+
+
+def events_display(events: pd.DataFrame, lang: str, countries: dict[str, dict] | None = None) -> pd.DataFrame:
+    """The columns a reader wants, with headers and values in the interface language."""
+    countries = countries or {}
+    out = pd.DataFrame({
+        t(lang, "h_date"): events["date"].fillna("").astype(str),
+        t(lang, "h_type"): [event_type_label(v, lang) for v in events["type"]],
+        t(lang, "h_status"): [label(STATUS_LABELS, v, lang) for v in events["status"]],
+        t(lang, "h_place"): [_place(r, lang) for r in events.itertuples(index=False)],
+        t(lang, "h_country"): [country_name(c, lang, countries) if isinstance(c, str) else "" for c in events["country"]],
+        t(lang, "h_actors"): [_actors(v) for v in events["actors"]],
+        t(lang, "h_evidence"): events["evidence"].astype(str),
+        t(lang, "h_title"): events["article_title"].fillna("").astype(str),
+        t(lang, "h_source"): events["article_site"].fillna("").astype(str),
+        t(lang, "h_language"): [label(ARTICLE_LANGUAGE_LABELS, v, lang) for v in events["article_language"]],
+        t(lang, "h_link"): [safe_url(u) for u in events["article_url"]],
+    })
+    return out
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in out[col]]
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so that spreadsheet programs show Arabic correctly."""
+    return neutralise_formulas(df).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_excel_bytes(df: pd.DataFrame, sheet: str = "events") -> bytes:
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xl:
+        neutralise_formulas(df).to_excel(xl, index=False, sheet_name=sheet[:31])
+    return buf.getvalue()
