@@ -13,7 +13,8 @@ Sources:
 - data/gazetteer/*.csv: curated from public facts (regions, seas, bases, admin areas, Arabic spellings).
 
 Compiled format (gzip JSON): {"version", "places": [[id, name, kind, country, lat, lon, population,
-name_fr, name_ar, seat]], "names": [[text, place index, flags]], "demonyms": {form: iso2},
+name_fr, name_ar, seat]], "names": [[text, place index, flags, blocked clitics?]],
+"demonyms": {form: iso2},
 "stop": [folded names]}. `flags` is a string: "c" curated (no frequency filter), "u" must be written
 in upper case in the text, "l" starts with a lower-case letter (so no capital is required).
 """
@@ -46,6 +47,10 @@ _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .\-]*$")
 # A name is dropped when it is this common as a word (wordfreq Zipf scale) ...
 COMMON_WORD_ZIPF = 3.6
+COMMON_ARABIC_ZIPF = 4.5
+ARABIC_OTHER_FORM_ZIPF = 4.3  # the name without its article (جديدة), as a word
+ARABIC_WITH_ARTICLE_ZIPF = 3.3  # the name with the article added (الصور), as a word
+PRIMARY_NAME_ZIPF = 4.5  # the main name of a city of 100,000 or more (Geneva)
 # ... unless the place is this large, and the word not too common even so.
 BIG_CITY_POPULATION = 1_000_000
 BIG_CITY_MAX_ZIPF = 5.0
@@ -254,27 +259,71 @@ def _demonyms(path: Path) -> dict[str, str]:
 
 
 def _word_frequency():
-    """Zipf frequency of a word, the highest over ar/fr/en (0 without wordfreq)."""
+    """Zipf frequency of a word as any spelling that folds like it, the highest over ar/fr/en."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - the `data` extra brings it
         return lambda word: 0.0
+    cache: dict[str, float] = {}
 
     def freq(word: str) -> float:
-        if _ARABIC_NAME.match(word):
-            return max(zipf_frequency(word, "ar"), zipf_frequency(unicodedata.normalize("NFC", word.replace("إ", "ا").replace("أ", "ا")), "ar"))
-        return max(zipf_frequency(word, "en"), zipf_frequency(word, "fr"))
+        if word not in cache:
+            langs = ("ar",) if _ARABIC_NAME.match(word) else ("en", "fr")
+            cache[word] = max(zipf_frequency(v, lang) for v in _spellings(word) for lang in langs)
+        return cache[word]
 
     return freq
 
 
+def _spellings(word: str) -> set[str]:
+    """The word, its folded form, and the Arabic spellings that fold to the same letters."""
+    from .arabic import fold
+
+    out = {word, fold(word)}
+    if _ARABIC_NAME.match(word):
+        f = fold(word)
+        for end_from, end_to in (("ه", "ة"), ("ي", "ى")):
+            if f.endswith(end_from):
+                out.add(f[:-1] + end_to)
+        for v in list(out):
+            if v.startswith("ا"):
+                out |= {"أ" + v[1:], "إ" + v[1:]}
+    return out
+
+
+CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+
+
+def _blocked_prefixes(name: str, freq) -> str:
+    """Clitics that, glued to this Arabic name, make a more common word (ورقة is not و + الرقة)."""
+    if not _ARABIC_NAME.match(name) or " " in name.strip() or name.startswith("ال"):
+        return ""
+    base = freq(name)
+    return ",".join(p for p in CLITICS if (z := freq(p + name)) >= 3.0 and z > base - 0.3)
+
+
 def _keep_name(name: str, flags: str, p: _Place, freq) -> bool:
+    """False for a GeoNames spelling that is more likely a common word than this place.
+
+    Place names are frequent words too (تونس, Geneva), so frequency alone does not decide: an
+    Arabic word that is common with the article added (الصور: images, not Tyre) or without it
+    (جديدة: new, not El Jadida) is an ordinary noun or adjective; Latin names get a capital-letter
+    rule at match time, so only very common words are dropped.
+    """
     if "c" in flags:
         return True
     z = freq(name)
-    if p.population >= BIG_CITY_POPULATION:
+    big = p.population >= BIG_CITY_POPULATION
+    if _ARABIC_NAME.match(name):
+        if z >= (BIG_CITY_MAX_ZIPF if big else COMMON_ARABIC_ZIPF):
+            return False
+        if name.startswith("ال") and len(name) > 4:
+            return freq(name[2:]) < ARABIC_OTHER_FORM_ZIPF
+        return big or freq("ال" + name) < ARABIC_WITH_ARTICLE_ZIPF
+    if big:
         return z < BIG_CITY_MAX_ZIPF
-    return z < COMMON_WORD_ZIPF
+    primary = name == p.name and p.population >= 100_000
+    return z < (PRIMARY_NAME_ZIPF if primary else COMMON_WORD_ZIPF)
 
 
 def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[str, str]) -> dict:
@@ -285,11 +334,21 @@ def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[st
         seat = index.get(p.seat) if p.seat and p.seat != "capital" else (-1 if p.seat == "capital" else None)
         rows.append([p.id, p.name, p.kind, p.country, round(p.lat, 4), round(p.lon, 4), p.population,
                      p.name_fr, p.name_ar, seat])
-        seen: set[str] = set()
+        by_key: dict[str, tuple[str, str]] = {}
         for n, flags in p.names.items():
             key = _fold_name(n)
-            if not key or key in seen or math.isnan(p.lat) or not _keep_name(n, flags, p, freq):
+            if not key or math.isnan(p.lat) or not _keep_name(n, flags, p, freq):
                 continue
-            seen.add(key)
-            names.append([n, i, ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "")])
+            out_flags = ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "")
+            if key in by_key:  # same letters: keep one spelling, merge what it allows
+                first, old = by_key[key]
+                by_key[key] = (first, "".join(sorted(set(old) & set("u") | (set(old) | set(out_flags)) & set("l"))))
+            else:
+                by_key[key] = (n, out_flags)
+        for key, (n, flags) in by_key.items():
+            row = [n, i, flags]
+            blocked = _blocked_prefixes(n, freq)
+            if blocked:
+                row.append(blocked)
+            names.append(row)
     return {"version": FORMAT_VERSION, "places": rows, "names": names, "demonyms": demonyms, "stop": stop}

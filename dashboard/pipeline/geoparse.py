@@ -50,9 +50,12 @@ CITY_EVENT_WORDS = frozenset(
     "استقبال وقع وقعت توقيع يوقع التوقيع اجتماع اجتماعات التقى لقاء اختتم يختتم جوله مؤتمر قمه "
     "visit visits visited visiting arrived arrives arrival landed signed signing summit met meeting "
     "talks held hosted visite visité arrive arrivé arrivée signé signée signature sommet rencontre reçu "
-    "accueilli escale".split()
+    "accueilli escale انعقد انعقدت عقد عقدت تعقد ينعقد احتضن احتضنت تحتضن يحتضن استضاف استضافت "
+    "held hosts convened réuni réunis tenu tenue".split()
 )
 _EVENT_WINDOW = 6  # words either side of the name
+# "a visit to X" is a visit to the country; "signed in X", "X, which he visited" happen in the city.
+TOWARDS = frozenset("الي نحو".split())
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
@@ -117,6 +120,8 @@ class Gazetteer:
     key_len: tuple[int, ...] = ()
     demonyms: tuple[tuple[str, bool], ...] = ()  # per demonym key id: (country, took the article)
     stop: frozenset[str] = frozenset()  # keys never matched without a trigger word
+    blocked: tuple[frozenset[str], ...] = ()  # per key id: clitics that make it another word (ورقة)
+    demonym_forms: frozenset[str] = frozenset()  # folded demonyms as written (الليبية, tunisien)
     automaton: object = field(default=None, repr=False)
 
     def __len__(self) -> int:
@@ -135,16 +140,23 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
         if seat == -1:
             capital.add(i)
     by_key: dict[str, list[_Variant]] = {}
-    for name, idx, flags in data["names"]:
+    blocked: dict[str, set[str]] = {}
+    for name, idx, flags, *rest in data["names"]:
         key, article = _name_key(name)
         if key:
             by_key.setdefault(key, []).append(_Variant(idx, article, "u" in flags, "l" in flags))
+            if rest and rest[0]:
+                blocked.setdefault(key, set()).update(rest[0].split(","))
+    stop = frozenset(_name_key(s)[0] for s in data["stop"])
+    for key in stop - by_key.keys():  # a stop phrase that is no name: matched only to be dropped
+        by_key[key] = []
     auto = ahocorasick.Automaton()
-    variants, key_len, demonyms = [], [], []
+    variants, key_len, demonyms, blocked_by_id = [], [], [], []
     for key, vs in by_key.items():
         auto.add_word(key + " ", (0, len(variants)))
         variants.append(tuple(vs))
         key_len.append(len(key))
+        blocked_by_id.append(frozenset(blocked.get(key, ())))
     for form, cc in data["demonyms"].items():
         key, article = _name_key(form)
         if key and key not in by_key:
@@ -152,9 +164,9 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
             demonyms.append((cc, article))
             key_len.append(0)
     auto.make_automaton()
-    stop = frozenset(_name_key(s)[0] for s in data["stop"])
     return Gazetteer(tuple(places), tuple(seats), frozenset(capital), tuple(variants), tuple(key_len),
-                     tuple(demonyms), stop, auto)
+                     tuple(demonyms), stop, tuple(blocked_by_id),
+                     frozenset(match_form(f).strip() for f in data["demonyms"]), auto)
 
 
 @dataclass
@@ -191,10 +203,11 @@ def _scan(form: str, gz: Gazetteer) -> tuple[list[_Match], list[tuple[str, int]]
         if prefix and not _is_arabic(prefix[0]):
             continue
         key = form[s:last]
-        ok = tuple(v for v in gz.variants[kid] if (prefix in ARTICLE_PREFIXES if v.article else prefix in BARE_PREFIXES))
-        if not ok:
+        if prefix and (not _is_arabic(key[0]) or prefix in gz.blocked[kid]):
             continue
-        if prefix and not _is_arabic(key[0]):
+        vs = gz.variants[kid]
+        ok = tuple(v for v in vs if (prefix in ARTICLE_PREFIXES if v.article else prefix in BARE_PREFIXES))
+        if vs and not ok:
             continue
         matches.append(_Match(s, last, ws, key, ok, prefix))
     return matches, demonyms
@@ -292,17 +305,87 @@ def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonym
 
 
 def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str) -> tuple[int, ...]:
-    """Places the name may stand for, after the stoplist and the case rule."""
+    """Places the name may stand for, after the case rules."""
     out = []
     s, e = _to_text(m.word_start, m.end, origin)
     surface = text[s:e]
+    latin = not _is_arabic(m.key[0])
+    in_name = latin and _inside_proper_name(text, s, e)
+    shouting = latin and surface.isupper() and len(surface) > 3 and not _is_dateline(text, s)
+    in_name = in_name or (not latin and _after_title(gz, form, m))
     for v in m.variants:
         if v.upper and not surface.isupper():
             continue
-        if not v.lower_ok and not _is_arabic(m.key[0]) and surface[:1].islower():
+        if latin and not v.lower_ok and surface[:1].islower():
+            continue
+        if (in_name or shouting) and not _prominent(gz, v.place):
             continue
         out.append(v.place)
     return tuple(dict.fromkeys(out))
+
+
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
+_NAME_GLUE = frozenset("Le La Les De Du Des El Al Ben Bin Abu Sidi Saint Sainte San Santa Port Fort New Mount".split())
+
+
+def _inside_proper_name(text: str, start: int, end: int) -> bool:
+    """A town name next to another capitalised word is likely part of a person's or a body's name
+    ("Kais Saied", "Florence Parly", "Fernando Alejandre Martinez")."""
+    after = _CAP_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    if after and after.group() not in _NAME_GLUE:
+        return True
+    i = start - 1
+    if i > 0 and text[i] == " ":
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:i]
+        before = text[:j].rstrip()[-1:]
+        if _CAP_WORD.fullmatch(word) and word not in _NAME_GLUE and before not in ".!?:\n\"«“(" and before:
+            return True
+    return False
+
+
+# Titles that come before a person's name ("وزيرة القوات المسلحة الفرنسية فلورنس بارلي").
+_TITLES = frozenset("وزير وزيره الرئيس رئيس السيد السيده الجنرال الفريق اللواء العقيد المشير الامير "
+                    "الملك الشيخ السفير السفيره المبعوث نائب الناطق المتحدث المستشار الاميرال".split())
+
+
+def _after_title(gz: Gazetteer, form: str, m: _Match) -> bool:
+    """An Arabic town name right after a title or a nationality adjective is a person's name."""
+    prev = _words_before(form, m.word_start, 1)
+    return bool(prev) and (prev[0] in _TITLES or prev[0] in gz.demonym_forms)
+
+
+def _is_dateline(text: str, start: int) -> bool:
+    """A capitalised town at the head of a paragraph ("WASHINGTON (Reuters) -")."""
+    return start == 0 or text[start - 1] == "\n"
+
+
+def _prominent(gz: Gazetteer, idx: int) -> bool:
+    """Countries, capitals, curated places and cities of a million: kept even inside a longer name."""
+    p = gz.places[idx]
+    return p.kind != "city" or idx in gz.capital or p.population >= 1_000_000 or not p.id.startswith("gn:")
+
+
+# Stems of the words that introduce the name of an exercise or an operation.
+_NAMING_WORDS = ("باسم", "اسم", "مسمى", "شعار", "named", "dubbed", "code-named", "codenamed", "baptis",
+                 "intitul", "exercise", "exercice", "opération", "operation", "عملي", "مناور", "تمرين",
+                 "تدريب", "drill", "manoeuvre", "maneuver")
+_QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“", "(": ")"}
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Inside the quoted name of an exercise or operation («حماة النيل», "Operation Desert Storm")."""
+    lo = max(0, start - 40)
+    for op, cl in _QUOTES.items():
+        q = text.rfind(op, lo, start)
+        if q < 0 or text.find(cl, end, end + 40) < 0 or text.find(cl, q + 1, start) >= 0:
+            continue
+        head = text[max(0, q - 60):q].lower().split()[-5:]
+        if any(stem in word for word in head for stem in _NAMING_WORDS):
+            return True
+    return False
 
 
 def _to_text(start: int, end: int, origin: list[int] | None) -> tuple[int, int]:
@@ -338,7 +421,8 @@ def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: 
     if "country" in kinds:
         country = [i for i in cands if places[i].kind == "country"]
         cities = [i for i in cands if places[i].kind == "city" and places[i].country == places[country[0]].country]
-        if cities:
+        prev = _words_before(form, m.word_start, 1)
+        if cities and not (prev and prev[0] in TOWARDS):
             word = _city_event_nearby(_sentence_words(form, _sentence_bounds(ctx.sentence_form(text), m.word_start), m))
             if word:
                 return cities[0], f"capital: city event in sentence ({word})"
@@ -382,6 +466,10 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer) -> list[PlaceMention
     matches, demonyms = _scan(form, gazetteer)
     found = []
     for m in _longest(matches):
+        if not m.variants:  # a stop phrase ("Berlin process") hides the names inside it
+            continue
+        if _in_quoted_name(text, *_to_text(m.word_start, m.end, origin)):
+            continue
         cands = _candidates(gazetteer, m, text, origin, form)
         if cands:
             found.append((m, cands))
