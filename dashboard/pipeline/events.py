@@ -1,21 +1,183 @@
-"""Find and date security-cooperation events. (Filled by the events issue.)"""
+"""Find and date security-cooperation events, one per type and clause.
+
+For each sentence (split further into clauses at commas and contrast words), trigger words from
+`data/lexicons/event_triggers.json` give the event types; the event then takes
+- its date from the nearest date expression (same clause first; a clause that has its own event
+  of the same type keeps its date to itself), or the publication date, marked as such;
+- its place from the place mentions of the sentence (the nearest, preferring a city after a
+  locative preposition; a country is refined to the city where the article's visit happened);
+- its actors from the actor mentions of the sentence;
+- its status: cancelled (cancel word, or a negated future), planned (future marker, future verb
+  prefix س, or a date after publication), else happened. A negated past event is not an event.
+Events of one type in one article that agree on date and place are merged.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from dashboard.records import ActorMention, Event, PlaceMention
+
+from . import dates as dates_mod
+from .arabic import fold
+from .lexmatch import PhraseTable, Tokens, arabic_variants, fold_phrase, is_arabic, tokenize
+
+SCORED_ORDER = ("visit", "talks", "agreement", "exercise", "arms_transfer", "military_aid", "counter_terrorism",
+                "other", "statement")
+_AR_VERBS_WITH_AL = frozenset(fold(w) for w in ("التقى", "التقت", "التقيا"))
+_AR_SUFFIXES = ("هما", "هم", "ها", "هن", "كم", "نا", "ه", "ك")
 
 
 @dataclass(frozen=True)
 class EventLexicon:
     """Trigger words per event type and language, loaded once."""
 
+    triggers: dict[str, PhraseTable] = field(default_factory=dict)  # lang -> phrases -> (type, strength)
+    ar_words: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # single Arabic words
+    context: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # lang -> type -> words
+    markers: dict[str, PhraseTable] = field(default_factory=dict)  # "future_ar" ... -> phrases
+
 
 def load_event_lexicon(data_dir: Path) -> EventLexicon:
-    return EventLexicon()
+    data = json.loads((data_dir / "lexicons" / "event_triggers.json").read_text(encoding="utf-8"))
+    triggers: dict[str, PhraseTable] = {}
+    ar_words: dict[str, list[tuple[str, str]]] = {}
+    context: dict[str, dict[str, frozenset[str]]] = {}
+    for lang in ("ar", "fr", "en"):
+        table = PhraseTable()
+        context[lang] = {}
+        for typ, spec in data[lang].items():
+            for strength in ("strong", "weak"):
+                for w in spec.get(strength, []):
+                    table.add(w, (typ, strength))
+                    key = fold_phrase(w)
+                    if lang == "ar" and len(key) == 1:
+                        ar_words.setdefault(key[0], [])
+                        if (typ, strength) not in ar_words[key[0]]:
+                            ar_words[key[0]].append((typ, strength))
+            context[lang][typ] = frozenset(k for w in spec.get("context", []) for k in fold_phrase(w))
+        triggers[lang] = table
+    markers: dict[str, PhraseTable] = {}
+    for name, words in data["markers"].items():
+        t = PhraseTable()
+        for w in words:
+            t.add(w, name)
+        markers[name] = t
+    return EventLexicon(triggers, {k: tuple(v) for k, v in ar_words.items()}, context, markers)
 
+
+# ---- sentences and clauses --------------------------------------------------------------------
+
+_SENT_END = re.compile(r"[.!?؟]+[\"'»”)]*(?=\s)|\n+|\.\.+|[.!?؟]+$")
+_ABBREV = re.compile(r"(?:\b[A-Za-z]|\b(?:Gen|Col|Maj|Lt|Mr|Mrs|Ms|Dr|St|Mme|No|Adm|Capt|Sgt|Jr|Sr|Inc|Co|Corp|vs|etc|M))$")
+_CLAUSE_SPLIT = re.compile(r"[,،;:؛]|\s(?:بينما|في حين|على غرار|alors que|tandis que|while|whereas)\s")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in `text`; abbreviations and initials do not end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith(".") and "\n" not in m.group() and _ABBREV.search(text, max(0, m.start() - 5), m.start()):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    start = s
+    for m in _CLAUSE_SPLIT.finditer(text, s, e):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end() if m.group().strip() in ",،;:؛" else m.start()
+    out.append((start, e))
+    return out
+
+
+# ---- triggers -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Trig:
+    type: str
+    strength: str
+    start: int
+    end: int
+    future_verb: bool = False  # Arabic future prefix س on the trigger
+    definite: bool = False  # Arabic noun with ال ("الزيارة": possibly the visit already told)
+
+
+def _arabic_word_triggers(key: str, lex: EventLexicon) -> tuple[list[tuple[str, str]], bool, bool]:
+    """Trigger entries for one Arabic word, trying proclitics, ال, the future س and attached pronouns.
+    Also says whether the word was a future verb and whether it was definite."""
+    for var, _ in arabic_variants(key):
+        future = False
+        cands = [var]
+        if len(var) > 3 and var[0] == "س" and var[1] in "يتنا":
+            cands.append(var[1:])
+        if len(var) > 4 and var.startswith("ال"):
+            cands.append(var[2:])
+        for c in cands:
+            forms = [c]
+            for suf in _AR_SUFFIXES:
+                if c.endswith(suf) and len(c) - len(suf) >= 3:
+                    stem = c[: -len(suf)]
+                    forms.append(stem)
+                    if stem.endswith("ت"):
+                        forms.append(stem[:-1] + "ه")
+            for f in forms:
+                if f in lex.ar_words:
+                    future = c is not var and var[0] == "س"
+                    definite = c is not var and var.startswith("ال")
+                    return list(lex.ar_words[f]), future, definite
+    return [], False, False
+
+
+def _find_triggers(toks: Tokens, lang: str, lex: EventLexicon) -> list[Trig]:
+    table = lex.triggers.get(lang)
+    if table is None:
+        return []
+    out: list[Trig] = []
+    items = toks.items
+    i = 0
+    while i < len(items):
+        m = table.match_at(toks, i)
+        if m is not None:
+            definite = lang == "ar" and toks.text[m.start:m.end].startswith(("ال", "ٱل")) \
+                and fold(toks.text[m.start:m.end]) not in _AR_VERBS_WITH_AL
+            for typ, strength in m.payloads:
+                out.append(Trig(typ, strength, m.start, m.end, False, definite))
+            i = m.j
+            continue
+        if lang == "ar" and is_arabic(items[i].key):
+            entries, future, definite = _arabic_word_triggers(items[i].key, lex)
+            for typ, strength in entries:
+                out.append(Trig(typ, strength, items[i].start, items[i].end, future, definite))
+        i += 1
+    return out
+
+
+def _spans_in(matches: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    return [(a, b) for a, b in matches if s <= a and b <= e]
+
+
+# ---- the stage ------------------------------------------------------------------------------
 
 def find_events(
     text: str,
@@ -25,4 +187,229 @@ def find_events(
     actors: list[ActorMention],
     lexicon: EventLexicon,
 ) -> list[Event]:
-    return []
+    """Events of the article, merged per type when they agree on date and place."""
+    if lang not in lexicon.triggers:
+        return []
+    toks = tokenize(text)
+    trigs = _find_triggers(toks, lang, lexicon)
+    if not trigs:
+        return []
+    marks = {name: [(m.start, m.end) for m in table.find(toks)]
+             for name, table in lexicon.markers.items() if name.endswith("_" + lang)}
+    date_mentions = dates_mod.find_dates(text)
+    ctx_words = lexicon.context[lang]
+    events: list[Event] = []
+    prev_sentence_events: list[int] = []
+    for s, e in split_sentences(text):
+        sent_trigs = [t for t in trigs if s <= t.start and t.end <= e]
+        sent_keys = {it.key for it in toks.items if s <= it.start and it.end <= e}
+        sent_trigs = [t for t in sent_trigs if t.strength == "strong" or ctx_words.get(t.type, frozenset()) & sent_keys]
+        cancel = bool(_spans_in(marks.get("cancel_" + lang, []), s, e))
+        if not sent_trigs or all(t.type == "statement" for t in sent_trigs):
+            if cancel and prev_sentence_events:
+                _cancel_previous(events, prev_sentence_events, text, s, e, date_mentions, published)
+                prev_sentence_events = []
+                continue
+        anaphors: set[int] = set()
+        made = _sentence_events(text, s, e, sent_trigs, lang, published, places, actors, date_mentions, marks, cancel,
+                                anaphors)
+        kept = []
+        for n, ev in enumerate(made):
+            earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type), None)
+            if n in anaphors and earlier is not None and (ev.date_source != "text" or _compatible_date(events[earlier], ev)):
+                events[earlier] = replace(events[earlier], actors=tuple(dict.fromkeys(events[earlier].actors + ev.actors)))
+            else:
+                kept.append(ev)
+        prev_sentence_events = list(range(len(events), len(events) + len(kept))) if kept else []
+        events.extend(kept)
+    events = _refine_places(events, places)
+    return _merge(events)
+
+
+def _sentence_events(text: str, s: int, e: int, trigs: list[Trig], lang: str, published: date | None,
+                     places: list[PlaceMention], actors: list[ActorMention],
+                     date_mentions: list[dates_mod.DateMention], marks: dict[str, list[tuple[int, int]]],
+                     cancel: bool, anaphors: set[int]) -> list[Event]:
+    """Events of one sentence; indexes of those that only refer back to an earlier event go in `anaphors`."""
+    clauses = _clauses(text, s, e)
+
+    def clause_of(pos: int) -> int:
+        for n, (a, b) in enumerate(clauses):
+            if a <= pos < b:
+                return n
+        return len(clauses) - 1
+
+    non_statement = any(t.type != "statement" for t in trigs)
+    groups: dict[tuple[int, str], list[Trig]] = {}
+    for t in trigs:
+        if t.type == "statement" and non_statement:
+            continue
+        groups.setdefault((clause_of(t.start), t.type), []).append(t)
+    sent_dates = [d for d in date_mentions if s <= d.start and d.end <= e]
+    sent_places = [p for p in places if s <= p.start and p.end <= e]
+    sent_actors = [a for a in actors if s <= a.start and a.end <= e]
+    out: list[Event] = []
+    for (ci, typ), ts in sorted(groups.items(), key=lambda kv: kv[1][0].start):
+        cs, ce = clauses[ci]
+        head = ts[0]
+        if any(_spans_in(marks.get("negation_" + lang, []), max(s, head.start - 25), head.start)) and typ != "statement":
+            negated = True
+        else:
+            negated = False
+        future = any(t.future_verb for t in ts) or bool(_spans_in(marks.get("future_" + lang, []), cs, ce))
+        dm = _pick_date(sent_dates, head, ci, typ, clause_of, groups)
+        if dm is not None:
+            d, prec = dates_mod.resolve(dm, published, future)
+            source = "text" if d else "none"
+        else:
+            d, prec = (published.isoformat(), "day") if published else (None, None)
+            source = "publication" if published else "none"
+        if published and d and source == "text" and d > published.isoformat()[:len(d)]:
+            future = True
+        if negated and not future:
+            continue
+        if _spans_in(marks.get("purpose_" + lang, []), max(cs, head.start - 20), head.start) and typ != "statement":
+            continue  # "aims to discuss": an intention, not an event
+        anaphoric = head.definite or bool(_spans_in(marks.get("anaphora_" + lang, []), max(cs, head.start - 12), head.start))
+        status = "cancelled" if (cancel or negated) else ("planned" if future else "happened")
+        place = _pick_place(sent_places, head, ci, clause_of, text)
+        names = tuple(dict.fromkeys(a.name for a in sent_actors))
+        conf = 0.45 + (0.15 if head.strength == "strong" else 0.0) + (0.15 if source == "text" else 0.0) \
+            + (0.1 if place is not None else 0.0) + (0.1 if len(names) >= 2 else 0.0)
+        out.append(Event(
+            type=typ, status=status, evidence=text[s:e], start=s, end=e, date=d, date_precision=prec,  # type: ignore[arg-type]
+            date_source=source, place=place, country=place.place.country if place else None, actors=names,
+            trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)), confidence=round(min(conf, 0.95), 2)))
+        if anaphoric:
+            anaphors.add(len(out) - 1)
+    return out
+
+
+def _pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str, clause_of,
+               groups: dict[tuple[int, str], list[Trig]]) -> dates_mod.DateMention | None:
+    best, best_score = None, None
+    for d in cands:
+        dc = clause_of(d.start)
+        if dc != ci and (dc, typ) in groups:
+            continue  # that clause has its own event of this type
+        score = abs(d.start - head.start) + (0 if dc == ci else 150)
+        if d.kind == "y":
+            score += 120
+        if best_score is None or score < best_score:
+            best, best_score = d, score
+    return best
+
+
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|à|a|au|aux|en|dans|près de|de)\s+(?:the\s+|la\s+|l')?|(?:^|\s)(?:في|الى|إلى|قرب|ب)\s*)$")
+
+
+def _pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of, text: str) -> PlaceMention | None:
+    best, best_score = None, None
+    for p in cands:
+        score = abs(p.start - head.start) + (0 if clause_of(p.start) == ci else 200)
+        if p.place.kind in ("country", "region"):
+            score += 120
+        before = text[max(0, p.start - 12):p.start]
+        if _LOCATIVE_BEFORE.search(before) or (is_arabic(fold(p.surface[:1])) and fold(p.surface[:1]) == "ب"
+                                               and not fold(p.place.name_ar or "x").startswith("ب")):
+            score -= 80
+        if best_score is None or score < best_score:
+            best, best_score = p, score
+    if best is not None and best.place.kind == "country":
+        countries = {p.place.country for p in cands if p.place.kind == "country"}
+        if len(countries) > 1 and clause_of(best.start) != ci or len({p.place.country for p in cands
+                                                                          if p.place.kind == "country"
+                                                                          and clause_of(p.start) == ci}) > 1:
+            return None  # "Morocco and the US sign...": no single place
+    return best
+
+
+def _cancel_previous(events: list[Event], idx: list[int], text: str, s: int, e: int,
+                     date_mentions: list[dates_mod.DateMention], published: date | None) -> None:
+    """A sentence that only says "it was cancelled (this year)" applies to the previous sentence's events."""
+    ds = [d for d in date_mentions if s <= d.start and d.end <= e]
+    for k in idx:
+        ev = events[k]
+        if ev.type == "statement":
+            continue
+        upd = {"status": "cancelled", "evidence": text[ev.start:e], "end": e}
+        if ds:
+            d, prec = dates_mod.resolve(ds[0], published, False)
+            if d:
+                upd.update(date=d, date_precision=prec, date_source="text")
+        events[k] = replace(ev, **upd)  # type: ignore[arg-type]
+
+
+def _refine_places(events: list[Event], places: list[PlaceMention]) -> list[Event]:
+    """A country-level place becomes the city of the article's visit to that country, for the
+    meetings and signings of the visit (same day, or no date of their own)."""
+    visits: dict[str, list[Event]] = {}
+    for ev in events:
+        p = ev.place
+        if ev.type == "visit" and p is not None and p.place.kind not in ("country", "region") and p.place.country:
+            visits.setdefault(p.place.country, []).append(ev)
+    out = []
+    for ev in events:
+        p = ev.place
+        if p is None and ev.type in ("talks", "agreement"):
+            same_day = [v for vs in visits.values() for v in vs if v.date == ev.date]
+            told = [v for v in same_day if v.date_source == "text"]
+            same_day = told or same_day
+            if len({v.place.place.id for v in same_day if v.place}) == 1:
+                ev = replace(ev, place=same_day[0].place, country=same_day[0].country)
+        elif p is not None and p.place.kind == "country" and ev.type in ("visit", "talks", "agreement"):
+            for v in visits.get(p.place.country or "", []):
+                if ev.date_source != "text" or v.date == ev.date:
+                    ev = replace(ev, place=v.place, country=p.place.country)
+                    break
+        out.append(ev)
+    return out
+
+
+def _compatible_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.place.id == b.place.id:
+        return True
+    if a.place.kind == "country" and a.place.country and a.place.country == b.place.country:
+        return True
+    if b.place.kind == "country" and b.place.country and b.place.country == a.place.country:
+        return True
+    return False
+
+
+def _compatible_date(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    n = min(len(a.date), len(b.date))
+    return a.date[:n] == b.date[:n]
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per type, date and place in an article (a later mention adds its actors)."""
+    out: list[Event] = []
+    for ev in events:
+        for n, kept in enumerate(out):
+            if kept.type == ev.type and _compatible_date(kept, ev) and _compatible_place(kept.place, ev.place) \
+                    and (kept.date_source == ev.date_source == "text" and kept.date == ev.date
+                         or "publication" in (kept.date_source, ev.date_source)):
+                out[n] = _combine(kept, ev)
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _specific(p: PlaceMention | None) -> int:
+    if p is None:
+        return 0
+    return 1 if p.place.kind in ("country", "region") else 2
+
+
+def _combine(a: Event, b: Event) -> Event:
+    first, second = (a, b) if (a.date_source == "text") >= (b.date_source == "text") else (b, a)
+    place = a.place if _specific(a.place) >= _specific(b.place) else b.place
+    return replace(first, place=place, country=place.place.country if place else first.country,
+                   actors=tuple(dict.fromkeys(a.actors + b.actors)),
+                   confidence=round(min(0.95, max(a.confidence, b.confidence) + 0.05), 2),
+                   status=a.status if a.status != "happened" else b.status)
