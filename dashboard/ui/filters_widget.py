@@ -144,5 +144,5 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
 
     sb.toggle(t(lang, "show_arcs"), key=K_ARCS)
     sb.toggle(t(lang, "show_heat"), key=K_HEAT)
-    sb.button(t(lang, "reset"), on_click=reset, type="primary", width="stretch")
+    sb.button(t(lang, "reset"), key="reset", on_click=reset, type="primary", width="stretch")
     sb.caption(t(lang, "share_hint"))

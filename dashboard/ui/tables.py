@@ -63,8 +63,10 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object:
-            out[col] = [("'" + v) if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in out[col]]
+        values = list(out[col])
+        if any(isinstance(v, str) and v.startswith(FORMULA_START) for v in values):
+            out[col] = pd.Series([("'" + v) if isinstance(v, str) and v.startswith(FORMULA_START) else v
+                                  for v in values], index=out.index, dtype=object)
     return out
 
 
