@@ -13,6 +13,7 @@ from typing import IO
 
 from dashboard.pipeline import Resources, analyse, default_resources
 from dashboard.pipeline.clean import CleanText
+from dashboard.pipeline.urls import safe_link
 from dashboard.records import ProcessedArticle, RawArticle
 
 
@@ -60,7 +61,8 @@ def extract_one(doc: dict, resources: Resources, line_no: int) -> dict:
     text = doc.get("text")
     if not isinstance(text, str) or not text.strip():
         return {"id": doc_id, "error": "the line has no \"text\""}
-    raw = RawArticle(source=f"stdin:line {line_no}", text=text, title=doc.get("title"), url=doc.get("url"),
+    title = doc.get("title") if isinstance(doc.get("title"), str) else None
+    raw = RawArticle(source=f"stdin:line {line_no}", text=text, title=title, url=safe_link(doc.get("url")),
                      published=_parse_published(doc.get("published")), fmt="jsonl",
                      external_id=None if doc_id is None else str(doc_id))
     try:
@@ -91,5 +93,10 @@ def extract_lines(lines: Iterable[str], resources: Resources | None = None) -> I
 
 def extract_stream(inp: IO[str], out: IO[str]) -> None:
     for result in extract_lines(inp):
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        line = json.dumps(result, ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate echoed from the input (an "id"): escape it
+            line = json.dumps(result)
+        out.write(line + "\n")
         out.flush()

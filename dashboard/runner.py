@@ -6,6 +6,7 @@ with its reason, and every other article is stored.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -14,12 +15,13 @@ from dashboard.pipeline.identity import normalise_url
 from dashboard.records import Failure, RawArticle
 from dashboard.store import WriteReport, write_session
 
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
 Progress = Callable[[int, int, str], None]  # (done, total, current source)
 
 
 def failure_for(raw: RawArticle, exc: Exception) -> Failure:
     """A plain-language failure for an article the pipeline could not process."""
-    if isinstance(exc, ValueError):
+    if isinstance(exc, ValueError) and not isinstance(exc, UnicodeError):
         return Failure(raw.source, str(exc)[:500] or "The article could not be processed.")
     return Failure(raw.source, f"The article could not be processed because of an internal error "
                                f"({exc.__class__.__name__}). Please report it with this file.")
@@ -41,7 +43,7 @@ def store_items(
     with write_session(db_path, fresh=fresh) as writer:
         for done, item in enumerate(batch, start=1):
             if isinstance(item, Failure):
-                writer.add_failure(item)
+                writer.add_failure(_storable(item))
             elif item.url and normalise_url(item.url) and writer.has_article(
                     article_id=_url_id(item.url)):
                 writer.report.present += 1
@@ -55,6 +57,13 @@ def store_items(
         if feed_state:
             writer.save_feed_state(feed_state)
         return writer.report
+
+
+def _storable(failure: Failure) -> Failure:
+    """A failure whose text the store can hold: lone surrogates (from a file name that is not
+    UTF-8, say) would make the whole write fail, so they become U+FFFD."""
+    source, reason = _SURROGATE.sub("\ufffd", failure.source), _SURROGATE.sub("\ufffd", failure.reason)
+    return failure if (source, reason) == (failure.source, failure.reason) else Failure(source, reason)
 
 
 def _url_id(url: str) -> str:

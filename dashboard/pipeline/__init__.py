@@ -69,7 +69,7 @@ def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, cl
         title=clean_stage.clean_title(raw.title),
         url=raw.url,
         published=raw.published,
-        site=raw.site,
+        site=clean_stage.clean_title(raw.site),
         fmt=raw.fmt,
         places=tuple(places),
         actors=tuple(actors),

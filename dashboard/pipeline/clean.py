@@ -36,6 +36,7 @@ _NEEDS_CHAR_WORK = re.compile(
 )
 _ODD_SPACE = re.compile("[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]{2,}|[\\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+_SURROGATE = re.compile("[\\ud800-\\udfff]")
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ def _normalise_with_origin(text: str, base: int) -> tuple[list[str], list[int]]:
 def clean_text(text: str, rules: BoilerplateRules | None = None) -> CleanText:
     """Remove boilerplate lines, normalise Unicode and spacing, keep a map back to the input."""
     rules = rules or load_boilerplate()
+    if _SURROGATE.search(text):  # lone surrogates (from JSON "\\ud800") cannot be stored or shown
+        text = _SURROGATE.sub("\ufffd", text)
     out: list[str] = []
     origin: list[int] = []
     pending_blank = False

@@ -45,16 +45,31 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for images, PDFs, archives and other data that is not text."""
+    """True for images, PDFs, archives and other data that is not text.
+
+    A few NUL bytes inside otherwise valid UTF-8 text (a damaged scrape) do not make it binary:
+    the text is read and the clean stage drops them, so the good rows of a table survive.
+    """
     if data.startswith(_MAGIC):
         return True
     if bom_encoding(data):
         return False
     sample = data[:8192]
-    if b"\x00" in sample:
-        return True
+    nuls = sample.count(b"\x00")
+    if nuls and (nuls > max(4, len(sample) // 200) or not _utf8_without_nuls(sample)):
+        return True  # a stray NUL or two in UTF-8 text is damage, not a sign of binary data
     controls = sum(sample.count(b) for b in _CONTROL_BYTES[1:])
     return controls > len(sample) * 0.05
+
+
+def _utf8_without_nuls(sample: bytes) -> bool:
+    """True if the sample, NUL bytes removed, is UTF-8 (a character cut at its end allowed)."""
+    rest = sample.replace(b"\x00", b"")
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data" and exc.start >= len(rest) - 3
+    return True
 
 
 def _codec(name: str | None) -> str | None:

@@ -201,8 +201,20 @@ def _delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
+BROKEN_QUOTING = ("The row on line {line} has broken quoting (a quotation mark that is never closed, or "
+                  "one followed by other characters), so it was skipped; the rows after it were read.")
+
+
+def _lines_from(lines: list[str], first: int) -> Iterator[str]:
+    return (lines[i] for i in range(first, len(lines)))
+
+
 def read_csv(source: str, data: bytes) -> Iterator[Record]:
-    """A table with a header row (text, title, url, published, source, id); `,` `;` or tab."""
+    """A table with a header row (text, title, url, published, source, id); `,` `;` or tab.
+
+    A row with broken quoting is one failure, and reading starts again on the next line: an
+    unclosed quotation mark must not swallow every row after it.
+    """
     try:
         text = decode_bytes(data)
     except DecodeError as exc:
@@ -210,7 +222,9 @@ def read_csv(source: str, data: bytes) -> Iterator[Record]:
         return
     csv.field_size_limit(max(csv.field_size_limit(), 50_000_000))
     header = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(header))
+    delimiter = _delimiter(header)
+    lines = io.StringIO(text, newline="").readlines()  # the physical lines csv counts
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
     try:
         columns = [c.strip().lstrip("\ufeff").lower() for c in next(reader)]
     except (StopIteration, csv.Error):
@@ -220,16 +234,20 @@ def read_csv(source: str, data: bytes) -> Iterator[Record]:
         found = ", ".join(c for c in columns if c) or "none"
         yield Failure(source, f"The table has no \"text\" column (its columns are: {found}).")
         return
-    line = reader.line_num + 1
+    offset = reader.line_num  # physical lines consumed before this reader's first line
+    line = offset + 1
+    reader = csv.reader(_lines_from(lines, offset), delimiter=delimiter, strict=True)
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
-            yield Failure(f"{source}:line {line}", f"The table could not be read from line {line} on ({exc}).")
-            return
-        start, line = line, reader.line_num + 1
+        except csv.Error:
+            yield Failure(f"{source}:line {line}", BROKEN_QUOTING.format(line=line))
+            offset, line = line, line + 1  # resume on the line after the one the row began on
+            reader = csv.reader(_lines_from(lines, offset), delimiter=delimiter, strict=True)
+            continue
+        start, line = line, offset + reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
         fields = dict(zip(columns, row))

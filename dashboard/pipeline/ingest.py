@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,6 +28,19 @@ __all__ = [
 Record = RawArticle | Failure
 MAX_FILE_BYTES = 20_000_000
 SIDECAR_SUFFIX = ".meta.json"
+
+
+def display_name(path: Path | str) -> str:
+    """A file name as it can be stored and shown.
+
+    Names on disk are bytes: one that is not UTF-8 arrives with lone surrogates (Python's
+    `surrogateescape`), which no database or page can hold; those bytes become U+FFFD.
+    """
+    name = os.fspath(path)
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        return re.sub("[\\ud800-\\udfff]", "\ufffd", name)
 
 
 def _too_big(limit: int) -> str:
@@ -60,16 +74,16 @@ def _read_sidecar(path: Path) -> tuple[dict | None, Failure | None]:
         value = json.loads(raw.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         detail = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.__class__.__name__
-        return None, Failure(str(meta_path), f"The metadata file is not valid JSON ({detail}); "
+        return None, Failure(display_name(meta_path), f"The metadata file is not valid JSON ({detail}); "
                                              f"the article was read without its title, date and address.")
     if not isinstance(value, dict):
-        return None, Failure(str(meta_path), "The metadata file does not hold a JSON object; "
+        return None, Failure(display_name(meta_path), "The metadata file does not hold a JSON object; "
                                              "the article was read without its title, date and address.")
     return {k: v for k, v in metadata(value).items() if k != "external_id"}, None
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Record]:
-    source = str(path)
+    source = display_name(path)
     if not path.is_file():  # a pipe or a device would block or never end
         yield Failure(source, "This is neither a file nor a folder.")
         return
@@ -109,21 +123,22 @@ def read_path(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Record
     path = Path(path)
     if path.is_dir():
         for file in _walk(path):
-            yield from _guarded(str(file), _read_file(file, max_bytes))
+            yield from _guarded(display_name(file), _read_file(file, max_bytes))
     elif path.is_file():
-        yield from _guarded(str(path), _read_file(path, max_bytes))
+        yield from _guarded(display_name(path), _read_file(path, max_bytes))
     elif path.exists():
-        yield Failure(str(path), "This is neither a file nor a folder.")
+        yield Failure(display_name(path), "This is neither a file nor a folder.")
     else:
-        yield Failure(str(path), "The file or folder does not exist.")
+        yield Failure(display_name(path), "The file or folder does not exist.")
 
 
 def read_upload(name: str, data: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Record]:
     """An uploaded file (the app's "Add articles" page): dispatched like a file on disk."""
+    source = display_name(name)
     if len(data) > max_bytes:
-        yield Failure(name, _too_big(max_bytes))
+        yield Failure(source, _too_big(max_bytes))
         return
-    yield from _guarded(name, read_bytes(name, name, data))
+    yield from _guarded(source, read_bytes(source, name, data))
 
 
 def is_url(item: str) -> bool:

@@ -1,7 +1,13 @@
 """Links taken from untrusted inputs."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+# Spaces, control characters, invisible and bidi controls (which can make a link look like
+# another one), and lone surrogates (which cannot be stored): none belongs in a web address.
+_BAD_CHARS = re.compile("[\\x00-\\x20\\x7f-\\x9f\\u00ad\\u061c\\u200b-\\u200f\\u2028-\\u202e"
+                        "\\u2060-\\u2069\\ufeff\\ud800-\\udfff]")
 
 
 def safe_link(value: object) -> str | None:
@@ -13,12 +19,13 @@ def safe_link(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     link = value.strip()
-    if not link or len(link) > 2048 or any(ch in link for ch in "\r\n\t "):
+    if not link or len(link) > 2048 or _BAD_CHARS.search(link):
         return None
     try:
         parts = urlsplit(link)
+        host = parts.hostname
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if parts.scheme.lower() not in ("http", "https") or not host:
         return None
     return link
