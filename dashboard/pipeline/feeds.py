@@ -129,7 +129,8 @@ def parse_feed(data: bytes, source: str, *, base_url: str | None = None,
         title = _plain(entry.get("title"), entry.get("title_detail")) or None
         text = _entry_text(entry) or title  # a headline alone still says what happened
         if not text:
-            failures.append(Failure(source, f"Feed entry {number} has neither a title nor any text."))
+            # its own source: the store drops failures of a source that gave an article
+            failures.append(Failure(f"{source}:entry {number}", f"Feed entry {number} has neither a title nor any text."))
             continue
         articles.append(RawArticle(
             source=source,

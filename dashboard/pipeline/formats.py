@@ -19,12 +19,16 @@ from dashboard.records import Failure, RawArticle
 
 from .decode import DecodeError, declared_charset, decode_bytes, looks_binary, BINARY
 from .feeds import parse_feed
+from .htmltext import nesting_depth
 from .pubdate import parse_published
 from .urls import safe_link
 
 Record = RawArticle | Failure
 
 NO_PAGE_TEXT = "The page has no article text that could be extracted."
+MAX_PAGE_DEPTH = 255  # the HTML parser stops reading a page below this many nested tags
+TOO_DEEP = (f"The page's tags are nested {MAX_PAGE_DEPTH} or more levels deep, too deep for its text "
+            f"to be read.")
 
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -110,7 +114,8 @@ def read_html(source: str, data: bytes, meta: Mapping[str, object] | None = None
     found = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = found.get("text") or ""
     if not text.strip():
-        yield Failure(source, NO_PAGE_TEXT)
+        too_deep = nesting_depth(html, MAX_PAGE_DEPTH) >= MAX_PAGE_DEPTH
+        yield Failure(source, TOO_DEEP if too_deep else NO_PAGE_TEXT)
         return
     extracted = {
         "title": _str(found.get("title")),
@@ -133,11 +138,17 @@ def read_feed(source: str, data: bytes) -> Iterator[Record]:
     yield from failures
 
 
+_KINDS = {int: "a number", float: "a number", bool: "true or false", list: "a list", dict: "an object"}
+
+
 def _article(fields: object, source: str, fmt: str, what: str) -> Record:
     """One JSON object or CSV row as an article; `what` names it in reasons ("Line 7")."""
     if not isinstance(fields, Mapping):
         return Failure(source, f"{what} is not a JSON object with a \"text\" field.")
     text = fields.get("text")
+    if text is not None and not isinstance(text, str):
+        kind = _KINDS.get(type(text), "something other than text")
+        return Failure(source, f"{what} has a \"text\" field that holds {kind}, not the article's text.")
     if not isinstance(text, str) or not text.strip():
         return Failure(source, f"{what} has no text.")
     return RawArticle(source=source, text=text, fmt=fmt, **metadata(fields))

@@ -57,3 +57,23 @@ def html_to_text(fragment: str) -> str:
     collector.close()
     collector._break()
     return "\n".join(collector.lines)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def nesting_depth(html: str, stop_at: int) -> int:
+    """How deeply the page's tags nest (roughly: unclosed tags count), counting up to `stop_at`."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name not in _VOID:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest >= stop_at:
+                    break
+    return deepest
