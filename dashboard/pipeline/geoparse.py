@@ -299,8 +299,10 @@ def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonym
             cc = next(iter(ccs))
             if cc:
                 countries[cc] = countries.get(cc, 0) + 1
-        if len(cands) == 1 and gz.places[cands[0]].kind in ("city", "other"):
-            anchors.append(gz.places[cands[0]])
+        capitals = [i for i in cands if i in gz.capital]
+        anchor = cands[0] if len(cands) == 1 else (capitals[0] if len(capitals) == 1 else None)
+        if anchor is not None and gz.places[anchor].kind in ("city", "other"):
+            anchors.append(gz.places[anchor])
     return _Context(countries, anchors)
 
 
