@@ -232,8 +232,12 @@ PRECISION_OF = {"ymd": "day", "md": "day", "ym": "month", "m": "month", "y": "ye
                 "recent_weeks": "month", "recent_days": "month"}
 
 
-def resolve(dm: DateMention, published: date | None, future: bool = False) -> tuple[str | None, str | None]:
-    """(date string, precision) for one expression; (None, None) when it needs an unknown publication date."""
+def resolve(dm: DateMention, published: date | None, future: bool = False,
+            ref_year: int | None = None) -> tuple[str | None, str | None]:
+    """(date string, precision) for one expression; (None, None) when it needs an unknown publication date.
+
+    Without a publication date, a day or month without a year takes `ref_year` (for instance the
+    latest year the article names), and relative expressions stay unresolved."""
     fut = dm.direction > 0 or (future and dm.direction == 0)
     kind = dm.kind
     if kind == "ymd":
@@ -243,6 +247,10 @@ def resolve(dm: DateMention, published: date | None, future: bool = False) -> tu
     if kind == "y":
         return f"{dm.year:04d}", "year"
     if published is None:
+        if ref_year is not None and kind == "md":
+            return f"{ref_year:04d}-{dm.month:02d}-{dm.day:02d}", "day"
+        if ref_year is not None and kind == "m":
+            return f"{ref_year:04d}-{dm.month:02d}", "month"
         return None, None
     p = published
     if kind == "md":

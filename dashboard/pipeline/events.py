@@ -14,6 +14,7 @@ Events of one type in one article that agree on date and place are merged.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -39,6 +40,7 @@ class EventLexicon:
     ar_words: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # single Arabic words
     context: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # lang -> type -> words
     markers: dict[str, PhraseTable] = field(default_factory=dict)  # "future_ar" ... -> phrases
+    imperfect_ar: frozenset[str] = frozenset()
 
 
 def load_event_lexicon(data_dir: Path) -> EventLexicon:
@@ -66,7 +68,8 @@ def load_event_lexicon(data_dir: Path) -> EventLexicon:
         for w in words:
             t.add(w, name)
         markers[name] = t
-    return EventLexicon(triggers, {k: tuple(v) for k, v in ar_words.items()}, context, markers)
+    imperfect = frozenset(fold(w) for w in data["markers"].get("imperfect_ar", []))
+    return EventLexicon(triggers, {k: tuple(v) for k, v in ar_words.items()}, context, markers, imperfect)
 
 
 # ---- sentences and clauses --------------------------------------------------------------------
@@ -121,6 +124,8 @@ class Trig:
     end: int
     future_verb: bool = False  # Arabic future prefix س on the trigger
     definite: bool = False  # Arabic noun with ال ("الزيارة": possibly the visit already told)
+    anaphoric: bool = False  # refers back ("this visit", "the talks", "هذه الزيارة")
+    imperfect: bool = False  # Arabic present-tense verb (يجتمع): a weekday with it is ahead
 
 
 def _arabic_word_triggers(key: str, lex: EventLexicon) -> tuple[list[tuple[str, str]], bool, bool]:
@@ -177,6 +182,24 @@ def _spans_in(matches: list[tuple[int, int]], s: int, e: int) -> list[tuple[int,
     return [(a, b) for a, b in matches if s <= a and b <= e]
 
 
+def _any_in(matches: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s <= a and b <= e for a, b in matches)
+
+
+@dataclass
+class _Ctx:
+    """Everything one article's sentences need (computed once per article)."""
+
+    text: str
+    lang: str
+    published: date | None
+    ref_year: int | None
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    dates: list[dates_mod.DateMention]
+    marks: dict[str, list[tuple[int, int]]]
+
+
 # ---- the stage ------------------------------------------------------------------------------
 
 def find_events(
@@ -187,50 +210,92 @@ def find_events(
     actors: list[ActorMention],
     lexicon: EventLexicon,
 ) -> list[Event]:
-    """Events of the article, merged per type when they agree on date and place."""
+    """Events of the article, in reading order, merged per type when they agree on date and place."""
     if lang not in lexicon.triggers:
         return []
     toks = tokenize(text)
     trigs = _find_triggers(toks, lang, lexicon)
     if not trigs:
         return []
-    marks = {name: [(m.start, m.end) for m in table.find(toks)]
+    marks = {name.rsplit("_", 1)[0]: [(m.start, m.end) for m in table.find(toks)]
              for name, table in lexicon.markers.items() if name.endswith("_" + lang)}
-    date_mentions = dates_mod.find_dates(text)
+    date_mentions = [d for d in dates_mod.find_dates(text) if not _is_dateline(text, d)]
+    years = [d.year for d in date_mentions if d.year]
+    ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
+               places, actors, date_mentions, marks)
     ctx_words = lexicon.context[lang]
     events: list[Event] = []
     prev_sentence_events: list[int] = []
     for s, e in split_sentences(text):
-        sent_trigs = [t for t in trigs if s <= t.start and t.end <= e]
         sent_keys = {it.key for it in toks.items if s <= it.start and it.end <= e}
-        sent_trigs = [t for t in sent_trigs if t.strength == "strong" or ctx_words.get(t.type, frozenset()) & sent_keys]
-        cancel = bool(_spans_in(marks.get("cancel_" + lang, []), s, e))
+        sent_trigs = [_mark(t, ctx, s, lexicon) for t in trigs if s <= t.start and t.end <= e]
+        sent_trigs = [t for t in sent_trigs if t.strength == "strong" or ctx_words.get(t.type, frozenset()) & sent_keys
+                      or (t.anaphoric and any(ev.type == t.type for ev in events))]
+        cancel = _any_in(marks.get("cancel", []), s, e)
         if not sent_trigs or all(t.type == "statement" for t in sent_trigs):
             if cancel and prev_sentence_events:
-                _cancel_previous(events, prev_sentence_events, text, s, e, date_mentions, published)
+                _cancel_previous(events, prev_sentence_events, ctx, s, e)
                 prev_sentence_events = []
                 continue
-        anaphors: set[int] = set()
-        made = _sentence_events(text, s, e, sent_trigs, lang, published, places, actors, date_mentions, marks, cancel,
-                                anaphors)
-        kept = []
+        made, anaphors = _sentence_events(ctx, s, e, sent_trigs, cancel)
+        kept: list[Event] = []
+        referred: Event | None = None
         for n, ev in enumerate(made):
             earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type), None)
-            if n in anaphors and earlier is not None and (ev.date_source != "text" or _compatible_date(events[earlier], ev)):
-                events[earlier] = replace(events[earlier], actors=tuple(dict.fromkeys(events[earlier].actors + ev.actors)))
+            if n in anaphors and earlier is not None:
+                events[earlier] = _absorb(events[earlier], ev)
+                referred = events[earlier]
             else:
                 kept.append(ev)
+        if referred is not None:  # "the visit resulted in the signing of...": the signing has the visit's date
+            kept = [_inherit(ev, referred) for ev in kept]
         prev_sentence_events = list(range(len(events), len(events) + len(kept))) if kept else []
         events.extend(kept)
-    events = _refine_places(events, places)
-    return _merge(events)
+    events = _refine_places(events)
+    return _merge(events, published)
 
 
-def _sentence_events(text: str, s: int, e: int, trigs: list[Trig], lang: str, published: date | None,
-                     places: list[PlaceMention], actors: list[ActorMention],
-                     date_mentions: list[dates_mod.DateMention], marks: dict[str, list[tuple[int, int]]],
-                     cancel: bool, anaphors: set[int]) -> list[Event]:
-    """Events of one sentence; indexes of those that only refer back to an earlier event go in `anaphors`."""
+def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
+    """Flag a trigger as anaphoric (demonstrative or definite before it) and Arabic imperfect."""
+    before = max(s, t.start - 12)
+    anaphoric = (t.definite or _any_in(ctx.marks.get("anaphora", []), before, t.start)) \
+        and not _any_in(ctx.marks.get("compare", []), max(s, t.start - 40), t.start)  # "like the one signed in Tunis"
+    imperfect = False
+    if ctx.lang == "ar":
+        first = fold(ctx.text[t.start:t.end]).split(" ")[0]
+        imperfect = any(v in lex.imperfect_ar for v, _ in arabic_variants(first))
+    return replace(t, anaphoric=anaphoric, imperfect=imperfect)
+
+
+def _absorb(earlier: Event, ev: Event) -> Event:
+    """An anaphoric mention adds its actors, and its date when the first mention had none of its own."""
+    upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
+    if earlier.date_source != "text" and ev.date_source == "text":
+        upd.update(date=ev.date, date_precision=ev.date_precision, date_source="text")
+    if earlier.place is None and ev.place is not None:
+        upd.update(place=ev.place, country=ev.country)
+    return replace(earlier, **upd)
+
+
+def _inherit(ev: Event, ref: Event) -> Event:
+    if ev.date_source == "text":
+        return ev
+    upd: dict = {"date": ref.date, "date_precision": ref.date_precision, "date_source": ref.date_source}
+    if ev.place is None or ev.place.place.kind in ("country", "region"):
+        upd.update(place=ref.place, country=ref.country)
+    return replace(ev, **upd)
+
+
+def _is_dateline(text: str, d: dates_mod.DateMention) -> bool:
+    """"WASHINGTON (Agency - 28th June, 2019)": the publication line, not an event date."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    opened = text.rfind("(", line_start, d.start)
+    return 0 <= opened - line_start <= 60 and ")" not in text[opened:d.start] and ")" in text[d.end:d.end + 4]
+
+
+def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool) -> tuple[list[Event], set[int]]:
+    """Events of one sentence, and the indexes of those that only refer back to an earlier event."""
+    text, published = ctx.text, ctx.published
     clauses = _clauses(text, s, e)
 
     def clause_of(pos: int) -> int:
@@ -245,21 +310,23 @@ def _sentence_events(text: str, s: int, e: int, trigs: list[Trig], lang: str, pu
         if t.type == "statement" and non_statement:
             continue
         groups.setdefault((clause_of(t.start), t.type), []).append(t)
-    sent_dates = [d for d in date_mentions if s <= d.start and d.end <= e]
-    sent_places = [p for p in places if s <= p.start and p.end <= e]
-    sent_actors = [a for a in actors if s <= a.start and a.end <= e]
+    sent_dates = [d for d in ctx.dates if s <= d.start and d.end <= e]
+    sent_places = [p for p in ctx.places if s <= p.start and p.end <= e]
+    sent_actors = [a for a in ctx.actors if s <= a.start and a.end <= e]
+    names = tuple(dict.fromkeys(a.name for a in sent_actors))
     out: list[Event] = []
+    anaphors: set[int] = set()
     for (ci, typ), ts in sorted(groups.items(), key=lambda kv: kv[1][0].start):
         cs, ce = clauses[ci]
         head = ts[0]
-        if any(_spans_in(marks.get("negation_" + lang, []), max(s, head.start - 25), head.start)) and typ != "statement":
-            negated = True
-        else:
-            negated = False
-        future = any(t.future_verb for t in ts) or bool(_spans_in(marks.get("future_" + lang, []), cs, ce))
+        negated = typ != "statement" and _any_in(ctx.marks.get("negation", []), max(s, head.start - 25), head.start)
+        future = any(t.future_verb for t in ts) or _any_in(ctx.marks.get("future", []), cs, ce)
+        if typ != "statement" and _any_in(ctx.marks.get("purpose", []), max(cs, head.start - 20), head.start):
+            continue  # "aims to discuss": an intention, not an event
         dm = _pick_date(sent_dates, head, ci, typ, clause_of, groups)
         if dm is not None:
-            d, prec = dates_mod.resolve(dm, published, future)
+            ahead = future or (dm.kind == "weekday" and any(t.imperfect for t in ts))
+            d, prec = dates_mod.resolve(dm, published, ahead, ctx.ref_year)
             source = "text" if d else "none"
         else:
             d, prec = (published.isoformat(), "day") if published else (None, None)
@@ -267,34 +334,33 @@ def _sentence_events(text: str, s: int, e: int, trigs: list[Trig], lang: str, pu
         if published and d and source == "text" and d > published.isoformat()[:len(d)]:
             future = True
         if negated and not future:
-            continue
-        if _spans_in(marks.get("purpose_" + lang, []), max(cs, head.start - 20), head.start) and typ != "statement":
-            continue  # "aims to discuss": an intention, not an event
-        anaphoric = head.definite or bool(_spans_in(marks.get("anaphora_" + lang, []), max(cs, head.start - 12), head.start))
+            continue  # "did not sign": no event
         status = "cancelled" if (cancel or negated) else ("planned" if future else "happened")
         place = _pick_place(sent_places, head, ci, clause_of, text)
-        names = tuple(dict.fromkeys(a.name for a in sent_actors))
         conf = 0.45 + (0.15 if head.strength == "strong" else 0.0) + (0.15 if source == "text" else 0.0) \
             + (0.1 if place is not None else 0.0) + (0.1 if len(names) >= 2 else 0.0)
+        if all(t.anaphoric for t in ts):
+            anaphors.add(len(out))
         out.append(Event(
             type=typ, status=status, evidence=text[s:e], start=s, end=e, date=d, date_precision=prec,  # type: ignore[arg-type]
             date_source=source, place=place, country=place.place.country if place else None, actors=names,
             trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)), confidence=round(min(conf, 0.95), 2)))
-        if anaphoric:
-            anaphors.add(len(out) - 1)
-    return out
+    return out, anaphors
+
+
+_PRECISION_COST = {"ymd": -20, "md": 0, "weekday": 0, "rel_day": 10, "ym": 30, "m": 40, "rel_month": 40, "week": 40,
+                   "recent_weeks": 60, "recent_days": 60, "rel_year": 150, "y": 250}
 
 
 def _pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str, clause_of,
                groups: dict[tuple[int, str], list[Trig]]) -> dates_mod.DateMention | None:
+    """The date expression of the event: near the trigger, in its clause, as precise as possible."""
     best, best_score = None, None
     for d in cands:
         dc = clause_of(d.start)
         if dc != ci and (dc, typ) in groups:
             continue  # that clause has its own event of this type
-        score = abs(d.start - head.start) + (0 if dc == ci else 150)
-        if d.kind == "y":
-            score += 120
+        score = abs(d.start - head.start) + (0 if dc == ci else 150) + _PRECISION_COST.get(d.kind, 0)
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best
@@ -304,45 +370,41 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|à|a|au|aux|en|dans|près 
 
 
 def _pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of, text: str) -> PlaceMention | None:
+    """The most specific place tied to the trigger: near it, after a locative word, a city before a country."""
     best, best_score = None, None
     for p in cands:
         score = abs(p.start - head.start) + (0 if clause_of(p.start) == ci else 200)
         if p.place.kind in ("country", "region"):
             score += 120
-        before = text[max(0, p.start - 12):p.start]
-        if _LOCATIVE_BEFORE.search(before) or (is_arabic(fold(p.surface[:1])) and fold(p.surface[:1]) == "ب"
-                                               and not fold(p.place.name_ar or "x").startswith("ب")):
+        if _LOCATIVE_BEFORE.search(text[max(0, p.start - 12):p.start]):
             score -= 80
         if best_score is None or score < best_score:
             best, best_score = p, score
     if best is not None and best.place.kind == "country":
-        countries = {p.place.country for p in cands if p.place.kind == "country"}
-        if len(countries) > 1 and clause_of(best.start) != ci or len({p.place.country for p in cands
-                                                                          if p.place.kind == "country"
-                                                                          and clause_of(p.start) == ci}) > 1:
+        in_clause = {p.place.country for p in cands if p.place.kind == "country" and clause_of(p.start) == ci}
+        if len(in_clause) > 1:
             return None  # "Morocco and the US sign...": no single place
     return best
 
 
-def _cancel_previous(events: list[Event], idx: list[int], text: str, s: int, e: int,
-                     date_mentions: list[dates_mod.DateMention], published: date | None) -> None:
+def _cancel_previous(events: list[Event], idx: list[int], ctx: _Ctx, s: int, e: int) -> None:
     """A sentence that only says "it was cancelled (this year)" applies to the previous sentence's events."""
-    ds = [d for d in date_mentions if s <= d.start and d.end <= e]
+    ds = [d for d in ctx.dates if s <= d.start and d.end <= e]
     for k in idx:
         ev = events[k]
         if ev.type == "statement":
             continue
-        upd = {"status": "cancelled", "evidence": text[ev.start:e], "end": e}
+        upd: dict = {"status": "cancelled", "evidence": ctx.text[ev.start:e], "end": e}
         if ds:
-            d, prec = dates_mod.resolve(ds[0], published, False)
+            d, prec = dates_mod.resolve(ds[0], ctx.published, False, ctx.ref_year)
             if d:
                 upd.update(date=d, date_precision=prec, date_source="text")
-        events[k] = replace(ev, **upd)  # type: ignore[arg-type]
+        events[k] = replace(ev, **upd)
 
 
-def _refine_places(events: list[Event], places: list[PlaceMention]) -> list[Event]:
-    """A country-level place becomes the city of the article's visit to that country, for the
-    meetings and signings of the visit (same day, or no date of their own)."""
+def _refine_places(events: list[Event]) -> list[Event]:
+    """A meeting or signing placed only at country level (or nowhere) takes the city of the article's
+    visit to that country on the same day (or when it has no date of its own)."""
     visits: dict[str, list[Event]] = {}
     for ev in events:
         p = ev.place
@@ -353,8 +415,7 @@ def _refine_places(events: list[Event], places: list[PlaceMention]) -> list[Even
         p = ev.place
         if p is None and ev.type in ("talks", "agreement"):
             same_day = [v for vs in visits.values() for v in vs if v.date == ev.date]
-            told = [v for v in same_day if v.date_source == "text"]
-            same_day = told or same_day
+            same_day = [v for v in same_day if v.date_source == "text"] or same_day
             if len({v.place.place.id for v in same_day if v.place}) == 1:
                 ev = replace(ev, place=same_day[0].place, country=same_day[0].country)
         elif p is not None and p.place.kind == "country" and ev.type in ("visit", "talks", "agreement"):
@@ -366,33 +427,58 @@ def _refine_places(events: list[Event], places: list[PlaceMention]) -> list[Even
     return out
 
 
-def _compatible_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+def _km(a: PlaceMention, b: PlaceMention) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.place.lat, a.place.lon, b.place.lat, b.place.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def compatible_place(a: PlaceMention | None, b: PlaceMention | None, loose: bool = False) -> bool:
+    """Same place, a city and its country, two sites of one city (< 25 km); `loose`: any country level."""
+    if a is None or b is None or a.place.id == b.place.id:
+        return True
+    ka, kb = a.place.kind, b.place.kind
+    if "region" in (ka, kb):
+        return True
+    if ka == "country" or kb == "country":
+        return loose or (a.place.country is not None and a.place.country == b.place.country)
+    return _km(a, b) < 25
+
+
+def compatible_date(a: str | None, b: str | None) -> bool:
+    """Equal at the coarser of the two precisions ("2022" fits "2022-11"; a missing date fits all)."""
     if a is None or b is None:
         return True
-    if a.place.id == b.place.id:
-        return True
-    if a.place.kind == "country" and a.place.country and a.place.country == b.place.country:
-        return True
-    if b.place.kind == "country" and b.place.country and b.place.country == a.place.country:
-        return True
-    return False
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
 
 
-def _compatible_date(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return True
-    n = min(len(a.date), len(b.date))
-    return a.date[:n] == b.date[:n]
+def _near_publication(ev: Event, published: date | None) -> bool:
+    if published is None or ev.date is None:
+        return False
+    if len(ev.date) == 10:
+        return abs((date.fromisoformat(ev.date) - published).days) <= 7
+    return published.isoformat().startswith(ev.date)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per type, date and place in an article (a later mention adds its actors)."""
+def _mergeable(kept: Event, ev: Event, published: date | None) -> bool:
+    if kept.type != ev.type:
+        return False
+    a_pub, b_pub = kept.date_source != "text", ev.date_source != "text"
+    if a_pub and b_pub:
+        return compatible_place(kept.place, ev.place)
+    if a_pub or b_pub:  # an undated mention joins a dated event of the days around publication
+        dated = ev if a_pub else kept
+        return _near_publication(dated, published) and compatible_place(kept.place, ev.place, loose=True)
+    return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place)
+
+
+def _merge(events: list[Event], published: date | None) -> list[Event]:
+    """One event per type, date and place in an article; later mentions add their actors."""
     out: list[Event] = []
     for ev in events:
         for n, kept in enumerate(out):
-            if kept.type == ev.type and _compatible_date(kept, ev) and _compatible_place(kept.place, ev.place) \
-                    and (kept.date_source == ev.date_source == "text" and kept.date == ev.date
-                         or "publication" in (kept.date_source, ev.date_source)):
+            if _mergeable(kept, ev, published):
                 out[n] = _combine(kept, ev)
                 break
         else:
@@ -406,8 +492,14 @@ def _specific(p: PlaceMention | None) -> int:
     return 1 if p.place.kind in ("country", "region") else 2
 
 
+_PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+
+
 def _combine(a: Event, b: Event) -> Event:
-    first, second = (a, b) if (a.date_source == "text") >= (b.date_source == "text") else (b, a)
+    """Keep the mention with a date from the text (the more precise one), the most specific place."""
+    def rank(ev: Event) -> tuple[int, int]:
+        return (ev.date_source == "text", _PRECISION_RANK[ev.date_precision])
+    first = a if rank(a) >= rank(b) else b
     place = a.place if _specific(a.place) >= _specific(b.place) else b.place
     return replace(first, place=place, country=place.place.country if place else first.country,
                    actors=tuple(dict.fromkeys(a.actors + b.actors)),
