@@ -128,19 +128,22 @@ class Trig:
     imperfect: bool = False  # Arabic present-tense verb (يجتمع): a weekday with it is ahead
 
 
-def _arabic_word_triggers(key: str, lex: EventLexicon) -> tuple[list[tuple[str, str]], bool, bool]:
+def _arabic_word_triggers(key: str, lex: EventLexicon, taa_marbuta: bool = False) -> tuple[list[tuple[str, str]], bool, bool]:
     """Trigger entries for one Arabic word, trying proclitics, ال, the future س and attached pronouns.
-    Also says whether the word was a future verb and whether it was definite."""
+    Also says whether the word was a future verb and whether it was definite. `taa_marbuta`: the word
+    ends in ة, so its final ه (after folding) is not the pronoun (وزارة is not و+زار+ه)."""
     for var, _ in arabic_variants(key):
         future = False
         cands = [var]
         if len(var) > 3 and var[0] == "س" and var[1] in "يتنا":
             cands.append(var[1:])
-        if len(var) > 4 and var.startswith("ال"):
-            cands.append(var[2:])
+        if len(var) > 5 and var.startswith("ال"):
+            cands.append(var[2:])  # nouns only: a 4-letter stem at least (السلم is not سلم)
         for c in cands:
             forms = [c]
             for suf in _AR_SUFFIXES:
+                if suf == "ه" and taa_marbuta:
+                    continue
                 if c.endswith(suf) and len(c) - len(suf) >= 3:
                     stem = c[: -len(suf)]
                     forms.append(stem)
@@ -171,7 +174,8 @@ def _find_triggers(toks: Tokens, lang: str, lex: EventLexicon) -> list[Trig]:
             i = m.j
             continue
         if lang == "ar" and is_arabic(items[i].key):
-            entries, future, definite = _arabic_word_triggers(items[i].key, lex)
+            entries, future, definite = _arabic_word_triggers(items[i].key, lex,
+                                                              toks.text[items[i].end - 1] == "ة")
             for typ, strength in entries:
                 out.append(Trig(typ, strength, items[i].start, items[i].end, future, definite))
         i += 1
@@ -241,7 +245,8 @@ def find_events(
         kept: list[Event] = []
         referred: Event | None = None
         for n, ev in enumerate(made):
-            earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type), None)
+            same = [k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type]
+            earlier = next((k for k in same if events[k].date_source == "text"), same[0] if same else None)
             if n in anaphors and earlier is not None:
                 events[earlier] = _absorb(events[earlier], ev)
                 referred = events[earlier]
@@ -257,7 +262,7 @@ def find_events(
 
 def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
     """Flag a trigger as anaphoric (demonstrative or definite before it) and Arabic imperfect."""
-    before = max(s, t.start - 12)
+    before = max(s, t.start - 20)
     anaphoric = (t.definite or _any_in(ctx.marks.get("anaphora", []), before, t.start)) \
         and not _any_in(ctx.marks.get("compare", []), max(s, t.start - 40), t.start)  # "like the one signed in Tunis"
     imperfect = False
@@ -305,10 +310,13 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
         return len(clauses) - 1
 
     non_statement = any(t.type != "statement" for t in trigs)
+    drill = any(t.type == "exercise" for t in trigs)
     groups: dict[tuple[int, str], list[Trig]] = {}
     for t in trigs:
         if t.type == "statement" and non_statement:
             continue
+        if drill and t.type in ("counter_terrorism", "arms_transfer"):
+            continue  # raids and supplies inside an exercise's scenario
         groups.setdefault((clause_of(t.start), t.type), []).append(t)
     sent_dates = [d for d in ctx.dates if s <= d.start and d.end <= e]
     sent_places = [p for p in ctx.places if s <= p.start and p.end <= e]
