@@ -153,7 +153,7 @@ def build_deck(places: pd.DataFrame, arcs: pd.DataFrame, lang: str, *, show_arcs
     points = point_records(places, lang, countries, selected)
     layers = [pdk.Layer(
         "GeoJsonLayer", id=BORDERS_LAYER, data=borders, stroked=True, filled=True,
-        get_fill_color=[238, 234, 224, 255], get_line_color=[140, 140, 140, 255],
+        get_fill_color=[238, 234, 224, 150], get_line_color=[140, 140, 140, 255],
         line_width_min_pixels=1, pickable=False)]
     if show_heat and points:
         layers.append(pdk.Layer(

@@ -88,7 +88,7 @@ def _counts(df: pd.DataFrame | None, column: str) -> dict[str, int]:
 
 
 def language_picker() -> str:
-    st.sidebar.selectbox("🌐 " + " / ".join(LANGUAGES.values()), list(LANGUAGES), key=K_LANG,
+    st.sidebar.selectbox(" / ".join(LANGUAGES.values()), list(LANGUAGES), key=K_LANG,
                          format_func=lambda code: LANGUAGES[code])
     return current_language()
 
