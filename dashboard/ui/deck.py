@@ -128,7 +128,7 @@ def arc_records(arcs: pd.DataFrame, lang: str, countries: dict[str, dict]) -> li
             "source_position": [float(a["lon"]), float(a["lat"])],
             "target_position": [float(b["lon"]), float(b["lat"])],
             "events": int(row["events"]),
-            "width": 1.5 + 1.5 * math.sqrt(int(row["events"])),
+            "width": min(1.0 + math.sqrt(int(row["events"])), 6.0),
             "tip": f"<b>{e(label)}</b><br/>{int(row['events'])} {e(t(lang, 'tt_link'))}",
         })
     return out
@@ -164,7 +164,7 @@ def build_deck(places: pd.DataFrame, arcs: pd.DataFrame, lang: str, *, show_arcs
         if arc_data:
             layers.append(pdk.Layer(
                 "ArcLayer", id=ARCS_LAYER, data=arc_data, get_source_position="source_position",
-                get_target_position="target_position", get_width="width", width_units="'pixels'",
+                get_target_position="target_position", get_width="width", width_units="'pixels'", get_height=0.35,
                 get_source_color=[179, 71, 45, 200], get_target_color=[40, 90, 160, 200], pickable=True,
                 auto_highlight=True))
     country_points = [p for p in points if p["country_level"]]

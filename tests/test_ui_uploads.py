@@ -1,0 +1,95 @@
+"""The "Add articles" page's inputs: uploads in three languages through the real pipeline and store."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dashboard.records import Failure, Filters  # noqa: E402
+from dashboard.store import StoreReader  # noqa: E402
+from dashboard.store import queries as q  # noqa: E402
+from dashboard.ui.uploads import collect_feed_url, collect_uploads, run_ingest  # noqa: E402
+
+AR = ("استقبل وزير الدفاع التونسي في تونس يوم الاثنين وفدا عسكريا جزائريا لبحث تعزيز التعاون الأمني "
+      "على الحدود المشتركة ومكافحة الجماعات المسلحة.")
+FR_HTML = ("<html><head><title>Manœuvres conjointes au Sénégal</title></head><body><article><h1>Manœuvres "
+           "conjointes au Sénégal</h1><p>Les armées du Sénégal et de la Mauritanie ont mené mardi à Dakar un "
+           "exercice conjoint consacré à la surveillance maritime, a indiqué l'état-major.</p><p>Des officiers "
+           "français ont assisté aux manœuvres en tant qu'observateurs.</p></article></body></html>")
+EN_JSONL = "\n".join(json.dumps(r) for r in [
+    {"id": "n1", "title": "Niger receives drones", "published": "2023-05-04", "url": "https://example.org/n1",
+     "text": "Niger received surveillance drones from Turkey on Thursday, the defence ministry in Niamey said."},
+    {"id": "n2", "title": "Chad talks", "published": "2023-05-06", "url": "https://example.org/n2",
+     "text": "Officials from Chad and Libya held talks in N'Djamena on border security this week."},
+])
+CSV = ("title,text,published,url,source\n"
+       "Rabat meeting,\"Moroccan and Spanish officials met in Rabat to discuss migration and security.\","
+       "2023-06-01,https://example.org/c1,Test Wire\n")
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> tuple[Path, object]:
+    db = tmp_path_factory.mktemp("up") / "store.duckdb"
+    items = collect_uploads([("tunis.txt", AR.encode("utf-8")), ("dakar.html", FR_HTML.encode("utf-8")),
+                             ("wire.jsonl", EN_JSONL.encode("utf-8")), ("more.csv", CSV.encode("utf-8")),
+                             ("broken.json", b"{not json")])
+    seen: list[tuple[int, int]] = []
+    report = run_ingest(items, db, lambda done, total, source: seen.append((done, total)))
+    return db, report, seen
+
+
+def test_uploads_in_three_languages_are_stored(filled):
+    db, report, _ = filled
+    reader = StoreReader(db)
+    langs = reader.df("SELECT language, count(*) AS n FROM articles GROUP BY language ORDER BY language")
+    reader.close()
+    assert report.added == 5
+    assert dict(zip(langs["language"], langs["n"])) == {"ar": 1, "en": 3, "fr": 1}
+
+
+def test_broken_upload_is_listed_with_a_reason(filled):
+    _, report, _ = filled
+    assert [f.source for f in report.failures] == ["broken.json:line 1"]
+    assert report.failures[0].reason
+
+
+def test_progress_is_reported_for_every_item(filled):
+    _, report, seen = filled
+    assert seen[-1] == (6, 6) and len(seen) == 6
+
+
+def test_the_app_queries_answer_on_the_filled_store(filled):
+    db, _, _ = filled
+    reader = StoreReader(db)
+    cur = reader.cursor()
+    counts = q.headline_counts(cur, Filters())
+    assert counts.articles == 5
+    assert q.headline_counts(cur, Filters(languages=("fr",))).articles == 1
+    assert q.headline_counts(cur, Filters(search="الامني")).articles == 1
+    q.map_places(cur, Filters()), q.country_arcs(cur, Filters()), q.facet_options(cur, Filters())
+    reader.close()
+
+
+def test_file_count_is_capped():
+    files = [(f"a{i}.txt", f"Article number {i} about security talks in Rabat.".encode()) for i in range(5)]
+    assert len(collect_uploads(files, max_files=3)) == 3
+
+
+def test_oversized_upload_becomes_a_failure():
+    items = collect_uploads([("big.txt", b"x" * 2000)], max_bytes=1000)
+    assert len(items) == 1 and isinstance(items[0], Failure)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/feed", "feed"])
+def test_feed_address_must_be_http(url):
+    assert collect_feed_url(url, {}) == ([], "bad_url")
+
+
+def test_feed_on_this_machine_is_refused():
+    items, problem = collect_feed_url("http://127.0.0.1:9/feed.xml", {})
+    assert problem is None
+    assert len(items) == 1 and isinstance(items[0], Failure)
