@@ -13,10 +13,11 @@ Sources:
 - data/gazetteer/*.csv: curated from public facts (regions, seas, bases, admin areas, Arabic spellings).
 
 Compiled format (gzip JSON): {"version", "places": [[id, name, kind, country, lat, lon, population,
-name_fr, name_ar, seat]], "names": [[text, place index, flags, blocked clitics?]],
+name_fr, name_ar, seat]], "names": [[matching key, place index, flags, blocked clitics?]],
 "demonyms": {form: iso2},
 "stop": [folded names]}. `flags` is a string: "c" curated (no frequency filter), "u" must be written
-in upper case in the text, "l" starts with a lower-case letter (so no capital is required).
+in upper case in the text, "l" starts with a lower-case letter (so no capital is required), "a" the Arabic article
+was taken off the key (the text must have it, or a clitic fused with it: للرباط).
 """
 from __future__ import annotations
 
@@ -101,6 +102,12 @@ def _fold_name(name: str) -> str:
     from .geoparse import match_form
 
     return match_form(name).strip()
+
+
+def _name_key(name: str) -> tuple[str, bool]:
+    from .geoparse import name_key
+
+    return name_key(name)
 
 
 def _add_countries(places: dict[str, _Place]) -> None:
@@ -350,8 +357,9 @@ def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[st
                 by_key[key] = (first, "".join(sorted(set(old) & set("u") | (set(old) | set(out_flags)) & set("l"))))
             else:
                 by_key[key] = (n, out_flags)
-        for key, (n, flags) in by_key.items():
-            row = [n, i, flags]
+        for _, (n, flags) in by_key.items():
+            key, article = _name_key(n)  # the automaton key, computed here so loading stays fast
+            row = [key, i, flags + ("a" if article else "")]
             blocked = _blocked_prefixes(n, freq)
             if blocked:
                 row.append(blocked)

