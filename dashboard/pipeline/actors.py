@@ -50,6 +50,7 @@ class ActorLexicon:
     ar_compound: frozenset[str] = frozenset()
     ar_stop: frozenset[str] = frozenset()
     country_names: dict[str, str] = field(default_factory=dict)  # iso -> English name
+    ar_given: dict[str, str] = field(default_factory=dict)  # folded Arabic given name -> Latin spelling
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -148,6 +149,7 @@ def load_actor_lexicon(data_dir: Path) -> ActorLexicon:
         ar_compound=frozenset(fold(w) for w in cues["arabic_compound_first"]),
         ar_stop=frozenset(fold(w) for w in cues["arabic_stop"]),
         country_names=country_names,
+        ar_given={fold(k): v for k, v in cues.get("arabic_given_names", {}).items()},
     )
 
 
@@ -212,7 +214,7 @@ def _arabic_titled_people(toks: Tokens, taken: list[str | None], lexicon: ActorL
         if span is not None:
             a, b = span
             surface = toks.surface(a, b)
-            name = transliterate(surface)
+            name = transliterate(surface, lexicon.ar_given)
             out.append(ActorMention(surface, items[a].start, items[b - 1].end, f"person:{_slug(name)}", name,
                                     "person", None, None, "title pattern"))
             for k in range(a, b):
@@ -272,10 +274,14 @@ _TRANSLIT = {
 }
 
 
-def transliterate(arabic: str) -> str:
-    """A readable Latin spelling for an Arabic name the lexicon lacks (not a standard romanisation)."""
+def transliterate(arabic: str, given: dict[str, str] | None = None) -> str:
+    """A readable Latin spelling for an Arabic name the lexicon lacks (not a standard romanisation):
+    known given names from the cue list, else letter by letter with a vowel after a first consonant pair."""
     words = []
     for w in fold(arabic).split():
+        if given and w in given:
+            words.append(given[w])
+            continue
         prefix = ""
         if w.startswith("ال") and len(w) > 3:
             prefix, w = "al-", w[2:]
@@ -291,8 +297,10 @@ def transliterate(arabic: str) -> str:
                 out.append("a")
             else:
                 out.append(_TRANSLIT.get(ch, ch))
+        if len(out) > 1 and out[0] not in ("a", "ou", "i", "") and out[1] not in ("a", "ou", "i"):
+            out.insert(1, "a")
         word = "".join(out)
-        words.append(prefix + word[:1].upper() + word[1:] if not prefix else prefix + word[:1].upper() + word[1:])
+        words.append(prefix + word[:1].upper() + word[1:])
     return " ".join(words)
 
 

@@ -190,6 +190,9 @@ def _any_in(matches: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s <= a and b <= e for a, b in matches)
 
 
+_SIBLING = {"arms_transfer": "military_aid", "military_aid": "arms_transfer"}
+
+
 @dataclass
 class _Ctx:
     """Everything one article's sentences need (computed once per article)."""
@@ -247,7 +250,12 @@ def find_events(
         for n, ev in enumerate(made):
             same = [k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type]
             earlier = next((k for k in same if events[k].date_source == "text"), same[0] if same else None)
-            if n in anaphors and earlier is not None:
+            if earlier is None and n in anaphors and ev.type in _SIBLING:
+                earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == _SIBLING[ev.type]), None)
+                ev = replace(ev, date_source="none")  # "this delivery" of a donation told before: same event
+            if n in anaphors and earlier is not None and (
+                    ev.date_source != "text" or events[earlier].date_source != "text"
+                    or compatible_date(events[earlier].date, ev.date)):
                 events[earlier] = _absorb(events[earlier], ev)
                 referred = events[earlier]
             else:
@@ -263,7 +271,8 @@ def find_events(
 def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
     """Flag a trigger as anaphoric (demonstrative or definite before it) and Arabic imperfect."""
     before = max(s, t.start - 20)
-    anaphoric = (t.definite or _any_in(ctx.marks.get("anaphora", []), before, t.start)) \
+    article = _any_in(ctx.marks.get("definite", []), max(s, t.start - 4), t.start)  # "the talks", "l'exercice"
+    anaphoric = (t.definite or article or _any_in(ctx.marks.get("anaphora", []), before, t.start)) \
         and not _any_in(ctx.marks.get("compare", []), max(s, t.start - 40), t.start)  # "like the one signed in Tunis"
     imperfect = False
     if ctx.lang == "ar":
@@ -317,8 +326,14 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
             continue
         if drill and t.type in ("counter_terrorism", "arms_transfer"):
             continue  # raids and supplies inside an exercise's scenario
-        groups.setdefault((clause_of(t.start), t.type), []).append(t)
-    sent_dates = [d for d in ctx.dates if s <= d.start and d.end <= e]
+        ci = clause_of(t.start)
+        if t.strength == "weak" and not t.anaphoric and any(
+                u.strength == "strong" and u.type not in (t.type, "statement") and clause_of(u.start) == ci for u in trigs):
+            continue  # a weak word beside another type's strong trigger is that event's detail
+        groups.setdefault((ci, t.type), []).append(t)
+    until = ctx.marks.get("until", [])
+    sent_dates = [d for d in ctx.dates if s <= d.start and d.end <= e
+                  and not any(b <= d.start and d.start - b <= 4 for _, b in until)]  # "until 29 October": an end
     sent_places = [p for p in ctx.places if s <= p.start and p.end <= e]
     sent_actors = [a for a in ctx.actors if s <= a.start and a.end <= e]
     names = tuple(dict.fromkeys(a.name for a in sent_actors))
