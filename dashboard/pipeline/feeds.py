@@ -29,6 +29,7 @@ NOT_A_FEED = "This is not an RSS or Atom news feed."
 
 _ROOT_START = re.compile(r"<[A-Za-z_]")
 _DECLARATION = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<html)", re.I | re.S)
 
 
@@ -48,21 +49,39 @@ def _head(data: bytes) -> str:
     return text
 
 
+def _declared_head(data: bytes) -> str | None:
+    """The start of the document in the encoding it declares (UTF-7, EBCDIC...), if Python knows it."""
+    match = _XML_ENCODING.match(data[:1024])
+    if not match:
+        return None
+    try:
+        return data[:65536].decode(match.group(1).decode("ascii"), errors="ignore")
+    except (LookupError, ValueError):
+        return None
+
+
 def refusal_reason(data: bytes) -> str | None:
     """Why these feed bytes must not be parsed, or None if they may be."""
     head = _head(data).lstrip("\ufeff\u00ef\u00bb\u00bf")
     if _HTML_START.match(head):
         return WEB_PAGE
-    root = _ROOT_START.search(head)
-    prolog = head[: root.start()] if root else head
-    if _DECLARATION.search(prolog):
-        return UNSAFE_XML
+    raw = data[:65536]
+    # a declaration may hide in another encoding: UTF-16/32 without a byte order mark (NULs
+    # between ASCII letters), the one the document declares (UTF-7...), or EBCDIC
+    for text in (head, raw.replace(b"\x00", b"").decode("latin-1"), _declared_head(data),
+                 raw.decode("cp500"), raw.decode("cp037")):
+        if text is None:
+            continue
+        root = _ROOT_START.search(text)
+        prolog = text[: root.start()] if root else text
+        if _DECLARATION.search(prolog):
+            return UNSAFE_XML
     try:
         safe_fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
         return UNSAFE_XML
-    except (ParseError, ValueError):
-        pass  # not well-formed: feedparser's lenient parser may still read it
+    except (ParseError, ValueError, LookupError):
+        pass  # not well-formed, or in an encoding the XML parser lacks: feedparser may still read it
     return None
 
 
