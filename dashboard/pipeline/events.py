@@ -485,14 +485,14 @@ def _near_publication(ev: Event, published: date | None) -> bool:
 
 
 def _mergeable(kept: Event, ev: Event, published: date | None) -> bool:
-    if kept.type != ev.type:
+    if kept.type != ev.type or kept.start == ev.start:  # clauses of one sentence were told apart on purpose
         return False
     a_pub, b_pub = kept.date_source != "text", ev.date_source != "text"
     if a_pub and b_pub:
         return compatible_place(kept.place, ev.place)
     if a_pub or b_pub:  # an undated mention joins a dated event of the days around publication
         dated = ev if a_pub else kept
-        return _near_publication(dated, published) and compatible_place(kept.place, ev.place, loose=True)
+        return _near_publication(dated, published) and compatible_place(kept.place, ev.place)
     return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place)
 
 
