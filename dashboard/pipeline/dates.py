@@ -154,7 +154,10 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         if kept and _same_day_pair(kept[-1], (s, e, dm), folded):
             ps, pe, pdm = kept[-1]
-            kept[-1] = (ps, e, dm if pdm.kind == "weekday" else pdm)
+            # keep the explicit date; of "today (Tuesday)" keep the weekday, which quotes cannot shift
+            keep = pdm if pdm.kind in ("md", "ymd") else dm if dm.kind in ("md", "ymd") else (
+                pdm if pdm.kind == "weekday" else dm)
+            kept[-1] = (ps, e, keep)
             continue
         kept.append((s, e, dm))
     return [DateMention(origin[s], origin[e - 1] + 1, **{k: v for k, v in dm.__dict__.items() if k not in ("start", "end")})

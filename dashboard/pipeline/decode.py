@@ -56,7 +56,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     sample = data[:8192]
     nuls = sample.count(b"\x00")
-    if nuls and (nuls > max(4, len(sample) // 200) or not _utf8_without_nuls(sample)):
+    if nuls and (nuls > max(4, len(sample) // 10) or not _utf8_without_nuls(sample)):
         return True  # a stray NUL or two in UTF-8 text is damage, not a sign of binary data
     controls = sum(sample.count(b) for b in _CONTROL_BYTES[1:])
     return controls > len(sample) * 0.05

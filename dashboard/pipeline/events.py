@@ -249,12 +249,12 @@ def find_events(
         referred: Event | None = None
         for n, ev in enumerate(made):
             same = [k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type]
-            earlier = next((k for k in same if events[k].date_source == "text"), same[0] if same else None)
+            earlier = next((k for k in same if events[k].date_source in ("text", "report")), same[0] if same else None)
             if earlier is None and n in anaphors and ev.type in _SIBLING:
                 earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == _SIBLING[ev.type]), None)
                 ev = replace(ev, date_source="none")  # "this delivery" of a donation told before: same event
             if n in anaphors and earlier is not None and (
-                    ev.date_source != "text" or events[earlier].date_source != "text"
+                    ev.date_source not in ("text", "report") or events[earlier].date_source != "text"
                     or compatible_date(events[earlier].date, ev.date)):
                 events[earlier] = _absorb(events[earlier], ev)
                 referred = events[earlier]
@@ -265,7 +265,7 @@ def find_events(
         prev_sentence_events = list(range(len(events), len(events) + len(kept))) if kept else []
         events.extend(kept)
     events = _refine_places(events)
-    return _merge(events, published)
+    return [replace(ev, date_source="text") if ev.date_source == "report" else ev for ev in _merge(events, published)]
 
 
 def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
@@ -284,7 +284,7 @@ def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
 def _absorb(earlier: Event, ev: Event) -> Event:
     """An anaphoric mention adds its actors, and its date when the first mention had none of its own."""
     upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
-    if earlier.date_source != "text" and ev.date_source == "text":
+    if earlier.date_source != "text" and ev.date_source in ("text", "report"):
         upd.update(date=ev.date, date_precision=ev.date_precision, date_source="text")
     if earlier.place is None and ev.place is not None:
         upd.update(place=ev.place, country=ev.country)
@@ -292,7 +292,7 @@ def _absorb(earlier: Event, ev: Event) -> Event:
 
 
 def _inherit(ev: Event, ref: Event) -> Event:
-    if ev.date_source == "text":
+    if ev.date_source in ("text", "report"):
         return ev
     upd: dict = {"date": ref.date, "date_precision": ref.date_precision, "date_source": ref.date_source}
     if ev.place is None or ev.place.place.kind in ("country", "region"):
@@ -346,11 +346,12 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
         future = any(t.future_verb for t in ts) or _any_in(ctx.marks.get("future", []), cs, ce)
         if typ != "statement" and _any_in(ctx.marks.get("purpose", []), max(cs, head.start - 20), head.start):
             continue  # "aims to discuss": an intention, not an event
-        dm = _pick_date(sent_dates, head, ci, typ, clause_of, groups)
+        reports = [t for t in trigs if t.type == "statement"] if typ != "statement" else []
+        dm = _pick_date(sent_dates, head, ci, typ, clause_of, groups, reports)
         if dm is not None:
             ahead = future or (dm.kind == "weekday" and any(t.imperfect for t in ts))
             d, prec = dates_mod.resolve(dm, published, ahead, ctx.ref_year)
-            source = "text" if d else "none"
+            source = ("report" if _reported(dm, reports) else "text") if d else "none"
         else:
             d, prec = (published.isoformat(), "day") if published else (None, None)
             source = "publication" if published else "none"
@@ -362,6 +363,13 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
         place = _pick_place(sent_places, head, ci, clause_of, text)
         conf = 0.45 + (0.15 if head.strength == "strong" else 0.0) + (0.15 if source == "text" else 0.0) \
             + (0.1 if place is not None else 0.0) + (0.1 if len(names) >= 2 else 0.0)
+        prev = next((k for k, o in enumerate(out) if o.type == typ), None)
+        if prev is not None and not _any_in(ctx.marks.get("compare", []), cs, head.start) and prev not in anaphors:
+            cand = Event(type=typ, status=status, evidence="", start=s, end=e, date=d, date_precision=prec,  # type: ignore[arg-type]
+                         date_source=source, place=place, country=place.place.country if place else None)
+            if _same_in_sentence(out[prev], cand):
+                out[prev] = _combine(out[prev], cand)
+                continue
         if all(t.anaphoric for t in ts):
             anaphors.add(len(out))
         out.append(Event(
@@ -375,15 +383,28 @@ _PRECISION_COST = {"ymd": -20, "md": 0, "weekday": 0, "rel_day": 10, "ym": 30, "
                    "recent_weeks": 60, "recent_days": 60, "rel_year": 150, "y": 250}
 
 
+def _same_in_sentence(a: Event, b: Event) -> bool:
+    """Two clauses of one sentence telling one event: at most one dated, or dated alike, same place."""
+    undated = a.date_source not in ("text", "report") or b.date_source not in ("text", "report")
+    return (undated or a.date == b.date) and compatible_place(a.place, b.place)
+
+
+def _reported(d: dates_mod.DateMention, reports: list[Trig]) -> bool:
+    """A date next to a reporting verb ("said on Friday", "a annoncé samedi") dates the report."""
+    return any(-30 <= d.start - r.end <= 30 or -30 <= r.start - d.end <= 5 for r in reports)
+
+
 def _pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str, clause_of,
-               groups: dict[tuple[int, str], list[Trig]]) -> dates_mod.DateMention | None:
-    """The date expression of the event: near the trigger, in its clause, as precise as possible."""
+               groups: dict[tuple[int, str], list[Trig]], reports: list[Trig] = ()) -> dates_mod.DateMention | None:
+    """The date expression of the event: near the trigger, in its clause, as precise as possible,
+    rather not the date of the report."""
     best, best_score = None, None
     for d in cands:
         dc = clause_of(d.start)
         if dc != ci and (dc, typ) in groups:
             continue  # that clause has its own event of this type
-        score = abs(d.start - head.start) + (0 if dc == ci else 150) + _PRECISION_COST.get(d.kind, 0)
+        score = abs(d.start - head.start) + (0 if dc == ci else 150) + _PRECISION_COST.get(d.kind, 0) \
+            + (100 if _reported(d, list(reports)) else 0)
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best
@@ -438,12 +459,12 @@ def _refine_places(events: list[Event]) -> list[Event]:
         p = ev.place
         if p is None and ev.type in ("talks", "agreement"):
             same_day = [v for vs in visits.values() for v in vs if v.date == ev.date]
-            same_day = [v for v in same_day if v.date_source == "text"] or same_day
+            same_day = [v for v in same_day if v.date_source in ("text", "report")] or same_day
             if len({v.place.place.id for v in same_day if v.place}) == 1:
                 ev = replace(ev, place=same_day[0].place, country=same_day[0].country)
         elif p is not None and p.place.kind == "country" and ev.type in ("visit", "talks", "agreement"):
             for v in visits.get(p.place.country or "", []):
-                if ev.date_source != "text" or v.date == ev.date:
+                if ev.date_source not in ("text", "report") or v.date == ev.date:
                     ev = replace(ev, place=v.place, country=p.place.country)
                     break
         out.append(ev)
@@ -487,7 +508,7 @@ def _near_publication(ev: Event, published: date | None) -> bool:
 def _mergeable(kept: Event, ev: Event, published: date | None) -> bool:
     if kept.type != ev.type or kept.start == ev.start:  # clauses of one sentence were told apart on purpose
         return False
-    a_pub, b_pub = kept.date_source != "text", ev.date_source != "text"
+    a_pub, b_pub = kept.date_source not in ("text", "report"), ev.date_source not in ("text", "report")
     if a_pub and b_pub:
         return compatible_place(kept.place, ev.place)
     if a_pub or b_pub:  # an undated mention joins a dated event of the days around publication
@@ -521,7 +542,7 @@ _PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 def _combine(a: Event, b: Event) -> Event:
     """Keep the mention with a date from the text (the more precise one), the most specific place."""
     def rank(ev: Event) -> tuple[int, int]:
-        return (ev.date_source == "text", _PRECISION_RANK[ev.date_precision])
+        return (ev.date_source in ("text", "report"), ev.date_source == "text", _PRECISION_RANK[ev.date_precision])
     first = a if rank(a) >= rank(b) else b
     place = a.place if _specific(a.place) >= _specific(b.place) else b.place
     return replace(first, place=place, country=place.place.country if place else first.country,

@@ -26,9 +26,12 @@ UNSAFE_XML = ("The feed contains a document type or entity declaration (DOCTYPE 
 WEB_PAGE = ("This is a web page, not a news feed (RSS or Atom). Save the page and add it as a file, "
             "or use the site's feed address.")
 NOT_A_FEED = "This is not an RSS or Atom news feed."
+BAD_CHARACTER = ("The feed could not be read: it refers to a character that does not exist "
+                 "(a numeric character reference outside Unicode).")
 
 _ROOT_START = re.compile(r"<[A-Za-z_]")
 _DECLARATION = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.I)
+_CHARREF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})["']""")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<html)", re.I | re.S)
 
@@ -117,6 +120,20 @@ def _entry_date(entry: dict) -> date | None:
     return None
 
 
+def _charref(match: re.Match) -> bytes:
+    digits = match.group(1) or match.group(2)
+    if len(digits) > 8:
+        return b"&#xFFFD;"
+    code = int(digits, 16) if match.group(1) else int(digits)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match.group(0)
+
+
+def _safe_charrefs(data: bytes) -> bytes:
+    """`&#xD800;` (a lone surrogate) or `&#x110000;` (beyond Unicode) crash feedparser and would
+    lose the whole feed; they become U+FFFD, as a browser shows them."""
+    return _CHARREF.sub(_charref, data) if b"&#" in data else data
+
+
 def parse_feed(data: bytes, source: str, *, base_url: str | None = None,
                content_type: str | None = None) -> tuple[list[RawArticle], list[Failure]]:
     """Articles from one feed document; failures for the document or entries that cannot be read."""
@@ -128,8 +145,11 @@ def parse_feed(data: bytes, source: str, *, base_url: str | None = None,
         headers["content-location"] = base_url
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers, sanitize_html=True,
-                              resolve_relative_uris=bool(base_url))
+    try:
+        parsed = feedparser.parse(io.BytesIO(_safe_charrefs(data)), response_headers=headers,
+                                  sanitize_html=True, resolve_relative_uris=bool(base_url))
+    except (ValueError, OverflowError, LookupError):  # UnicodeError is a ValueError
+        return [], [Failure(source, BAD_CHARACTER)]
     entries = parsed.get("entries") or []
     if not parsed.get("version") and not parsed.get("bozo"):
         return [], [Failure(source, NOT_A_FEED)]

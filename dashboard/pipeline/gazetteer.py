@@ -45,6 +45,7 @@ NEAR_MIN_POPULATION = 15_000
 
 # "Proper Arabic script": the Arabic letters (hamza to yeh) and spaces, nothing Persian or Urdu.
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
+_ADMIN_PREFIX = re.compile(r"^(?:ولاية|محافظة|شعبية|بلدية|دائرة|إقليم|عمالة|مديرية) ")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .\-]*$")
 # A name is dropped when it is this common as a word (wordfreq Zipf scale) ...
 COMMON_WORD_ZIPF = 3.6
@@ -167,6 +168,7 @@ def _add_cities(places: dict[str, _Place]) -> None:
         for alt in c.get("alternatenames") or []:
             alt = alt.strip()
             if _ARABIC_NAME.match(alt) and len(alt.replace(" ", "")) >= 3:
+                alt = _ADMIN_PREFIX.sub("", alt)  # "ولاية باتنة" names the wilaya: the trigger rule's job
                 p.names.setdefault(alt, "")
                 p.name_ar = p.name_ar or alt
             elif _LATIN_NAME.match(alt) and len(alt) >= 3 and not alt.isupper() and alt[0].isupper():
@@ -274,8 +276,8 @@ def _word_frequency():
     """Zipf frequency of a word as any spelling that folds like it, the highest over ar/fr/en."""
     try:
         from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - the `data` extra brings it
-        return lambda word: 0.0
+    except ImportError as exc:  # pragma: no cover - the `data` extra brings it
+        raise ImportError("building the gazetteer needs wordfreq: pip install -e '.[data]'") from exc
     cache: dict[str, float] = {}
 
     def freq(word: str) -> float:

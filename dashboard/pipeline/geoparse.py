@@ -37,7 +37,7 @@ ARTICLE_PREFIXES = frozenset([c + "ال" for c in _CLITICS if not c.endswith("ل
 ARTICLE = "ال"
 
 # Words before a name that say which kind of place it is (folded forms).
-ADMIN_BEFORE = frozenset("ولايه محافظه اقليم جهه اقليمي region province wilaya gouvernorat governorate "
+ADMIN_BEFORE = frozenset("ولايه محافظه اقليم جهه اقليمي شعبيه عماله region province wilaya gouvernorat governorate "
                          "prefecture prefectur district cercle departement".split())
 ADMIN_AFTER = frozenset("region province governorate wilaya prefecture district".split())
 CITY_BEFORE = frozenset("مدينه بلده قريه ville city town village localite commune".split())
