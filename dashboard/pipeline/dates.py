@@ -64,7 +64,7 @@ class DateMention:
 
     start: int
     end: int
-    kind: str  # ymd | md | m | y | weekday | rel_day | rel_year | rel_month | last_week | next_week | recent_weeks | recent_days
+    kind: str  # ymd | md | ym | m | y | weekday | rel_day | rel_year | rel_month | week | recent_weeks | recent_days | vague
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -126,6 +126,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recent", re.compile(
         r"(?P<w>الاسابيع\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)|(?:ces|des)\s+dernieres\s+semaines|recent weeks|(?:past|last)\s+(?:few\s+)?weeks)"
         r"|(?P<d>الايام\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)|(?:ces|des)\s+derniers\s+jours|recent days|(?:past|last)\s+(?:few\s+)?days)")),
+    ("vague", re.compile(
+        r"(?<![^\W_])(?:منذ|قبل)\s+(?:بضعه|عده|بضع)\s+(?:اشهر|اسابيع|سنوات|اعوام|ايام)|(?<![^\W_])(?:منذ|قبل)\s+(?:اشهر|سنوات|سنين)(?![^\W_])"
+        r"|il y a (?:quelques|plusieurs) (?:mois|semaines|annees|jours)|(?:a few|several) (?:months|weeks|years|days) ago"
+        r"|\brecently\b|\brecemment\b|مؤخرا")),
     ("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)")),
 ]
 
@@ -227,10 +231,12 @@ def _build(kind: str, m: re.Match[str], folded: str) -> DateMention | None:
         return DateMention(0, 0, "recent_weeks" if g.get("w") else "recent_days")
     if kind == "year":
         return DateMention(0, 0, "y", int(g["y"]))
+    if kind == "vague":
+        return DateMention(0, 0, "vague")
     return None
 
 
-PRECISION_OF = {"ymd": "day", "md": "day", "ym": "month", "m": "month", "y": "year", "weekday": "day",
+PRECISION_OF = {"vague": None, "ymd": "day", "md": "day", "ym": "month", "m": "month", "y": "year", "weekday": "day",
                 "rel_day": "day", "rel_year": "year", "rel_month": "month", "week": "month",
                 "recent_weeks": "month", "recent_days": "month"}
 

@@ -254,8 +254,8 @@ def find_events(
                 earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == _SIBLING[ev.type]), None)
                 ev = replace(ev, date_source="none")  # "this delivery" of a donation told before: same event
             if n in anaphors and earlier is not None and (
-                    ev.date_source not in ("text", "report") or events[earlier].date_source != "text"
-                    or compatible_date(events[earlier].date, ev.date)):
+                    ev.date_source not in ("text", "report") or events[earlier].date_source not in ("text", "report")
+                    or compatible_date(events[earlier].date, ev.date) or _days_before_report(events[earlier], ev)):
                 events[earlier] = _absorb(events[earlier], ev)
                 referred = events[earlier]
             else:
@@ -281,10 +281,18 @@ def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
     return replace(t, anaphoric=anaphoric, imperfect=imperfect)
 
 
+def _days_before_report(reported: Event, ev: Event) -> bool:
+    """"X was announced on Friday. The operation took place on Thursday night.": the same operation."""
+    if reported.date_source != "report" or not reported.date or not ev.date or len(reported.date) != 10 or len(ev.date) != 10:
+        return False
+    return 0 <= (date.fromisoformat(reported.date) - date.fromisoformat(ev.date)).days <= 7
+
+
 def _absorb(earlier: Event, ev: Event) -> Event:
     """An anaphoric mention adds its actors, and its date when the first mention had none of its own."""
     upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
-    if earlier.date_source != "text" and ev.date_source in ("text", "report"):
+    if (earlier.date_source not in ("text", "report") or _days_before_report(earlier, ev)) \
+            and ev.date_source in ("text", "report"):
         upd.update(date=ev.date, date_precision=ev.date_precision, date_source="text")
     if earlier.place is None and ev.place is not None:
         upd.update(place=ev.place, country=ev.country)
@@ -364,7 +372,7 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
         conf = 0.45 + (0.15 if head.strength == "strong" else 0.0) + (0.15 if source == "text" else 0.0) \
             + (0.1 if place is not None else 0.0) + (0.1 if len(names) >= 2 else 0.0)
         prev = next((k for k, o in enumerate(out) if o.type == typ), None)
-        if prev is not None and not _any_in(ctx.marks.get("compare", []), cs, head.start) and prev not in anaphors:
+        if prev is not None and not _any_in(ctx.marks.get("compare", []), cs, head.start) and out[prev].status == status:
             cand = Event(type=typ, status=status, evidence="", start=s, end=e, date=d, date_precision=prec,  # type: ignore[arg-type]
                          date_source=source, place=place, country=place.place.country if place else None)
             if _same_in_sentence(out[prev], cand):

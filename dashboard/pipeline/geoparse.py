@@ -43,6 +43,7 @@ ADMIN_AFTER = frozenset("region province governorate wilaya prefecture district"
 CITY_BEFORE = frozenset("مدينه بلده قريه ville city town village localite commune".split())
 CAPITAL_WORDS = frozenset("العاصمه عاصمه capitale capital".split())
 COUNTRY_BEFORE = frozenset("دوله بلاد جمهوريه مملكه pays country republic republique royaume kingdom".split())
+_TRIGGER_WORDS = ADMIN_BEFORE | CITY_BEFORE | CAPITAL_WORDS | COUNTRY_BEFORE
 # Function words between a trigger and the name: "région de Gao", "city of Gao", "ville d'Agadez".
 _LINK_WORDS = frozenset("de d du des of la le l".split())
 # Things that happen in a city rather than a country: a visit, an arrival, a signing, a meeting.
@@ -239,6 +240,8 @@ def _trigger(form: str, m: _Match) -> str | None:
     after = _words_after(form, m.end, 1)
     b = before[0] if before else ""
     a = after[0] if after else ""
+    if b[:1] in ("و", "ف", "ب", "ل") and b[1:] in _TRIGGER_WORDS:  # وولاية، بمدينة
+        b = b[1:]
     if b in ADMIN_BEFORE or a in ADMIN_AFTER:
         return "admin"
     if b in CAPITAL_WORDS or a in CAPITAL_WORDS:
@@ -431,7 +434,8 @@ def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: 
                 return cities[0], f"capital: city event in sentence ({word})"
         return country[0], "country: name of a state"
     non_admin = [i for i in cands if places[i].kind != "admin"]
-    return _best(gz, non_admin or list(cands), ctx, "")
+    why = "the town, not the area named after it" if non_admin and len(non_admin) < len(cands) else ""
+    return _best(gz, non_admin or list(cands), ctx, why)
 
 
 def _best(gz: Gazetteer, cands: list[int], ctx: _Context, why: str) -> tuple[int, str]:
