@@ -347,6 +347,9 @@ def _person_in_run(toks: Tokens, a: int, b: int, lexicon: ActorLexicon) -> tuple
     """Trim titles and common words off a capitalised run; keep it if it looks like a person."""
     items = toks.items
     titled = _title_before(toks, a, lexicon)
+    last_title = max((k for k in range(a, b) if items[k].key in lexicon.titles_latin), default=None)
+    if last_title is not None and b - last_title > 2:  # "Divisional General Atyf Ibrahim Mady"
+        a, titled = last_title + 1, True
     while a < b and (items[a].key in lexicon.titles_latin or items[a].key in lexicon.not_names
                      or items[a].key in lexicon.particles or lexicon.names.match_at(toks, a, False) is not None):
         if items[a].key in lexicon.titles_latin:

@@ -240,8 +240,9 @@ def _trigger(form: str, m: _Match) -> str | None:
     after = _words_after(form, m.end, 1)
     b = before[0] if before else ""
     a = after[0] if after else ""
-    if b[:1] in ("و", "ف", "ب", "ل") and b[1:] in _TRIGGER_WORDS:  # وولاية، بمدينة
-        b = b[1:]
+    for n in (1, 2):  # وولاية، بمدينة، وبمدينة
+        if b not in _TRIGGER_WORDS and b[:n] in BARE_PREFIXES and b[n:] in _TRIGGER_WORDS:
+            b = b[n:]
     if b in ADMIN_BEFORE or a in ADMIN_AFTER:
         return "admin"
     if b in CAPITAL_WORDS or a in CAPITAL_WORDS:
