@@ -220,7 +220,7 @@ def test_tripoli_libya_or_lebanon(gz, text, lang, country, lat, lon):
 
 def test_tripoli_without_context_is_the_larger_libyan_city(gz):
     m = only("Les délégués se sont retrouvés à Tripoli.", gz, "fr")
-    assert m.place.country == "LY" and m.how == "largest population"
+    assert m.place.country == "LY" and "largest population" in m.how
 
 
 def test_alexandria_in_egypt_by_default(gz):
