@@ -412,8 +412,9 @@ def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: 
     places = gz.places
     if len(cands) == 1:
         p = places[cands[0]]
-        if m.key in gz.stop and _trigger(form, m) is None:
-            return None
+        if m.key in gz.stop:
+            trig = _trigger(form, m)
+            return None if trig is None else (cands[0], f"common word, but after a {trig} word")
         return cands[0], "only candidate"
     trig = _trigger(form, m)
     if m.key in gz.stop and trig is None:
