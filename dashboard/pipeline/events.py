@@ -264,8 +264,8 @@ def find_events(
             kept = [_inherit(ev, referred) for ev in kept]
         prev_sentence_events = list(range(len(events), len(events) + len(kept))) if kept else []
         events.extend(kept)
-    events = _refine_places(events)
-    return [replace(ev, date_source="text") if ev.date_source == "report" else ev for ev in _merge(events, published)]
+    events = _merge(_refine_places(events), published)
+    return [replace(ev, date_source="text") if ev.date_source == "report" else ev for ev in events]
 
 
 def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
@@ -367,6 +367,8 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
             future = True
         if negated and not future:
             continue  # "did not sign": no event
+        if source in ("publication", "none") and not future and _any_in(ctx.marks.get("background", []), s, head.start):
+            continue  # "Esper had said, while in Tunis, ...": an earlier, undated episode already told elsewhere
         status = "cancelled" if (cancel or negated) else ("planned" if future else "happened")
         place = _pick_place(sent_places, head, ci, clause_of, text)
         conf = 0.45 + (0.15 if head.strength == "strong" else 0.0) + (0.15 if source == "text" else 0.0) \
@@ -526,16 +528,20 @@ def _mergeable(kept: Event, ev: Event, published: date | None) -> bool:
 
 
 def _merge(events: list[Event], published: date | None) -> list[Event]:
-    """One event per type, date and place in an article; later mentions add their actors."""
-    out: list[Event] = []
-    for ev in events:
-        for n, kept in enumerate(out):
-            if _mergeable(kept, ev, published):
-                out[n] = _combine(kept, ev)
-                break
-        else:
-            out.append(ev)
-    return out
+    """One event per type, date and place in an article; later mentions add their actors.
+    Repeated until stable, since a merge can make two kept events agree."""
+    while True:
+        out: list[Event] = []
+        for ev in events:
+            for n, kept in enumerate(out):
+                if _mergeable(kept, ev, published):
+                    out[n] = _combine(kept, ev)
+                    break
+            else:
+                out.append(ev)
+        if len(out) == len(events):
+            return out
+        events = out
 
 
 def _specific(p: PlaceMention | None) -> int:
