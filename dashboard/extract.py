@@ -92,6 +92,8 @@ def extract_lines(lines: Iterable[str], resources: Resources | None = None) -> I
 
 
 def extract_stream(inp: IO[str], out: IO[str]) -> None:
+    if getattr(inp, "errors", None) == "strict" and hasattr(inp, "reconfigure"):
+        inp.reconfigure(errors="replace")  # a byte that is not UTF-8 must not end the stream
     for result in extract_lines(inp):
         line = json.dumps(result, ensure_ascii=False)
         try:

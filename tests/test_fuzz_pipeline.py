@@ -140,3 +140,16 @@ def test_extract_output_is_json_a_utf8_stream_can_carry(resources, doc):
     out.flush()
     (line,) = out.buffer.getvalue().decode("utf-8").split("\n")[:-1]
     assert "id" in json.loads(line)
+
+
+def test_extract_stream_reads_on_past_bytes_that_are_not_utf8(resources):
+    import io
+
+    from dashboard.extract import extract_stream
+
+    inp = io.TextIOWrapper(io.BytesIO(b'{"id": 1, "text": "Arriv\xe9e \xe0 Niamey."}\n{"id": 2, "text": "Bamako."}\n'),
+                           encoding="utf-8")
+    out = io.StringIO()
+    extract_stream(inp, out)
+    assert [(d["id"], [p["surface"] for p in d["places"]]) for d in map(json.loads, out.getvalue().splitlines())] == [
+        (1, ["Niamey"]), (2, ["Bamako"])]
