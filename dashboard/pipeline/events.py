@@ -39,7 +39,7 @@ class EventLexicon:
     triggers: dict[str, PhraseTable] = field(default_factory=dict)  # lang -> phrases -> (type, strength)
     ar_words: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # single Arabic words
     context: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # lang -> type -> words
-    markers: dict[str, PhraseTable] = field(default_factory=dict)  # "future_ar" ... -> phrases
+    markers: dict[str, PhraseTable] = field(default_factory=dict)  # lang -> phrases -> marker names
     imperfect_ar: frozenset[str] = frozenset()
 
 
@@ -62,12 +62,11 @@ def load_event_lexicon(data_dir: Path) -> EventLexicon:
                             ar_words[key[0]].append((typ, strength))
             context[lang][typ] = frozenset(k for w in spec.get("context", []) for k in fold_phrase(w))
         triggers[lang] = table
-    markers: dict[str, PhraseTable] = {}
+    markers: dict[str, PhraseTable] = {lang: PhraseTable() for lang in ("ar", "fr", "en")}
     for name, words in data["markers"].items():
-        t = PhraseTable()
+        kind, lang = name.rsplit("_", 1)
         for w in words:
-            t.add(w, name)
-        markers[name] = t
+            markers[lang].add(w, kind)
     imperfect = frozenset(fold(w) for w in data["markers"].get("imperfect_ar", []))
     return EventLexicon(triggers, {k: tuple(v) for k, v in ar_words.items()}, context, markers, imperfect)
 
@@ -182,6 +181,36 @@ def _find_triggers(toks: Tokens, lang: str, lex: EventLexicon) -> list[Trig]:
     return out
 
 
+def _find_all(table: PhraseTable, toks: Tokens) -> list:
+    """Every match, overlapping ones included (one marker word may sit inside another's phrase)."""
+    out = []
+    for i in range(len(toks.items)):
+        m = table.match_at(toks, i)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _dates_near(text: str, trigs: list[Trig]) -> list[dates_mod.DateMention]:
+    """Date expressions of the sentences that hold a trigger (and of the one after, for
+    cancellations), so the date patterns only scan text that can use them."""
+    spans = split_sentences(text)
+    keep = [False] * len(spans)
+    k = 0
+    for t in sorted(trigs, key=lambda t: t.start):
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        if k < len(spans):
+            keep[k] = True
+            if k + 1 < len(spans):
+                keep[k + 1] = True
+    out: list[dates_mod.DateMention] = []
+    for (s, e), wanted in zip(spans, keep):
+        if wanted:
+            out.extend(replace(d, start=d.start + s, end=d.end + s) for d in dates_mod.find_dates(text[s:e]))
+    return out
+
+
 def _spans_in(matches: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in matches if s <= a and b <= e]
 
@@ -224,9 +253,11 @@ def find_events(
     trigs = _find_triggers(toks, lang, lexicon)
     if not trigs:
         return []
-    marks = {name.rsplit("_", 1)[0]: [(m.start, m.end) for m in table.find(toks)]
-             for name, table in lexicon.markers.items() if name.endswith("_" + lang)}
-    date_mentions = [d for d in dates_mod.find_dates(text) if not _is_dateline(text, d)]
+    marks: dict[str, list[tuple[int, int]]] = {}
+    for m in _find_all(lexicon.markers[lang], toks):
+        for kind in m.payloads:
+            marks.setdefault(kind, []).append((m.start, m.end))
+    date_mentions = [d for d in _dates_near(text, trigs) if not _is_dateline(text, d)]
     years = [d.year for d in date_mentions if d.year]
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
                places, actors, date_mentions, marks)

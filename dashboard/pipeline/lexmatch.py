@@ -27,6 +27,7 @@ class Token:
     fstart: int  # offsets into the folded text
     fend: int
     joined: bool  # True when it may continue a name started by the previous token
+    arabic: bool = False  # starts with an Arabic letter
 
 
 @dataclass
@@ -50,7 +51,8 @@ def tokenize(text: str) -> Tokens:
         joined = prev_end >= 0 and (
             _JOIN_GAP.fullmatch(folded, prev_end, fs) is not None
             or (_ABBREV_GAP.fullmatch(folded, prev_end, fs) is not None and len(items[-1].key) <= 4))
-        items.append(Token(m.group(), origin[fs], origin[fe - 1] + 1, fs, fe, joined))
+        key = m.group()
+        items.append(Token(key, origin[fs], origin[fe - 1] + 1, fs, fe, joined, is_arabic_letter(key[0])))
         prev_end = fe
     return Tokens(text, folded, origin, items)
 
@@ -123,7 +125,12 @@ class PhraseTable:
     def match_at(self, toks: Tokens, i: int, arabic_clitics: bool = True) -> Match | None:
         items = toks.items
         first = items[i].key
-        variants = arabic_variants(first) if arabic_clitics and is_arabic(first) else ((first, 0),)
+        if not arabic_clitics or not items[i].arabic:
+            if first not in self.firsts:
+                return None
+            variants: Iterator[tuple[str, int]] | tuple[tuple[str, int], ...] = ((first, 0),)
+        else:
+            variants = arabic_variants(first)
         for var, stripped in variants:
             if var not in self.firsts:
                 continue
