@@ -13,11 +13,13 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sample_store import build_store  # noqa: E402
 
@@ -75,12 +77,13 @@ def e2e_store(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("e2e") / "store.duckdb")
 
 
-@pytest.fixture(scope="session")
-def app_url(e2e_store: Path) -> Iterator[str]:
+@contextmanager
+def streamlit_server(db: Path) -> Iterator[str]:
+    """`streamlit run dashboard/app.py` on a free port with DASHBOARD_DB=db; yields its address."""
     _need_browser()
     port = _free_port()
-    env = dict(os.environ, DASHBOARD_DB=str(e2e_store), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    log = open(e2e_store.with_suffix(".log"), "w")
+    env = dict(os.environ, DASHBOARD_DB=str(db), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    log = open(db.with_suffix(".log"), "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
          "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
@@ -97,6 +100,12 @@ def app_url(e2e_store: Path) -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_store: Path) -> Iterator[str]:
+    with streamlit_server(e2e_store) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

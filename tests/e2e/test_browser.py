@@ -12,10 +12,11 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshot.png"
 TIMEOUT = 60_000
 
 
-def open_app(page, url: str):
+def open_app(page, url: str, *, map_drawn: bool = True):
     page.goto(url)
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=TIMEOUT)
-    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=TIMEOUT)
+    if map_drawn:
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=TIMEOUT)
     return page
 
 
@@ -42,7 +43,7 @@ def test_page_loads_with_map_canvas_timeline_and_counts(page, app_url):
 
 
 def test_filtered_address_shows_the_filtered_counts(page, app_url):
-    open_app(page, f"{app_url}/?countries=TN")
+    open_app(page, f"{app_url}/?countries=TN", map_drawn=False)
     wait_for_metrics(page, ["2", "2", "1", "1"])
 
 
@@ -50,30 +51,31 @@ def test_clicking_a_place_on_the_map_filters_to_it(page, app_url):
     # one place in view, so the map is centred on it
     open_app(page, f"{app_url}/?countries=MR&arcs=0")
     wait_for_metrics(page, ["1", "1", "1", "1"])
-    page.wait_for_timeout(2000)
     box = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_function("() => location.search.includes('places=')", timeout=TIMEOUT)
+    for _ in range(10):  # until deck.gl has drawn the point and can pick it (slow on a busy machine)
+        page.wait_for_timeout(1000)
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        try:
+            page.wait_for_function("() => location.search.includes('places=')", timeout=3000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: try again
+            continue
     assert parse_qs(urlsplit(page.url).query)["places"] == ["geo:2377450"]
 
 
-def test_arabic_article_reads_right_to_left(page, app_url):
-    open_app(page, f"{app_url}/?article=ar-agreement")
+def test_arabic_reads_right_to_left(page, app_url):
+    open_app(page, f"{app_url}/?lang=ar&article=ar-agreement", map_drawn=False)
     reader = page.locator("article.reader")
     reader.wait_for(timeout=TIMEOUT)
     assert reader.get_attribute("dir") == "rtl"
     assert reader.evaluate("e => getComputedStyle(e).direction") == "rtl"
     assert page.locator("article.reader .hl-place").first.inner_text() == "الرباط"
-
-
-def test_arabic_interface_is_laid_out_right_to_left(page, app_url):
-    open_app(page, f"{app_url}/?lang=ar")
-    page.wait_for_selector("text=التعاون الأمني في شمال إفريقيا والساحل", timeout=TIMEOUT)
     assert page.locator(".stApp").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.locator("h1").first.inner_text() == "التعاون الأمني في شمال إفريقيا والساحل"
 
 
 def test_markup_in_an_article_is_shown_as_text_and_never_run(page, app_url):
-    open_app(page, f"{app_url}/?article=en-xss")
+    open_app(page, f"{app_url}/?article=en-xss", map_drawn=False)
     reader = page.locator("article.reader")
     reader.wait_for(timeout=TIMEOUT)
     assert reader.locator("h3").inner_text() == "<script>window.__xss=1</script> Briefing"
@@ -101,3 +103,25 @@ def test_dragging_across_the_timeline_filters_the_dates(page, app_url):
     assert params["from"][0] >= "2020-11-01" and params["to"][0] <= "2021-07-31"
     page.wait_for_function(
         "() => document.querySelector('[data-testid=\"stMetricValue\"]').innerText.trim() !== '8'", timeout=TIMEOUT)
+
+
+def test_uploaded_files_become_articles_and_failures_are_listed(browser, tmp_path):
+    from conftest import build_store, streamlit_server
+
+    db = build_store(tmp_path / "upload.duckdb")
+    good = tmp_path / "nouakchott.txt"
+    good.write_text("Des responsables mauritaniens et maliens se sont réunis à Nouakchott pour parler de la "
+                    "sécurité des frontières et de la coopération militaire.", encoding="utf-8")
+    bad = tmp_path / "broken.jsonl"
+    bad.write_text("{this is not json\n", encoding="utf-8")
+    with streamlit_server(db) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 1800})
+        page = open_app(context.new_page(), url)
+        wait_for_metrics(page, ["8", "6", "6", "6"])
+        page.get_by_role("tab", name="Add articles").click()
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(good), str(bad)])
+        page.wait_for_selector("text=nouakchott.txt", timeout=TIMEOUT)
+        page.get_by_role("button", name="Add to the dashboard").click()
+        page.wait_for_selector("text=1 new articles, 0 already there, 1 could not be read.", timeout=TIMEOUT)
+        assert page.locator("text=Could not be added").count() == 1
+        context.close()
