@@ -138,11 +138,31 @@ _AR_MONTH_CUE = re.compile(r"(?:في|خلال|منذ|مطلع|اواخر|اوا�
 _AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "may", "march", "mar", "jan", "dec", "aug", "sept", "oct", "nov", "feb", "apr", "jun", "jul", "mai", "mars")}
 
 
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT = frozenset({"ymd_iso", "dmy_num", "dmy", "mdy", "year"})
+# cheap substring tests that skip a pattern which cannot match (the patterns scan every position)
+_NEEDS_WORD = {
+    "rel_day": ("امس", "البارحه", "غد", "اليوم", "الليله", "hier", "demain", "aujourd", "ce jour", "ce matin",
+                "ce soir", "yesterday", "tomorrow", "today", "tonight", "this morning"),
+    "rel_year": ("سنه", "عام", "annee", "l'an", "year"),
+    "rel_month": ("شهر", "mois", "month"),
+    "week": ("اسبوع", "semaine", "week"),
+    "recent": ("اسابيع", "ايام", "semaines", "jours", "weeks", "days"),
+    "vague": ("منذ", "قبل", "il y a", "ago", "recent", "مؤخرا"),
+}
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in `text` (any of ar/fr/en), in reading order, without overlaps."""
     folded, origin = fold_with_offsets(text)
     found: list[tuple[int, int, DateMention]] = []
+    has_digit = _DIGIT.search(folded) is not None
     for kind, pat in _PATTERNS:
+        if kind in _NEEDS_DIGIT and not has_digit:
+            continue
+        words = _NEEDS_WORD.get(kind)
+        if words and not any(w in folded for w in words):
+            continue
         for m in pat.finditer(folded):
             dm = _build(kind, m, folded)
             if dm is None:

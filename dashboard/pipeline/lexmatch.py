@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator
 
 from .arabic import fold, fold_with_offsets, is_arabic_letter
@@ -42,7 +43,9 @@ class Tokens:
         return self.text[self.items[i].start:self.items[j - 1].end]
 
 
+@lru_cache(maxsize=4)
 def tokenize(text: str) -> Tokens:
+    """Tokens of `text` (cached: the actor and event stages tokenize the same article; treat as read-only)."""
     folded, origin = fold_with_offsets(text)
     items: list[Token] = []
     prev_end = -1
