@@ -8,7 +8,6 @@ articles on first run.
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
 if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
@@ -22,8 +21,6 @@ from dashboard.ui import filters_widget as fw  # noqa: E402
 from dashboard.ui.deck import country_index, load_borders  # noqa: E402
 from dashboard.ui.i18n import t  # noqa: E402
 
-_BUILD_LOCK = threading.Lock()
-
 st.set_page_config(page_title="Sahel & North Africa security cooperation", page_icon="🗺️", layout="wide")
 fw.load_from_address()
 lang = fw.language_picker()
@@ -33,13 +30,12 @@ st.caption(t(lang, "subtitle"))
 
 db = data.db_path()
 if not db.exists():
-    with _BUILD_LOCK, st.spinner(t(lang, "building")):
-        if not db.exists():
-            try:
-                data.build_from_samples(db)
-            except Exception as exc:  # noqa: BLE001 - shown to the user, the page must not crash
-                st.error(t(lang, "build_failed", error=f"{exc.__class__.__name__}: {exc}"[:300]))
-                st.stop()
+    with st.spinner(t(lang, "building")):
+        try:
+            data.build_from_samples(db)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the page must not crash
+            st.error(t(lang, "build_failed", error=f"{exc.__class__.__name__}: {exc}"[:300]))
+            st.stop()
 try:
     reader, version = data.open_store(db)
 except StoreUnreadable:

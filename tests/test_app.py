@@ -172,3 +172,23 @@ def test_missing_store_is_built_from_the_samples(monkeypatch, tmp_path):
     assert not at.exception
     assert db.exists()
     assert metrics(at)["Articles"] == "1"
+
+
+def test_add_articles_tab_warns_that_cloud_disks_are_temporary(monkeypatch, store):
+    at = run_app(monkeypatch, store)
+    assert [tab.label for tab in at.tabs] == ["Events and articles", "Add articles", "Problems"]
+    assert any("On Streamlit Community Cloud the disk is temporary" in i.value for i in at.info)
+    assert at.get("file_uploader")
+
+
+def test_problems_tab_lists_failed_inputs_with_their_reason(monkeypatch, tmp_path):
+    from dashboard.records import Failure
+    from dashboard.store import write_session
+
+    db = build_store(tmp_path / "fail.duckdb")
+    with write_session(db) as w:
+        w.add_failure(Failure("feeds/bad.xml", "The feed could not be read: it is not RSS or Atom."))
+    at = run_app(monkeypatch, db)
+    tables = [df.value for df in at.dataframe if "Reason" in df.value.columns]
+    assert len(tables) == 1
+    assert list(tables[0]["Reason"]) == ["The feed could not be read: it is not RSS or Atom."]

@@ -6,6 +6,7 @@ Results are small (aggregated in SQL), so caching them costs little.
 """
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -28,13 +29,18 @@ def db_path() -> Path:
     return default_db_path()
 
 
+_BUILD_LOCK = threading.Lock()
+
+
 def build_from_samples(path: Path) -> None:
-    """First run: the store is missing, so build it from the bundled sample articles."""
+    """First run: the store is missing, so build it from the bundled sample articles (once per process)."""
     from dashboard.__main__ import SAMPLES_DIR
     from dashboard.pipeline.ingest import read_path
     from dashboard.runner import store_items
 
-    store_items(read_path(SAMPLES_DIR), path, fresh=True)
+    with _BUILD_LOCK:
+        if not path.exists():  # another session may have built it while this one waited
+            store_items(read_path(SAMPLES_DIR), path, fresh=True)
 
 
 def open_store(path: Path) -> tuple[StoreReader, Version]:
