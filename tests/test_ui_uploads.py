@@ -93,3 +93,17 @@ def test_feed_on_this_machine_is_refused():
     items, problem = collect_feed_url("http://127.0.0.1:9/feed.xml", {})
     assert problem is None
     assert len(items) == 1 and isinstance(items[0], Failure)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_app_renders_the_filled_store(filled, monkeypatch, lang):
+    from streamlit.testing.v1 import AppTest
+
+    db, _, _ = filled
+    monkeypatch.setenv("DASHBOARD_DB", str(db))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py"),
+                           default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception and not at.error
+    assert at.metric[1].value == "5"
