@@ -18,6 +18,7 @@ import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dashboard.pipeline.decode import decode_bytes
 from dashboard.pipeline.ingest import read_path, read_upload
 from dashboard.pipeline.urls import safe_link
 from dashboard.records import Failure, RawArticle
@@ -136,12 +137,11 @@ def test_hostile_html_gives_records(ext, data):
 @FUZZ
 @given(encoded(jsonl_docs))
 def test_every_json_line_is_one_record_in_order(data):
-    lines = [n for n, line in enumerate(data.decode("utf-8", "replace").split("\n"), 1)
-             if line.strip().lstrip("\ufeff")]
     records = list(read_upload("x.jsonl", data))
     if records and records[0].source == "x.jsonl":  # the whole file was refused (binary, undecodable)
         assert len(records) == 1
     else:
+        lines = [n for n, line in enumerate(decode_bytes(data).split("\n"), 1) if line.strip().lstrip("\ufeff")]
         assert [r.source for r in records] == [f"x.jsonl:line {n}" for n in lines]
 
 
@@ -154,6 +154,13 @@ def test_a_csv_row_with_broken_quoting_never_hides_the_well_formed_rows_after_it
     data = ("text,title\n" + "\n".join(rows) + "\nDernière ligne lisible,Fin\n").encode("utf-8")
     records = list(read_upload("t.csv", data))
     assert isinstance(records[-1], RawArticle) and records[-1].text == "Dernière ligne lisible"
+
+
+def test_utf8_json_lines_with_one_corrupt_byte_keep_every_good_line():
+    data = ('{"text": "زار وزير الدفاع الرباط يوم الجمعة."}\n'.encode()
+            + b'{"text": "Le ministre a visit\xc3\xa9 Alger\xff."}\n' + '{"text": "مناورات في بنزرت"}'.encode())
+    assert [r.text for r in read_upload("x.jsonl", data)] == [
+        "زار وزير الدفاع الرباط يوم الجمعة.", "Le ministre a visité Alger\ufffd.", "مناورات في بنزرت"]
 
 
 def test_a_csv_with_a_stray_nul_byte_keeps_its_rows():

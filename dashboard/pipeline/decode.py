@@ -96,6 +96,19 @@ def guess_encoding(data: bytes) -> str | None:
     return close[0].encoding
 
 
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut or corrupted scrape), decoded with U+FFFD for them.
+
+    Guessing another encoding for the whole file would garble every good line; legacy encodings
+    (Windows-1252, Windows-1256) almost never form valid multi-byte UTF-8 sequences, so text
+    with many of those and few broken bytes is UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    good = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    return text if good >= 4 and bad * 4 <= good else None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode untrusted bytes to text, or raise DecodeError with a plain reason."""
     if not data.strip():
@@ -112,6 +125,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             break
         except (UnicodeDecodeError, LookupError):
             continue
+    if text is None:
+        text = _damaged_utf8(data)
     if text is None:
         encoding = guess_encoding(data)
         if encoding is None:
