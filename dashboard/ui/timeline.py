@@ -47,7 +47,7 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
                            f"{html.escape(t(lang, 'h_headline'))}: %{{customdata[3]}}<extra></extra>"),
         ))
     period = {"day": 86400000, "week": 7 * 86400000, "month": "M1", "year": "M12"}.get(bin, "M1")
-    fig.update_traces(xperiod=period, xperiodalignment="start")
+    fig.update_traces(xperiod=period, xperiodalignment="middle")
     fig.update_layout(
         barmode="stack", dragmode="select", selectdirection="h", height=320,
         margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
