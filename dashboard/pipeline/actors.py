@@ -201,14 +201,12 @@ def _has_arabic_context(m: Match, toks: Tokens) -> bool:
 def _arabic_titled_people(toks: Tokens, taken: list[str | None], lexicon: ActorLexicon) -> list[ActorMention]:
     out: list[ActorMention] = []
     items = toks.items
-    i = 0
-    while i < len(items):
-        if not is_arabic(items[i].key):
-            i += 1
+    nxt = 0
+    for i in toks.candidates(lexicon.titles_ar.firsts):
+        if i < nxt or not items[i].arabic:
             continue
         m = lexicon.titles_ar.match_at(toks, i)
         if m is None:
-            i += 1
             continue
         span = _arabic_name_after(toks, m.j, taken, lexicon)
         if span is not None:
@@ -219,9 +217,9 @@ def _arabic_titled_people(toks: Tokens, taken: list[str | None], lexicon: ActorL
                                     "person", None, None, "title pattern"))
             for k in range(a, b):
                 taken[k] = "person"
-            i = b
+            nxt = b
         else:
-            i = m.j
+            nxt = m.j
     return out
 
 

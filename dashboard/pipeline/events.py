@@ -17,6 +17,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class EventLexicon:
     context: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # lang -> type -> words
     markers: dict[str, PhraseTable] = field(default_factory=dict)  # lang -> phrases -> marker names
     imperfect_ar: frozenset[str] = frozenset()
+    word_cache: dict = field(default_factory=dict, compare=False, repr=False)  # Arabic word -> its triggers
 
 
 def load_event_lexicon(data_dir: Path) -> EventLexicon:
@@ -78,8 +80,10 @@ _ABBREV = re.compile(r"(?:\b[A-Za-z]|\b(?:Gen|Col|Maj|Lt|Mr|Mrs|Ms|Dr|St|Mme|No|
 _CLAUSE_SPLIT = re.compile(r"[,،;:؛]|\s(?:بينما|في حين|على غرار|alors que|tandis que|while|whereas)\s")
 
 
+@lru_cache(maxsize=4)
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in `text`; abbreviations and initials do not end a sentence."""
+    """Sentence spans (start, end) in `text`; abbreviations and initials do not end a sentence
+    (cached per text; treat the list as read-only)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
@@ -162,33 +166,45 @@ def _find_triggers(toks: Tokens, lang: str, lex: EventLexicon) -> list[Trig]:
         return []
     out: list[Trig] = []
     items = toks.items
-    i = 0
-    while i < len(items):
-        m = table.match_at(toks, i)
-        if m is not None:
-            definite = lang == "ar" and toks.text[m.start:m.end].startswith(("ال", "ٱل")) \
-                and fold(toks.text[m.start:m.end]) not in _AR_VERBS_WITH_AL
-            for typ, strength in m.payloads:
-                out.append(Trig(typ, strength, m.start, m.end, False, definite))
-            i = m.j
-            continue
-        if lang == "ar" and is_arabic(items[i].key):
-            entries, future, definite = _arabic_word_triggers(items[i].key, lex,
-                                                              toks.text[items[i].end - 1] == "ة")
-            for typ, strength in entries:
-                out.append(Trig(typ, strength, items[i].start, items[i].end, future, definite))
-        i += 1
+    text = toks.text
+    covered = -1
+    for m in table.find(toks):
+        if lang == "ar":
+            covered = _arabic_words_between(toks, covered + 1, m.i, lex, out)
+            covered = m.j - 1
+        definite = lang == "ar" and text.startswith(("ال", "ٱل"), m.start) \
+            and fold(text[m.start:m.end]) not in _AR_VERBS_WITH_AL
+        for typ, strength in m.payloads:
+            out.append(Trig(typ, strength, m.start, m.end, False, definite))
+    if lang == "ar":
+        _arabic_words_between(toks, covered + 1, len(items), lex, out)
     return out
+
+
+def _arabic_words_between(toks: Tokens, a: int, b: int, lex: EventLexicon, out: list[Trig]) -> int:
+    """Single-word Arabic triggers (with clitics and pronouns) among tokens a..b-1."""
+    items = toks.items
+    text = toks.text
+    cache = lex.word_cache
+    for i in range(a, b):
+        it = items[i]
+        if not it.arabic:
+            continue
+        ck = (it.key, text[it.end - 1] == "ة")
+        got = cache.get(ck)
+        if got is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            got = cache[ck] = _arabic_word_triggers(it.key, lex, ck[1])
+        entries, future, definite = got
+        for typ, strength in entries:
+            out.append(Trig(typ, strength, it.start, it.end, future, definite))
+    return b - 1
 
 
 def _find_all(table: PhraseTable, toks: Tokens) -> list:
     """Every match, overlapping ones included (one marker word may sit inside another's phrase)."""
-    out = []
-    for i in range(len(toks.items)):
-        m = table.match_at(toks, i)
-        if m is not None:
-            out.append(m)
-    return out
+    return table.find_all(toks)
 
 
 def _dates_near(text: str, trigs: list[Trig]) -> list[dates_mod.DateMention]:
@@ -264,9 +280,14 @@ def find_events(
     ctx_words = lexicon.context[lang]
     events: list[Event] = []
     prev_sentence_events: list[int] = []
+    items = toks.items
     for s, e in split_sentences(text):
-        sent_keys = {it.key for it in toks.items if s <= it.start and it.end <= e}
-        sent_trigs = [_mark(t, ctx, s, lexicon) for t in trigs if s <= t.start and t.end <= e]
+        sent_trigs = [t for t in trigs if s <= t.start and t.end <= e]
+        if not sent_trigs and not prev_sentence_events:
+            continue
+        a, b = toks.between(s, e)
+        sent_keys = {items[k].key for k in range(a, b)}
+        sent_trigs = [_mark(t, ctx, s, lexicon) for t in sent_trigs]
         sent_trigs = [t for t in sent_trigs if t.strength == "strong" or ctx_words.get(t.type, frozenset()) & sent_keys
                       or (t.anaphoric and any(ev.type == t.type for ev in events))]
         cancel = _any_in(marks.get("cancel", []), s, e)

@@ -8,20 +8,24 @@ Matches point back into the original text through `fold_with_offsets`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from .arabic import fold, fold_with_offsets, is_arabic_letter
 
 _TOKEN = re.compile(r"[^\W_]+")
-# What may sit between two tokens of one name: spaces, a hyphen, an apostrophe, a dot.
-_JOIN_GAP = re.compile(r"[ \t\-']{0,3}")
-_ABBREV_GAP = re.compile(r"\. ?")  # "P. Ekman", "Gen. Townsend", "U.S."
+_SPLIT = re.compile(r"([^\W_]+)")
+# What may sit between two tokens of one name: spaces, a hyphen, an apostrophe (up to three), or a
+# dot after a short token ("P. Ekman", "Gen. Townsend", "U.S.").
+_JOIN_GAPS = frozenset(
+    [""] + [a for a in " \t-'"] + [a + b for a in " \t-'" for b in " \t-'"]
+    + [a + b + c for a in " \t-'" for b in " \t-'" for c in " \t-'"])
+_ABBREV_GAPS = frozenset((".", ". "))
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     key: str  # folded form
     start: int  # offsets into the original text
     end: int
@@ -31,33 +35,91 @@ class Token:
     arabic: bool = False  # starts with an Arabic letter
 
 
+_new_token = tuple.__new__
+_VARIANTS: dict[str, tuple[tuple[str, int], ...]] = {}
+
+
+def _forms_of(key: str) -> tuple[tuple[str, int], ...]:
+    """`arabic_variants` of a token, memoised (the vocabulary of news text repeats)."""
+    got = _VARIANTS.get(key)
+    if got is None:
+        if len(_VARIANTS) > 200_000:
+            _VARIANTS.clear()
+        got = _VARIANTS[key] = tuple(arabic_variants(key))
+    return got
+
+
 @dataclass
 class Tokens:
     text: str
     folded: str
     origin: list[int]
     items: list[Token]
+    starts: list[int] = field(default_factory=list)  # items[k].start, for bisecting
+    index: dict[str, list[int]] = field(default_factory=dict)  # every form (Arabic: without proclitics) -> token indexes
 
     def surface(self, i: int, j: int) -> str:
         """Original text of tokens i..j-1."""
         return self.text[self.items[i].start:self.items[j - 1].end]
+
+    def between(self, s: int, e: int) -> tuple[int, int]:
+        """Token index range of the tokens inside text[s:e]."""
+        return bisect_left(self.starts, s), bisect_left(self.starts, e)
+
+    def candidates(self, firsts: set[str] | frozenset[str]) -> list[int]:
+        """Indexes of the tokens one of whose forms starts a phrase of `firsts`, in order."""
+        index = self.index
+        hits = index.keys() & firsts
+        if not hits:
+            return []
+        out: set[int] = set()
+        for f in hits:
+            out.update(index[f])
+        return sorted(out)
 
 
 @lru_cache(maxsize=4)
 def tokenize(text: str) -> Tokens:
     """Tokens of `text` (cached: the actor and event stages tokenize the same article; treat as read-only)."""
     folded, origin = fold_with_offsets(text)
+    pieces = _SPLIT.split(folded)
     items: list[Token] = []
-    prev_end = -1
-    for m in _TOKEN.finditer(folded):
-        fs, fe = m.span()
-        joined = prev_end >= 0 and (
-            _JOIN_GAP.fullmatch(folded, prev_end, fs) is not None
-            or (_ABBREV_GAP.fullmatch(folded, prev_end, fs) is not None and len(items[-1].key) <= 4))
-        key = m.group()
-        items.append(Token(key, origin[fs], origin[fe - 1] + 1, fs, fe, joined, is_arabic_letter(key[0])))
-        prev_end = fe
-    return Tokens(text, folded, origin, items)
+    starts: list[int] = []
+    index: dict[str, list[int]] = {}
+    pos = len(pieces[0])
+    prev_len = 0
+    join_gaps, abbrev_gaps = _JOIN_GAPS, _ABBREV_GAPS
+    for n in range(1, len(pieces), 2):
+        key = pieces[n]
+        if n > 1:
+            gap = pieces[n - 1]
+            joined = gap in join_gaps or (gap in abbrev_gaps and prev_len <= 4)
+            pos += len(gap)
+        else:
+            joined = False
+        fs = pos
+        pos += len(key)
+        c = key[0]
+        arabic = "\u0621" <= c <= "\u064a" or "\u0671" <= c <= "\u06d3"
+        start = origin[fs]
+        k = len(items)
+        items.append(_new_token(Token, (key, start, origin[pos - 1] + 1, fs, pos, joined, arabic)))
+        starts.append(start)
+        if arabic and len(key) > 3 and key[0] in "وفبلك":
+            for var, _ in _forms_of(key):
+                lst = index.get(var)
+                if lst is None:
+                    index[var] = [k]
+                elif lst[-1] != k:
+                    lst.append(k)
+        else:
+            lst = index.get(key)
+            if lst is None:
+                index[key] = [k]
+            else:
+                lst.append(k)
+        prev_len = len(key)
+    return Tokens(text, folded, origin, items, starts, index)
 
 
 def is_arabic(token: str) -> bool:
@@ -112,17 +174,25 @@ class PhraseTable:
         self.max_len = max(self.max_len, len(key))
 
     def find(self, toks: Tokens, arabic_clitics: bool = True) -> list[Match]:
+        """Non-overlapping matches, longest first at each position, left to right."""
         out: list[Match] = []
-        items = toks.items
-        n = len(items)
-        i = 0
-        while i < n:
-            m = self.match_at(toks, i, arabic_clitics)
-            if m is None:
-                i += 1
+        j = 0
+        for i in toks.candidates(self.firsts):
+            if i < j:
                 continue
-            out.append(m)
-            i = m.j
+            m = self.match_at(toks, i, arabic_clitics)
+            if m is not None:
+                out.append(m)
+                j = m.j
+        return out
+
+    def find_all(self, toks: Tokens) -> list[Match]:
+        """Every match, overlapping ones included (one marker word may sit inside another's phrase)."""
+        out = []
+        for i in toks.candidates(self.firsts):
+            m = self.match_at(toks, i)
+            if m is not None:
+                out.append(m)
         return out
 
     def match_at(self, toks: Tokens, i: int, arabic_clitics: bool = True) -> Match | None:
@@ -131,9 +201,11 @@ class PhraseTable:
         if not arabic_clitics or not items[i].arabic:
             if first not in self.firsts:
                 return None
-            variants: Iterator[tuple[str, int]] | tuple[tuple[str, int], ...] = ((first, 0),)
+            variants: tuple[tuple[str, int], ...] = ((first, 0),)
         else:
-            variants = arabic_variants(first)
+            variants = _forms_of(first)
+        table = self.table
+        n = len(items)
         for var, stripped in variants:
             if var not in self.firsts:
                 continue
@@ -141,16 +213,16 @@ class PhraseTable:
             k = i + 1
             key: tuple[str, ...] = (var,)
             cands = [(key, k)]
-            while k < len(items) and k - i < self.max_len and items[k].joined:
+            while k < n and k - i < self.max_len and items[k].joined:
                 key = key + (items[k].key,)
                 k += 1
                 cands.append((key, k))
             for key, k in reversed(cands):
-                if key in self.table:
+                if key in table:
                     best = (key, k)
                     break
             if best is not None:
                 key, k = best
                 start = toks.origin[items[i].fstart + stripped] if stripped else items[i].start
-                return Match(i, k, start, items[k - 1].end, tuple(self.table[key]))
+                return Match(i, k, start, items[k - 1].end, tuple(table[key]))
         return None
