@@ -28,3 +28,11 @@ def test_german_is_other():
 
 def test_digits_only_is_other():
     assert detect_language("2020 - 10 - 02") == "other"
+
+
+def test_a_short_english_sentence_with_african_names_is_english():
+    assert detect_language("Chadian and Cameroonian officers met in N'Djamena to plan joint patrols.") == "en"
+
+
+def test_spanish_is_other():
+    assert detect_language("El ministro de Defensa se reunió con su homólogo en Rabat para hablar de la frontera.") == "other"

@@ -7,6 +7,7 @@ from functools import lru_cache
 SUPPORTED = ("ar", "fr", "en")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+SAMPLE_CHARS = 600  # enough to tell French from English; detection cost grows with length
 
 
 @lru_cache(maxsize=1)
@@ -19,30 +20,21 @@ def _identifier():
 def detect_language(text: str) -> str:
     """Most likely language code among ar/fr/en, or "other".
 
-    Arabic script decides Arabic outright (no other supported language uses it); for Latin text
-    the detector chooses, restricted to the languages we process, and only when confident enough.
+    Arabic script decides Arabic outright (no other supported language uses it). For Latin text
+    the detector ranks every language it knows; a near variety (Nigerian Pidgin for a short
+    English sentence) may outrank ours, so ours is taken while it stays a serious candidate
+    (at least a fifth of the winner's probability), else the text is in another language.
     """
-    sample = text[:600]
+    sample = text[:SAMPLE_CHARS]
     arabic = len(_ARABIC.findall(sample))
     latin = len(_LATIN.findall(sample))
     if arabic == 0 and latin == 0:
         return "other"
     if arabic >= latin:
         return "ar"
-    lang, prob = _identifier().classify(sample)
-    if lang in SUPPORTED:
-        return lang
-    if prob >= 0.5:  # confidently another language (German, Spanish...)
-        return "other"
-    # unsure (short or mixed text): pick the closest of ours only if it clearly wins
-    lang, prob = _restricted().classify(sample)
-    return lang if prob >= 0.9 else "other"
-
-
-@lru_cache(maxsize=1)
-def _restricted():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages(list(SUPPORTED))
-    return ident
+    ranking = _identifier().rank(sample)
+    top_lang, top_prob = ranking[0]
+    if top_lang in SUPPORTED:
+        return top_lang
+    ours, prob = next(((lang, p) for lang, p in ranking if lang in SUPPORTED), (None, 0.0))
+    return ours if ours and prob >= 0.2 * top_prob else "other"
