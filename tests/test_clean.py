@@ -62,3 +62,11 @@ def test_title_is_cleaned_to_one_line():
     assert clean_title("  Le Maroc\n et les États-Unis\u200b signent ") == "Le Maroc et les États-Unis signent"
     assert clean_title("Share") is None
     assert clean_title(None) is None
+
+
+def test_unicode_line_and_paragraph_separators_end_lines():
+    assert clean_text("Alger\u2028Tunis\u2029Rabat\x85Niamey").text == "Alger\nTunis\nRabat\nNiamey"
+
+
+def test_c1_control_characters_from_bad_decoding_are_removed():
+    assert clean_text("Nouakchott\x80\x9d accueille").text == "Nouakchott accueille"

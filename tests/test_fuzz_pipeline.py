@@ -21,7 +21,7 @@ from hostile_strategies import BIDI, SURROGATES, ZERO_WIDTH, any_text, hostile_t
 
 FUZZ = settings(max_examples=150, deadline=None)
 FORBIDDEN = set(BIDI + ZERO_WIDTH + SURROGATES + "\x00")
-NO_TEXT = "the article has no readable text once page clutter is removed"
+NO_TEXT = "The article has no readable text once page clutter (share buttons, menus, notices) is removed."
 
 
 @pytest.fixture(scope="module")

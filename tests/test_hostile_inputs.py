@@ -23,7 +23,7 @@ UNSAFE = ("The feed contains a document type or entity declaration (DOCTYPE or E
           "because it can be used to attack the reader.")
 QUOTING = ("The row on line {} has broken quoting (a quotation mark that is never closed, or one followed by "
            "other characters), so it was skipped; the rows after it were read.")
-NO_TEXT = "the article has no readable text once page clutter is removed"
+NO_TEXT = "The article has no readable text once page clutter (share buttons, menus, notices) is removed."
 ODD_NAME = "تقرير \u202etxt.exe\u202c e\u0301 🛰.txt"
 NOT_UTF8_NAME = b"\xff\xfe-report.txt"
 

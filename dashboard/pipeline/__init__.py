@@ -54,7 +54,7 @@ def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, cl
     cleaned = clean_stage.clean_text(raw.text)
     text = cleaned.text
     if not text.strip():
-        raise ValueError("the article has no readable text once page clutter is removed")
+        raise ValueError("The article has no readable text once page clutter (share buttons, menus, notices) is removed.")
     lang = language_stage.detect_language(text)
     places = geoparse_stage.find_places(text, lang, resources.gazetteer)
     actors = actors_stage.find_actors(text, lang, resources.actors, places)

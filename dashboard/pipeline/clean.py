@@ -26,16 +26,18 @@ INVISIBLE = frozenset(
     "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad"
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u0640"
 )
-_CONTROL = frozenset(chr(c) for c in range(0x20) if chr(c) not in "\n\t") | {"\x7f"}
+# C0 controls (but tab), DEL and the C1 block (U+0080-U+009F: mis-decoded bytes, never text).
+_CONTROL = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0)] if chr(c) not in "\n\t")
 _BULLETS = "•·●▪■◦‣-–—*►▶|»«>"
 _EDGE_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 MAX_BOILERPLATE_PREFIX_LINE = 300
 # A line needs character-by-character work only if it holds something to remove or recompose.
 _NEEDS_CHAR_WORK = re.compile(
-    "[" + re.escape("".join(sorted(INVISIBLE))) + "\\x00-\\x08\\x0b-\\x1f\\x7f\\u0300-\\u036f\\u0653-\\u0655]"
+    "[" + re.escape("".join(sorted(INVISIBLE))) + "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u0300-\\u036f\\u0653-\\u0655]"
 )
 _ODD_SPACE = re.compile("[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]{2,}|[\\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]")
-_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+# Line ends: CR LF, CR, LF, and the Unicode ones (NEL, line and paragraph separators, VT, FF).
+_LINE = re.compile("([^\r\n\x0b\x0c\x85\u2028\u2029]*)(?:\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]|$)")
 _SURROGATE = re.compile("[\\ud800-\\udfff]")
 
 
