@@ -316,14 +316,16 @@ def _latin_people(toks: Tokens, taken: list[str | None], lexicon: ActorLexicon,
     place_spans = [(p.start, p.end) for p in places]
     k = 0
     n = len(items)
+    text = toks.text
     while k < n:
-        if taken[k] is not None or is_arabic(items[k].key) or not _is_cap(toks, k):
+        it = items[k]
+        if it.arabic or taken[k] is not None or not text[it.start].isupper():
             k += 1
             continue
         # a run of capitalised words (with name particles and initials inside)
         a = k
         b = k + 1
-        while b < n and items[b].joined and taken[b] is None and not is_arabic(items[b].key) and (
+        while b < n and items[b].joined and taken[b] is None and not items[b].arabic and (
                 _is_cap(toks, b) or (items[b].key in lexicon.particles and b + 1 < n and _is_cap(toks, b + 1))):
             b += 1
         k = b

@@ -17,6 +17,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field, replace
+from bisect import bisect_left
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
@@ -220,6 +221,8 @@ def _dates_near(text: str, trigs: list[Trig]) -> list[dates_mod.DateMention]:
             keep[k] = True
             if k + 1 < len(spans):
                 keep[k + 1] = True
+            if k > 0:
+                keep[k - 1] = True  # an event sentence without a date may take its neighbour's
     out: list[dates_mod.DateMention] = []
     for (s, e), wanted in zip(spans, keep):
         if wanted:
@@ -250,6 +253,9 @@ class _Ctx:
     actors: list[ActorMention]
     dates: list[dates_mod.DateMention]
     marks: dict[str, list[tuple[int, int]]]
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted speech without a date of its own
+    trigs: list[Trig] = field(default_factory=list)
 
 
 # ---- the stage ------------------------------------------------------------------------------
@@ -276,7 +282,8 @@ def find_events(
     date_mentions = [d for d in _dates_near(text, trigs) if not _is_dateline(text, d)]
     years = [d.year for d in date_mentions if d.year]
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
-               places, actors, date_mentions, marks)
+               places, actors, date_mentions, marks, split_sentences(text), [], trigs)
+    ctx.quotes = _undated_quotes(text, date_mentions)
     ctx_words = lexicon.context[lang]
     events: list[Event] = []
     prev_sentence_events: list[int] = []
@@ -286,9 +293,9 @@ def find_events(
         if not sent_trigs and not prev_sentence_events:
             continue
         a, b = toks.between(s, e)
-        sent_keys = {items[k].key for k in range(a, b)}
-        sent_trigs = [_mark(t, ctx, s, lexicon) for t in sent_trigs]
-        sent_trigs = [t for t in sent_trigs if t.strength == "strong" or ctx_words.get(t.type, frozenset()) & sent_keys
+        then = _any_in(marks.get("then", []), s, e) and not _event_dates(ctx, s, e)  # "..., authorities said at the time"
+        sent_trigs = [_mark(t, ctx, s, lexicon, then) for t in sent_trigs]
+        sent_trigs = [t for t in sent_trigs if t.strength == "strong" or _context_near(t, toks, a, b, ctx_words)
                       or (t.anaphoric and any(ev.type == t.type for ev in events))]
         cancel = _any_in(marks.get("cancel", []), s, e)
         if not sent_trigs or all(t.type == "statement" for t in sent_trigs):
@@ -316,15 +323,34 @@ def find_events(
             kept = [_inherit(ev, referred) for ev in kept]
         prev_sentence_events = list(range(len(events), len(events) + len(kept))) if kept else []
         events.extend(kept)
+    # generic, habitual, hypothetical or caption mentions are no events (unless later told cancelled)
+    events = [ev for ev in events if ev.confidence >= MIN_CONFIDENCE or ev.status == "cancelled"
+              or ev.type in ("statement", "other")]
     events = _merge(_refine_places(events), published)
     return [replace(ev, date_source="text") if ev.date_source == "report" else ev for ev in events]
 
 
-def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon) -> Trig:
-    """Flag a trigger as anaphoric (demonstrative or definite before it) and Arabic imperfect."""
+def _context_near(t: Trig, toks: Tokens, a: int, b: int, ctx_words: dict[str, frozenset[str]]) -> bool:
+    """A weak trigger needs one of its type's context words close by (eight words either side, same sentence)."""
+    words = ctx_words.get(t.type)
+    if not words:
+        return False
+    i = bisect_left(toks.starts, t.start, a, b)
+    items = toks.items
+    return any(items[k].key in words for k in range(max(a, i - 8), min(b, i + 9)))
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|le|la|les)\s+|\bl')(?:[^\W\d_][\w-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon, then: bool = False) -> Trig:
+    """Flag a trigger as anaphoric (demonstrative or definite before it, or "at the time" in its
+    sentence) and Arabic imperfect."""
     before = max(s, t.start - 20)
     article = _any_in(ctx.marks.get("definite", []), max(s, t.start - 4), t.start)  # "the talks", "l'exercice"
-    anaphoric = (t.definite or article or _any_in(ctx.marks.get("anaphora", []), before, t.start)) \
+    if not article and ctx.lang != "ar":  # "the joint exercise", "la première réunion"
+        article = _DEFINITE_BEFORE.search(ctx.text, max(s, t.start - 30), t.start) is not None
+    anaphoric = (then or t.definite or article or _any_in(ctx.marks.get("anaphora", []), before, t.start)) \
         and not _any_in(ctx.marks.get("compare", []), max(s, t.start - 40), t.start)  # "like the one signed in Tunis"
     imperfect = False
     if ctx.lang == "ar":
@@ -345,7 +371,8 @@ def _absorb(earlier: Event, ev: Event) -> Event:
     upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
     if (earlier.date_source not in ("text", "report") or _days_before_report(earlier, ev)) \
             and ev.date_source in ("text", "report"):
-        upd.update(date=ev.date, date_precision=ev.date_precision, date_source="text")
+        upd.update(date=ev.date, date_precision=ev.date_precision,
+                   date_source="report" if ev.date_source == "report" and earlier.date_source != "report" else "text")
     if earlier.place is None and ev.place is not None:
         upd.update(place=ev.place, country=ev.country)
     return replace(earlier, **upd)
@@ -391,9 +418,7 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
                 u.strength == "strong" and u.type not in (t.type, "statement") and clause_of(u.start) == ci for u in trigs):
             continue  # a weak word beside another type's strong trigger is that event's detail
         groups.setdefault((ci, t.type), []).append(t)
-    until = ctx.marks.get("until", [])
-    sent_dates = [d for d in ctx.dates if s <= d.start and d.end <= e
-                  and not any(b <= d.start and d.start - b <= 4 for _, b in until)]  # "until 29 October": an end
+    sent_dates = _event_dates(ctx, s, e)
     sent_places = [p for p in ctx.places if s <= p.start and p.end <= e]
     sent_actors = [a for a in ctx.actors if s <= a.start and a.end <= e]
     names = tuple(dict.fromkeys(a.name for a in sent_actors))
@@ -413,22 +438,30 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
             d, prec = dates_mod.resolve(dm, published, ahead, ctx.ref_year)
             source = ("report" if _reported(dm, reports) else "text") if d else "none"
         else:
-            d, prec = (published.isoformat(), "day") if published else (None, None)
-            source = "publication" if published else "none"
+            nd = None if future or typ == "statement" else _neighbour_date(ctx, s, e)
+            if nd is not None:
+                d, prec = nd
+                source = "text"
+            else:
+                d, prec = (published.isoformat(), "day") if published else (None, None)
+                source = "publication" if published else "none"
         if published and d and source == "text" and d > published.isoformat()[:len(d)]:
             future = True
         if negated and not future:
             continue  # "did not sign": no event
-        if source in ("publication", "none") and not future and _any_in(ctx.marks.get("background", []), s, head.start):
+        if source in ("publication", "none") and not future and _any_in(ctx.marks.get("background", []), s, e):
             continue  # "Esper had said, while in Tunis, ...": an earlier, undated episode already told elsewhere
         status = "cancelled" if (cancel or negated) else ("planned" if future else "happened")
         place = _pick_place(sent_places, head, ci, clause_of, text)
         conf = 0.45 + (0.15 if head.strength == "strong" else 0.0) + (0.15 if source == "text" else 0.0) \
-            + (0.1 if place is not None else 0.0) + (0.1 if len(names) >= 2 else 0.0)
+            + (0.1 if place is not None else 0.0) + (0.1 if len(names) >= 2 else 0.0) \
+            - _doubt(ctx, s, e, cs, ts, source, future)
         prev = next((k for k, o in enumerate(out) if o.type == typ), None)
         if prev is not None and not _any_in(ctx.marks.get("compare", []), cs, head.start) and out[prev].status == status:
-            cand = Event(type=typ, status=status, evidence="", start=s, end=e, date=d, date_precision=prec,  # type: ignore[arg-type]
-                         date_source=source, place=place, country=place.place.country if place else None)
+            cand = Event(type=typ, status=status, evidence=text[s:e], start=s, end=e, date=d, date_precision=prec,  # type: ignore[arg-type]
+                         date_source=source, place=place, country=place.place.country if place else None,
+                         actors=names, trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)),
+                         confidence=round(min(conf, 0.95), 2))
             if _same_in_sentence(out[prev], cand):
                 out[prev] = _combine(out[prev], cand)
                 continue
@@ -439,6 +472,100 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
             date_source=source, place=place, country=place.place.country if place else None, actors=names,
             trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)), confidence=round(min(conf, 0.95), 2)))
     return out, anaphors
+
+
+MIN_CONFIDENCE = 0.4
+_QUOTE = re.compile(r"“[^”\n]{1,600}”|«[^»]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"")
+_CAPTION = re.compile(r"^(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|صوره|الصوره|photo\s*:)",
+                      re.IGNORECASE)
+_CAPTION_MARK = re.compile(r"©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b", re.IGNORECASE)
+_DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})
+
+
+def _undated_quotes(text: str, dates: list[dates_mod.DateMention]) -> list[tuple[int, int]]:
+    """Spans of quoted speech (four words or more) that give no date: opinions, plans, descriptions."""
+    if not any(q in text for q in "“«„\""):
+        return []
+    out = []
+    for m in _QUOTE.finditer(text):
+        a, b = m.span()
+        if text.count(" ", a, b) >= 3 and not any(a <= d.start and d.end <= b for d in dates):
+            out.append((a, b))
+    return out
+
+
+def _doubt(ctx: _Ctx, s: int, e: int, cs: int, ts: list[Trig], source: str, future: bool) -> float:
+    """How much a mention looks like no specific event: a generic plural ("many exercises"), a habit
+    ("every year"), an intention ("ready to provide assistance"), background ("since the signing"),
+    a photo caption, words inside an undated quotation, a weak undated plan."""
+    head = ts[0]
+    marks, text = ctx.marks, ctx.text
+    if _near_before(marks.get("generic", []), head.start, 2, text) or _any_in(marks.get("habitual", []), cs, e):
+        return 0.5
+    if _any_in(marks.get("intent", []), max(cs, head.start - 40), head.start):
+        return 0.5
+    if _near_before(marks.get("since", []), head.start, 2, text):
+        return 0.5
+    if _is_caption(text, s, e):
+        return 1.0
+    if all(any(a <= t.start and t.end <= b for a, b in ctx.quotes) for t in ts):
+        return 0.5
+    if future and source != "text" and all(t.strength == "weak" for t in ts):
+        return 0.5
+    return 0.0
+
+
+def _near_before(spans: list[tuple[int, int]], pos: int, words: int, text: str) -> bool:
+    """A marker ending at most `words` words before `pos`, with no punctuation between."""
+    for a, b in spans:
+        if b <= pos and pos - b <= 40:
+            gap = text[b:pos]
+            if gap.count(" ") <= words and not any(c in gap for c in ",.;:،؛()"):
+                return True
+    return False
+
+
+def _is_caption(text: str, s: int, e: int) -> bool:
+    if _CAPTION.match(text, s):
+        return True
+    line_end = text.find("\n", e)
+    return _CAPTION_MARK.search(text, s, line_end if line_end >= 0 else len(text)) is not None
+
+
+def _event_dates(ctx: _Ctx, s: int, e: int) -> list[dates_mod.DateMention]:
+    """Date expressions of a sentence that can date an event: not "until 29 October" (an end) nor
+    "since 15 September" (the start of a state)."""
+    until = ctx.marks.get("until", [])
+    since = ctx.marks.get("since", [])
+    return [d for d in ctx.dates if s <= d.start and d.end <= e
+            and not any(b <= d.start and d.start - b <= 4 for _, b in until)
+            and not any(b <= d.start and d.start - b <= 4 for _, b in since)]
+
+
+def _neighbour_date(ctx: _Ctx, s: int, e: int) -> tuple[str, str] | None:
+    """The day named by the next (else the previous) sentence of the same passage, for an event
+    sentence that has no date: "X handed over three patrol boats. The handover took place on
+    Wednesday 28 August." Only a day in the month before publication, not a report's date."""
+    published = ctx.published
+    if published is None:
+        return None
+    sents = ctx.sentences
+    k = bisect_left(sents, (s, e))
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(sents):
+            continue
+        a, b = sents[j]
+        lo, hi = (e, a) if j > k else (b, s)
+        if ctx.text.count("\n", lo, hi) > 1:
+            continue  # another passage
+        reports = [t for t in ctx.trigs if t.type == "statement" and a <= t.start < b]
+        for dm in _event_dates(ctx, a, b):
+            if dm.kind not in _DATED_KINDS or _reported(dm, reports):
+                continue
+            d, prec = dates_mod.resolve(dm, published, False, ctx.ref_year)
+            if d and prec == "day" and 0 <= (published - date.fromisoformat(d)).days <= 31:
+                return d, prec
+    return None
 
 
 _PRECISION_COST = {"ymd": -20, "md": 0, "weekday": 0, "rel_day": 10, "ym": 30, "m": 40, "rel_month": 40, "week": 40,
@@ -573,9 +700,14 @@ def _mergeable(kept: Event, ev: Event, published: date | None) -> bool:
     a_pub, b_pub = kept.date_source not in ("text", "report"), ev.date_source not in ("text", "report")
     if a_pub and b_pub:
         return compatible_place(kept.place, ev.place)
-    if a_pub or b_pub:  # an undated mention joins a dated event of the days around publication
-        dated = ev if a_pub else kept
-        return _near_publication(dated, published) and compatible_place(kept.place, ev.place)
+    if a_pub or b_pub:  # an undated mention (a headline, a later reference) joins a dated event of the days
+        dated = ev if a_pub else kept  # around publication, or any when the publication date is unknown
+        return (published is None or _near_publication(dated, published)) \
+            and compatible_place(kept.place, ev.place, loose=True)
+    if _days_before_report(kept, ev) or _days_before_report(ev, kept):  # "announced on Friday" / "on Thursday night"
+        return compatible_place(kept.place, ev.place, loose=True)
+    if "year" in (kept.date_precision, ev.date_precision):  # "the Defenders of Friendship 2021 exercise"
+        return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place, loose=True)
     return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place)
 
 

@@ -83,42 +83,40 @@ def tokenize(text: str) -> Tokens:
     """Tokens of `text` (cached: the actor and event stages tokenize the same article; treat as read-only)."""
     folded, origin = fold_with_offsets(text)
     pieces = _SPLIT.split(folded)
+    keys = pieces[1::2]
+    gaps = pieces[0::2]  # gaps[n] comes before keys[n]
     items: list[Token] = []
     starts: list[int] = []
     index: dict[str, list[int]] = {}
-    pos = len(pieces[0])
-    prev_len = 0
+    append, sappend, get, new = items.append, starts.append, index.get, _new_token
     join_gaps, abbrev_gaps = _JOIN_GAPS, _ABBREV_GAPS
-    for n in range(1, len(pieces), 2):
-        key = pieces[n]
-        if n > 1:
-            gap = pieces[n - 1]
-            joined = gap in join_gaps or (gap in abbrev_gaps and prev_len <= 4)
-            pos += len(gap)
-        else:
-            joined = False
+    pos = 0
+    prev_len = 99
+    for k, key in enumerate(keys):
+        gap = gaps[k]
+        pos += len(gap)
+        joined = k > 0 and (gap in join_gaps or (prev_len <= 4 and gap in abbrev_gaps))
         fs = pos
-        pos += len(key)
+        prev_len = len(key)
+        pos += prev_len
         c = key[0]
-        arabic = "\u0621" <= c <= "\u064a" or "\u0671" <= c <= "\u06d3"
+        arabic = "\u0621" <= c <= "\u06d3" and (c <= "\u064a" or c >= "\u0671")
         start = origin[fs]
-        k = len(items)
-        items.append(_new_token(Token, (key, start, origin[pos - 1] + 1, fs, pos, joined, arabic)))
-        starts.append(start)
-        if arabic and len(key) > 3 and key[0] in "وفبلك":
+        append(new(Token, (key, start, origin[pos - 1] + 1, fs, pos, joined, arabic)))
+        sappend(start)
+        if arabic and prev_len > 3 and c in "وفبلك":
             for var, _ in _forms_of(key):
-                lst = index.get(var)
+                lst = get(var)
                 if lst is None:
                     index[var] = [k]
                 elif lst[-1] != k:
                     lst.append(k)
         else:
-            lst = index.get(key)
+            lst = get(key)
             if lst is None:
                 index[key] = [k]
             else:
                 lst.append(k)
-        prev_len = len(key)
     return Tokens(text, folded, origin, items, starts, index)
 
 
