@@ -76,21 +76,35 @@ def event_clause(f: Filters, alias: str = "e") -> Clause:
     return Clause.all_of(parts)
 
 
+def _article_scope(f: Filters) -> tuple[Clause, Clause]:
+    """(WITH entries to put first, the condition on `a` that keeps an article).
+
+    A text search reads every article's text; the matching ids are computed once per statement
+    (a materialized CTE) however often the statement refers to the articles in view.
+    """
+    a = article_clause(f)
+    if not search_terms(f.search):
+        return Clause("", ()), a
+    return (Clause(f"am AS MATERIALIZED (SELECT a.id FROM articles a WHERE {a.sql}), ", a.params),
+            Clause("a.id IN (SELECT id FROM am)", ()))
+
+
 def events_cte(f: Filters) -> Clause:
     """`ev`: the events in view, joined with the article columns the app shows."""
-    a, e = article_clause(f), event_clause(f)
+    head, a = _article_scope(f)
+    e = event_clause(f)
     return Clause(
-        "ev AS (SELECT e.*, a.title AS article_title, a.url AS article_url, a.language AS article_language, "
-        "a.site AS article_site, a.published AS article_published "
+        f"{head.sql}ev AS (SELECT e.*, a.title AS article_title, a.url AS article_url, "
+        "a.language AS article_language, a.site AS article_site, a.published AS article_published "
         f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {a.sql} AND {e.sql})",
-        a.params + e.params,
+        head.params + a.params + e.params,
     )
 
 
 def articles_cte(f: Filters) -> Clause:
     """`ev` as above, and `av`: the articles in view."""
     ev = events_cte(f)
-    a = article_clause(f)
+    _, a = _article_scope(f)
     if not has_event_filters(f):
         keep = Clause("TRUE", ())
     else:
@@ -271,38 +285,42 @@ def article_with_mentions(cur: Cursor, article_id: str) -> ArticleView | None:
 
 # -- facets ------------------------------------------------------------------------------------
 
+_FACET_SQL = """WITH {cte},
+  all_v AS (
+    SELECT 'countries' AS facet, country AS value FROM events WHERE country IS NOT NULL GROUP BY country
+    UNION ALL SELECT 'event_types', type FROM events GROUP BY type
+    UNION ALL SELECT 'actors', actor FROM (SELECT unnest(actors) AS actor FROM events) GROUP BY actor
+    UNION ALL SELECT 'languages', language FROM articles GROUP BY language
+    UNION ALL SELECT 'sources', site FROM articles WHERE site IS NOT NULL GROUP BY site),
+  n AS (
+    SELECT 'countries' AS facet, country AS value, count(*) AS c FROM ev GROUP BY country
+    UNION ALL SELECT 'event_types', type, count(*) FROM ev GROUP BY type
+    UNION ALL SELECT 'actors', actor, count(*) FROM (SELECT unnest(actors) AS actor FROM ev) GROUP BY actor
+    UNION ALL SELECT 'languages', language, count(*) FROM av GROUP BY language
+    UNION ALL SELECT 'sources', site, count(*) FROM av GROUP BY site)
+SELECT all_v.facet, all_v.value, coalesce(n.c, 0)::INTEGER AS n FROM all_v
+LEFT JOIN n ON n.facet = all_v.facet AND n.value = all_v.value ORDER BY all_v.facet, all_v.value"""
+
+
 def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
-    """Every value a filter can take, across the store, with how many events in view carry it.
+    """Every value a filter can take, across the store, with how many events (or articles) in view carry it.
 
     Options do not shrink as filters change (a pick never vanishes); the counts say what is left.
     """
     cte = articles_cte(f)
-    p = cte.params
-    out = {
-        "countries": _df(cur, f"""WITH {cte.sql}, n AS (SELECT country, count(*) AS c FROM ev GROUP BY country)
-            SELECT e.country AS value, coalesce(any_value(n.c), 0)::INTEGER AS events FROM events e
-            LEFT JOIN n ON n.country = e.country WHERE e.country IS NOT NULL GROUP BY e.country
-            ORDER BY e.country""", p),
-        "places": _df(cur, f"""WITH {cte.sql}, n AS (SELECT place_id, count(*) AS c FROM ev GROUP BY place_id)
-            SELECT pl.id AS value, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country,
-                   coalesce(any_value(n.c), 0)::INTEGER AS events
-            FROM places pl JOIN events e ON e.place_id = pl.id LEFT JOIN n ON n.place_id = pl.id
-            GROUP BY pl.id, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country ORDER BY pl.name""", p),
-        "event_types": _df(cur, f"""WITH {cte.sql}, n AS (SELECT type, count(*) AS c FROM ev GROUP BY type)
-            SELECT e.type AS value, coalesce(any_value(n.c), 0)::INTEGER AS events FROM events e
-            LEFT JOIN n ON n.type = e.type GROUP BY e.type ORDER BY e.type""", p),
-        "actors": _df(cur, f"""WITH {cte.sql},
-            n AS (SELECT actor, count(*) AS c FROM (SELECT unnest(actors) AS actor FROM ev) GROUP BY actor),
-            alla AS (SELECT DISTINCT unnest(actors) AS actor FROM events)
-            SELECT alla.actor AS value, coalesce(n.c, 0)::INTEGER AS events FROM alla
-            LEFT JOIN n ON n.actor = alla.actor ORDER BY alla.actor""", p),
-        "languages": _df(cur, f"""WITH {cte.sql}, n AS (SELECT language, count(*) AS c FROM av GROUP BY language)
-            SELECT a.language AS value, coalesce(any_value(n.c), 0)::INTEGER AS articles FROM articles a
-            LEFT JOIN n ON n.language = a.language GROUP BY a.language ORDER BY a.language""", p),
-        "sources": _df(cur, f"""WITH {cte.sql}, n AS (SELECT site, count(*) AS c FROM av GROUP BY site)
-            SELECT a.site AS value, coalesce(any_value(n.c), 0)::INTEGER AS articles FROM articles a
-            LEFT JOIN n ON n.site = a.site WHERE a.site IS NOT NULL GROUP BY a.site ORDER BY a.site""", p),
-    }
+    both = _df(cur, _FACET_SQL.format(cte=cte.sql), cte.params)
+    out: dict[str, pd.DataFrame] = {}
+    for facet, unit in (("countries", "events"), ("event_types", "events"), ("actors", "events"),
+                        ("languages", "articles"), ("sources", "articles")):
+        part = both[both["facet"] == facet]
+        out[facet] = pd.DataFrame({"value": part["value"].astype(str).tolist(),
+                                   unit: part["n"].astype(int).tolist()})
+    ev = events_cte(f)
+    out["places"] = _df(cur, f"""WITH {ev.sql}, n AS (SELECT place_id, count(*) AS c FROM ev GROUP BY place_id)
+        SELECT pl.id AS value, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country,
+               coalesce(any_value(n.c), 0)::INTEGER AS events
+        FROM places pl JOIN events e ON e.place_id = pl.id LEFT JOIN n ON n.place_id = pl.id
+        GROUP BY pl.id, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country ORDER BY pl.name""", ev.params)
     return out
 
 
