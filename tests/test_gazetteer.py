@@ -88,3 +88,8 @@ def test_committed_gazetteer_is_what_the_build_writes(tmp_path):
 
     built = build_gazetteer(tmp_path)
     assert gzip.open(built).read() == gzip.open(COMPILED).read(), "run: python -m dashboard gazetteer build"
+
+
+def test_arabic_display_names_are_arabic_spellings_not_other_languages_in_arabic_script(gz):
+    assert by_id(gz, "gn:2507480").name_ar == "الجزائر"   # Algiers, not Uyghur ئالجىر
+    assert by_id(gz, "gn:2210247").name_ar == "طرابلس"    # Tripoli, not Persian-style ترابلس

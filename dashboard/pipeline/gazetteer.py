@@ -156,6 +156,7 @@ def _add_cities(places: dict[str, _Place]) -> None:
         if key in capital_names and int(c.get("population") or 0) >= best.get(key, (-1, 0))[0]:
             best[key] = (int(c.get("population") or 0), c["geonameid"])
     capitals = {gid for _, gid in best.values()}
+    arabic_names: dict[str, list[str]] = {}
     for c in gc.get_cities().values():
         cc, pop = c["countrycode"], int(c.get("population") or 0)
         capital = c["geonameid"] in capitals
@@ -170,13 +171,17 @@ def _add_cities(places: dict[str, _Place]) -> None:
             if _ARABIC_NAME.match(alt) and len(alt.replace(" ", "")) >= 3:
                 alt = _ADMIN_PREFIX.sub("", alt)  # "ولاية باتنة" names the wilaya: the trigger rule's job
                 p.names.setdefault(alt, "")
-                p.name_ar = p.name_ar or alt
+                arabic_names.setdefault(p.id, []).append(alt)
             elif _LATIN_NAME.match(alt) and len(alt) >= 3 and not alt.isupper() and alt[0].isupper():
                 p.names.setdefault(alt, "")
         if capital:
             p.population = max(pop, 1)
             p.seat = "capital"
         places[p.id] = p
+    usage = None
+    for place_id, names in arabic_names.items():
+        usage = usage or _arabic_usage()
+        places[place_id].name_ar = _display_arabic_name(names, usage)
 
 
 def _split(cell: str | None) -> list[str]:
@@ -270,6 +275,24 @@ def _demonyms(path: Path) -> dict[str, str]:
             for form in _split(row["forms"]):
                 out[_fold_name(form)] = row["country"].strip()
     return out
+
+
+def _arabic_usage():
+    from wordfreq import zipf_frequency
+
+    return lambda name: zipf_frequency(name, "ar")
+
+
+def _display_arabic_name(names: list[str], usage) -> str:
+    """The Arabic name to show: GeoNames lists Arabic-script names of other languages too
+    (Uyghur ئالجىر, Persian-style ترابلس); an Arabic writer's spelling wins: no word starting
+    with ئ, no ى inside a word, then a spelling Arabic text uses at all, then GeoNames' order
+    (frequency alone would prefer common words: a town also spelt like a bigger one)."""
+    def arabic_looking(name: str) -> bool:
+        return not any(w.startswith("ئ") or "ى" in w[:-1] for w in name.split())
+
+    ranked = sorted(enumerate(names), key=lambda x: (not arabic_looking(x[1]), usage(x[1]) == 0, x[0]))
+    return ranked[0][1]
 
 
 def _word_frequency():
