@@ -115,3 +115,14 @@ def test_a_leftover_from_a_killed_writer_is_discarded(tmp_path):
     with write_session(db) as w:
         w.add_article(article(TEXT, "https://example.ma/a"))
     assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+
+
+def test_the_same_event_reported_in_two_later_writes_shares_one_cluster(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with write_session(db) as w:
+        w.add_article(article(TEXT, "https://example.ma/a"))
+    with write_session(db) as w:  # another outlet, another day's ingest
+        w.add_article(article("وصل مارك إسبر إلى الرباط في زيارة رسمية.", "https://example.dz/b"))
+        w.add_article(article("Le ministre est arrivé à Alger.", "https://example.fr/c", "fr"))
+    assert rows(db, "SELECT count(*), count(DISTINCT cluster) FROM events") == [(2, 1)]
+    assert rows(db, "SELECT count(*) FROM events WHERE cluster IS NULL") == [(0,)]
