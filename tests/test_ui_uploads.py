@@ -76,7 +76,8 @@ def test_the_app_queries_answer_on_the_filled_store(filled):
 
 def test_file_count_is_capped():
     files = [(f"a{i}.txt", f"Article number {i} about security talks in Rabat.".encode()) for i in range(5)]
-    assert len(collect_uploads(files, max_files=3)) == 3
+    items = collect_uploads(files, max_files=3)
+    assert [type(i).__name__ for i in items] == ["RawArticle"] * 3 + ["Failure"] * 2
 
 
 def test_oversized_upload_becomes_a_failure():

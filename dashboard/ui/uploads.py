@@ -1,7 +1,9 @@
 """Turning what the "Add articles" page receives into pipeline inputs, within limits.
 
-Uploads are capped in number and size; feed addresses must be http(s) and are fetched with
-`allow_private=False`, so the app cannot be used to reach this machine or its private network.
+Uploads are limited in number (MAX_FILES), size (MAX_FILE_BYTES) and type (ALLOWED_SUFFIXES): each
+refused file becomes one failure with a plain reason, listed like any other. Feed addresses must be
+http(s) and are fetched with `allow_private=False`, so the app cannot be used to reach this machine
+or its private network.
 """
 from __future__ import annotations
 
@@ -14,19 +16,53 @@ from dashboard.store import WriteReport
 from .tables import safe_url
 
 MAX_FILES = 20
-MAX_FILE_BYTES = 20 * 1024 * 1024  # .streamlit/config.toml maxUploadSize
+MAX_FILE_BYTES = 20_000_000  # as dashboard.pipeline.ingest.MAX_FILE_BYTES; Streamlit's maxUploadSize is 20 MiB
+ALLOWED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".json", ".jsonl", ".ndjson",
+                    ".csv")
 FEED_TIMEOUT = 10.0
 Item = RawArticle | Failure
 
 
+def upload_name(name: str) -> str:
+    """The file's own name (no folders), as it can be stored and shown."""
+    from dashboard.pipeline.ingest import display_name
+
+    return display_name(Path(name.replace("\\", "/").replace("\0", "")).name) or "(no name)"
+
+
+def refusal(name: str, size: int, position: int, max_files: int = MAX_FILES,
+            max_bytes: int = MAX_FILE_BYTES) -> str | None:
+    """Why an upload is refused unread (plain words), or None when it may be read.
+
+    `position` counts from 0 in the order the files were given; beyond `max_files` they are refused.
+    """
+    from dashboard.pipeline.fetch import human_size
+
+    if position >= max_files:
+        return f"Not added: at most {max_files} files can be added at a time. Add this one in another batch."
+    suffix = Path(name).suffix.lower()
+    if suffix not in ALLOWED_SUFFIXES:
+        kind = f"“{suffix}” files" if suffix else "Files without an extension"
+        return f"Not added: {kind} are not accepted. Accepted: {' '.join(ALLOWED_SUFFIXES)}."
+    if size > max_bytes:
+        return f"Not added: the file is larger than {human_size(max_bytes)}, the most one upload may be."
+    return None
+
+
 def collect_uploads(files: list[tuple[str, bytes]], lang: str = "en",
                     max_files: int = MAX_FILES, max_bytes: int = MAX_FILE_BYTES) -> list[Item]:
-    """Articles (and failures) from uploaded files; files beyond `max_files` are ignored."""
+    """Articles (and failures) from uploaded files. A file beyond `max_files`, of a type not in
+    ALLOWED_SUFFIXES or over `max_bytes` is not read: it becomes one failure saying why."""
     from dashboard.pipeline.ingest import read_upload
 
     items: list[Item] = []
-    for name, payload in files[:max_files]:
-        items.extend(read_upload(Path(name).name, payload, max_bytes=max_bytes))
+    for position, (name, payload) in enumerate(files):
+        name = upload_name(name)
+        reason = refusal(name, len(payload), position, max_files, max_bytes)
+        if reason:
+            items.append(Failure(name, reason))
+        else:
+            items.extend(read_upload(name, payload, max_bytes=max_bytes))
     return items
 
 
