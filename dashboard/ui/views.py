@@ -1,6 +1,7 @@
 """The page's sections as Streamlit widgets; all figures and HTML come from the pure builders."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,14 @@ from .tables import events_display, to_csv_bytes, to_excel_bytes
 from .timeline import build_timeline, span_from_selection
 
 MAP_KEY, TIMELINE_KEY, TABLE_KEY = "map", "timeline", "events_table"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text for a place Streamlit reads as Markdown (messages, progress): every Markdown
+    character escaped, so a file name like `[x](javascript:...)` or `<b>` is shown as it is."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
 
 RTL_CSS = """<style>
 .stApp, [data-testid="stSidebar"] { direction: rtl; text-align: right; }
@@ -154,14 +163,13 @@ def reader_section(path: str, version, f: Filters, lang: str) -> None:
 def add_articles_section(db: Path, lang: str) -> None:
     from dashboard.runner import load_feed_state
 
-    from .uploads import MAX_FILES, collect_feed_list, collect_feed_url, collect_uploads, run_ingest
+    from .uploads import ALLOWED_SUFFIXES, MAX_FILES, collect_feed_list, collect_feed_url, collect_uploads, run_ingest
 
     st.write(t(lang, "add_intro"))
     st.info(t(lang, "ephemeral"))
     with st.form("add_articles", clear_on_submit=True):
         files = st.file_uploader(t(lang, "upload"), accept_multiple_files=True,
-                                 type=["txt", "text", "html", "htm", "jsonl", "ndjson", "json", "csv", "xml",
-                                       "rss", "atom"])
+                                 type=list(ALLOWED_SUFFIXES))
         url = st.text_input(t(lang, "feed_url"), placeholder="https://")
         submitted = st.form_submit_button(t(lang, "add_button"), type="primary")
     refresh = st.button(t(lang, "refresh_feeds"))
@@ -194,7 +202,7 @@ def add_articles_section(db: Path, lang: str) -> None:
     bar = st.progress(0.0, text=t(lang, "working", n=len(items)))
 
     def progress(done: int, total: int, source: str) -> None:
-        bar.progress(done / max(total, 1), text=f"{done}/{total} · {Path(source).name[:60]}")
+        bar.progress(done / max(total, 1), text=f"{done}/{total} · {markdown_text(Path(source).name[:60])}")
 
     report = run_ingest(items, db, progress, feed_state)
     bar.empty()
