@@ -3,7 +3,8 @@
 Layers, bottom to top: offline country borders (so the map reads without basemap tiles), an
 optional heat layer, optional arcs between cooperating countries, hollow rings for places known
 only at country level, and filled circles for named places (size = events, colour = the most
-frequent event type). Tooltips are prepared here, escaped, in the interface language.
+frequent event type). Tooltips are prepared here as plain text (shown as text, never as HTML),
+in the interface language.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pandas as pd
 import pydeck as pdk
 
 from .i18n import event_type_label, t
+from .plaintext import plain_text
 
 BORDERS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "borders" / "countries.geojson"
 
@@ -80,16 +82,15 @@ def point_radius(events: int) -> float:
 
 
 def _place_tip(row: pd.Series, lang: str, countries: dict[str, dict]) -> str:
-    e = html.escape
-    name = place_name(row, lang)
-    where = country_name(row.get("country"), lang, countries)
+    """Plain text, one line a fact. The map shows tooltips as text (deck.gl's `text` tooltip sets
+    innerText), so no name from an article can ever become markup, whatever the Streamlit version
+    (recent versions escape fields put in an `html` tooltip, older ones do not)."""
+    name = plain_text(place_name(row, lang))
+    where = plain_text(country_name(row.get("country"), lang, countries))
     precise = t(lang, "tt_country_level") if row["kind"] in COUNTRY_KINDS else t(lang, "tt_city")
-    lines = [f"<b>{e(name)}</b>" + (f" ({e(where)})" if where and where != name else ""),
-             f"<i>{e(precise)}</i>",
-             f"{int(row['events'])} {e(t(lang, 'tt_events'))} · {int(row['articles'])} {e(t(lang, 'tt_articles'))}",
-             f"{e(t(lang, 'tt_main_type'))}: {e(event_type_label(row['dominant_type'], lang))}"]
-    direction = "rtl" if lang == "ar" else "ltr"
-    return f'<div dir="{direction}">' + "<br/>".join(lines) + "</div>"
+    return "\n".join([name + (f" ({where})" if where and where != name else ""), precise,
+                      f"{int(row['events'])} {t(lang, 'tt_events')} · {int(row['articles'])} {t(lang, 'tt_articles')}",
+                      f"{t(lang, 'tt_main_type')}: {plain_text(event_type_label(row['dominant_type'], lang))}"])
 
 
 def point_records(places: pd.DataFrame, lang: str, countries: dict[str, dict],
@@ -117,7 +118,6 @@ def point_records(places: pd.DataFrame, lang: str, countries: dict[str, dict],
 
 def arc_records(arcs: pd.DataFrame, lang: str, countries: dict[str, dict]) -> list[dict]:
     """Arcs between country centroids; pairs whose centroid is unknown are left out."""
-    e = html.escape
     out = []
     for _, row in arcs.iterrows():
         a, b = countries.get(row["source"]), countries.get(row["target"])
@@ -129,7 +129,7 @@ def arc_records(arcs: pd.DataFrame, lang: str, countries: dict[str, dict]) -> li
             "target_position": [float(b["lon"]), float(b["lat"])],
             "events": int(row["events"]),
             "width": min(1.0 + math.sqrt(int(row["events"])), 6.0),
-            "tip": f"<b>{e(label)}</b><br/>{int(row['events'])} {e(t(lang, 'tt_link'))}",
+            "tip": f"{plain_text(label)}\n{int(row['events'])} {t(lang, 'tt_link')}",
         })
     return out
 
@@ -181,8 +181,9 @@ def build_deck(places: pd.DataFrame, arcs: pd.DataFrame, lang: str, *, show_arcs
             get_radius="radius", radius_units="'pixels'", filled=True, stroked=True,
             get_fill_color="colour", get_line_color="line", get_line_width="line_width",
             line_width_units="'pixels'", pickable=True, auto_highlight=True))
-    tooltip = {"html": "{tip}", "style": {"backgroundColor": "#ffffff", "color": "#1f2328", "fontSize": "13px",
-                                          "border": "1px solid #ccc", "maxWidth": "320px"}}
+    tooltip = {"text": "{tip}", "style": {"backgroundColor": "#ffffff", "color": "#1f2328", "fontSize": "13px",
+                                          "border": "1px solid #ccc", "maxWidth": "320px",
+                                          "direction": "rtl" if lang == "ar" else "ltr"}}
     return pdk.Deck(layers=layers, initial_view_state=pdk.ViewState(**fit_view(points)),
                     map_provider="carto", map_style="light", tooltip=tooltip)
 

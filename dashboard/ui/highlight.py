@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dashboard.store.queries import ArticleView, Span
 
 from .i18n import ARTICLE_LANGUAGE_LABELS, event_type_label, is_rtl, label, t
+from .plaintext import plain_text
 from .tables import safe_url
 
 KIND_ORDER = ("event", "place", "actor")
@@ -32,13 +33,13 @@ def _title_attr(covering: tuple[Span, ...], lang: str) -> str:
     parts = []
     for s in covering:
         parts.append(event_type_label(s.label, lang) if s.kind == "event" else s.label)
-    return html.escape(" · ".join(dict.fromkeys(parts)), quote=True)
+    return html.escape(plain_text(" · ".join(dict.fromkeys(parts))), quote=True)
 
 
 def highlight_html(text: str, spans: Iterable[Span], lang: str = "en") -> str:
     pieces = []
     for piece, covering in segments(text, spans):
-        body = html.escape(piece).replace("\n", "<br/>")
+        body = html.escape(plain_text(piece)).replace("\n", "<br/>")
         if not covering:
             pieces.append(body)
             continue
@@ -50,7 +51,9 @@ def highlight_html(text: str, spans: Iterable[Span], lang: str = "en") -> str:
 
 def article_html(view: ArticleView, ui_lang: str) -> str:
     """The whole reader block: title, source line, highlighted text; right to left for Arabic."""
-    e = html.escape
+    def e(text: object, quote: bool = True) -> str:
+        return html.escape(plain_text(text), quote=quote)
+
     direction = "rtl" if is_rtl(view.language) else "ltr"
     meta = [e(view.site or ""), e(view.published.isoformat() if view.published else ""),
             e(label(ARTICLE_LANGUAGE_LABELS, view.language, ui_lang))]

@@ -1,0 +1,14 @@
+"""Untrusted text made safe to show as text (pure, no imports from the rest of the app)."""
+from __future__ import annotations
+
+import re
+
+# Bidi embeddings, overrides and isolates (they can make text read backwards beyond its own cell)
+# and control characters other than tab and newline.
+_UNSHOWABLE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain_text(text: object) -> str:
+    """Untrusted text as it may be shown: no bidi overrides or control characters (the store's
+    cleaning removes them already; this keeps a store written by anything else safe to show)."""
+    return _UNSHOWABLE.sub("", text) if isinstance(text, str) else ("" if text is None else str(text))
