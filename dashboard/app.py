@@ -13,6 +13,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
 from dashboard.store import StoreMissing, StoreUnreadable  # noqa: E402
@@ -45,27 +46,33 @@ except StoreMissing:
     st.error(t(lang, "build_failed", error=str(db)))
     st.stop()
 
-path = str(db)
-countries = country_index(load_borders())
-state = fw.current_state()
-fw.sidebar(data.facets(path, version, state.filters), data.bounds(path, version), countries, lang)
-state = fw.current_state()
-fw.write_address(state)
-f = state.filters
+try:  # damage in a part of the file that only a query reads shows up here, not on opening
+    path = str(db)
+    countries = country_index(load_borders())
+    state = fw.current_state()
+    fw.sidebar(data.facets(path, version, state.filters), data.bounds(path, version), countries, lang)
+    state = fw.current_state()
+    fw.write_address(state)
+    f = state.filters
 
-counts = data.counts(path, version, f)
-views.headline(counts)
-if reader.article_count() == 0:
-    st.info(t(lang, "store_empty"))
-places, arcs = data.map_data(path, version, f)
-views.map_section(places, arcs, state)
-bins, bin_size, undated = data.timeline_data(path, version, f)
-views.timeline_section(bins, bin_size, undated, lang)
+    counts = data.counts(path, version, f)
+    views.headline(counts)
+    if reader.article_count() == 0:
+        st.info(t(lang, "store_empty"))
+    places, arcs = data.map_data(path, version, f)
+    views.map_section(places, arcs, state)
+    bins, bin_size, undated = data.timeline_data(path, version, f)
+    views.timeline_section(bins, bin_size, undated, lang)
 
-tab_events, tab_add, tab_problems = st.tabs([t(lang, "tab_events"), t(lang, "tab_add"), t(lang, "tab_problems")])
-with tab_events:
-    views.events_section(path, version, f, lang, countries)
-with tab_add:
-    views.add_articles_section(db, lang)
-with tab_problems:
-    views.problems_section(path, lang)
+    tab_events, tab_add, tab_problems = st.tabs([t(lang, "tab_events"), t(lang, "tab_add"), t(lang, "tab_problems")])
+    with tab_events:
+        views.events_section(path, version, f, lang, countries)
+    with tab_add:
+        views.add_articles_section(db, lang)
+    with tab_problems:
+        views.problems_section(path, lang)
+except duckdb.Error:
+    if data.file_version(db) != version:  # a writer swapped a new file in mid-run: draw that one
+        st.rerun()
+    st.error(t(lang, "store_unreadable"))
+    st.stop()

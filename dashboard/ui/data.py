@@ -6,6 +6,7 @@ Results are small (aggregated in SQL), so caching them costs little.
 """
 from __future__ import annotations
 
+import os
 import threading
 from datetime import date
 from pathlib import Path
@@ -47,6 +48,15 @@ def open_store(path: Path) -> tuple[StoreReader, Version]:
     """The reader and the store's current version. Raises StoreMissing / StoreUnreadable."""
     reader = reader_for(str(path))
     return reader, reader.version
+
+
+def file_version(path: Path) -> Version | None:
+    """The store file's identity now (what `StoreReader.version` reports), None if it is gone."""
+    try:
+        st_ = os.stat(path)
+    except OSError:
+        return None
+    return st_.st_ino, st_.st_mtime_ns, st_.st_size
 
 
 def _cur(path: str):
