@@ -8,6 +8,7 @@ Two events of the same article are never joined: the events stage already merged
 """
 from __future__ import annotations
 
+import heapq
 from datetime import date
 
 from dashboard.records import Event
@@ -43,9 +44,50 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return False
 
 
+def _interval(ev: Event) -> tuple[int, int]:
+    """Ordinal days an event's date may stand for; two events whose dates agree have overlapping
+    intervals (a day reported as the publication date stretches one day either side)."""
+    d = ev.date
+    try:
+        if not d:
+            return 0, 0
+        if len(d) >= 10:
+            day = date.fromisoformat(d[:10]).toordinal()
+            return (day - 1, day + 1) if ev.date_source == "publication" else (day, day)
+        if len(d) >= 7:
+            y, m = int(d[:4]), int(d[5:7])
+            first = date(y, m, 1).toordinal()
+            nxt = date(y + (m == 12), m % 12 + 1, 1).toordinal()
+            return first - 1, nxt  # a day next to the month may be a publication date one day off
+        y = int(d[:4])
+        return y, y
+    except ValueError:
+        return 0, 0
+
+
+def _lane(ev: Event) -> str:
+    """Undated and year-only events match only their like (the same year, or undated): compared with
+    every day of a year they would make the work quadratic, and they say too little to tie reports."""
+    d = ev.date or ""
+    return "day" if len(d) >= 7 else ("year" if d else "none")
+
+
+def _country_key(ev: Event) -> str:
+    """Events in different countries never match; "*" (no place, a region) may match any."""
+    p = ev.place
+    if p is None or p.place.kind == "region" or not p.place.country:
+        return "*"
+    return p.place.country
+
+
 def cluster_events(items: list[tuple[str, Event]]) -> list[int]:
     """A cluster number per (article id, event), in input order; numbers count from 0 in order of
-    first appearance."""
+    first appearance.
+
+    Scales to millions of events: events are compared only within their type and country (or with
+    placeless ones), and only while their date intervals overlap (a sweep over the intervals sorted
+    by start), so the work grows with the number of reports of each day, not the square of all.
+    Undated and year-only events are compared only with their like (see `_lane`)."""
     parent = list(range(len(items)))
     articles: list[set[str]] = [{aid} for aid, _ in items]
 
@@ -55,18 +97,36 @@ def cluster_events(items: list[tuple[str, Event]]) -> list[int]:
             i = parent[i]
         return i
 
-    by_type: dict[str, list[int]] = {}
+    by_type: dict[tuple[str, str], list[tuple[int, int, int, str]]] = {}
     for i, (_, ev) in enumerate(items):
-        by_type.setdefault(ev.type, []).append(i)
-    for idx in by_type.values():
-        for n, i in enumerate(idx):
-            for j in idx[n + 1:]:
-                ri, rj = find(i), find(j)
-                if ri == rj or articles[ri] & articles[rj]:
+        lo, hi = _interval(ev)
+        by_type.setdefault((ev.type, _lane(ev)), []).append((lo, i, hi, _country_key(ev)))
+    pop, push = heapq.heappop, heapq.heappush
+    for rows in by_type.values():
+        rows.sort()
+        active: dict[str, list[tuple[int, int]]] = {}  # country key -> heap of (hi, index) still open
+        for lo, i, hi, key in rows:
+            ev = items[i][1]
+            ri = find(i)
+            for k in ((key, "*") if key != "*" else tuple(active)):
+                heap = active.get(k)
+                if not heap:
                     continue
-                if same_event(items[i][1], items[j][1]):
-                    parent[rj] = ri
-                    articles[ri] |= articles[rj]
+                while heap and heap[0][0] < lo:
+                    pop(heap)
+                for _, j in heap:
+                    rj = parent[j]
+                    if parent[rj] != rj:
+                        rj = find(j)
+                    if rj == ri or not articles[ri].isdisjoint(articles[rj]):
+                        continue
+                    if same_event(items[j][1], ev):
+                        if len(articles[ri]) > len(articles[rj]):  # the smaller set joins the larger
+                            ri, rj = rj, ri
+                        parent[ri] = rj
+                        articles[rj] |= articles[ri]
+                        ri = rj
+            push(active.setdefault(key, []), (hi, i))
     numbers: dict[int, int] = {}
     out = []
     for i in range(len(items)):

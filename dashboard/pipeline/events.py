@@ -46,6 +46,9 @@ class EventLexicon:
     word_cache: dict = field(default_factory=dict, compare=False, repr=False)  # Arabic word -> its triggers
 
 
+_UNUSED_MARKERS = frozenset({"locative", "imperfect"})  # the place picker has its own pattern; imperfect is a set
+
+
 def load_event_lexicon(data_dir: Path) -> EventLexicon:
     data = json.loads((data_dir / "lexicons" / "event_triggers.json").read_text(encoding="utf-8"))
     triggers: dict[str, PhraseTable] = {}
@@ -68,6 +71,8 @@ def load_event_lexicon(data_dir: Path) -> EventLexicon:
     markers: dict[str, PhraseTable] = {lang: PhraseTable() for lang in ("ar", "fr", "en")}
     for name, words in data["markers"].items():
         kind, lang = name.rsplit("_", 1)
+        if kind in _UNUSED_MARKERS:
+            continue
         for w in words:
             markers[lang].add(w, kind)
     imperfect = frozenset(fold(w) for w in data["markers"].get("imperfect_ar", []))
@@ -203,14 +208,10 @@ def _arabic_words_between(toks: Tokens, a: int, b: int, lex: EventLexicon, out: 
     return b - 1
 
 
-def _find_all(table: PhraseTable, toks: Tokens) -> list:
-    """Every match, overlapping ones included (one marker word may sit inside another's phrase)."""
-    return table.find_all(toks)
-
-
-def _dates_near(text: str, trigs: list[Trig]) -> list[dates_mod.DateMention]:
-    """Date expressions of the sentences that hold a trigger (and of the one after, for
-    cancellations), so the date patterns only scan text that can use them."""
+def _blocks(text: str, trigs: list[Trig]) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences around the trigger sentences (the one before, for a date; the
+    one after, for a date or a cancellation), so the date patterns and markers only scan text that
+    can use them."""
     spans = split_sentences(text)
     keep = [False] * len(spans)
     k = 0
@@ -218,16 +219,41 @@ def _dates_near(text: str, trigs: list[Trig]) -> list[dates_mod.DateMention]:
         while k < len(spans) and spans[k][1] <= t.start:
             k += 1
         if k < len(spans):
-            keep[k] = True
-            if k + 1 < len(spans):
-                keep[k + 1] = True
-            if k > 0:
-                keep[k - 1] = True  # an event sentence without a date may take its neighbour's
-    out: list[dates_mod.DateMention] = []
+            keep[max(0, k - 1):k + 2] = [True] * (min(k + 2, len(spans)) - max(0, k - 1))
+    out: list[tuple[int, int]] = []
     for (s, e), wanted in zip(spans, keep):
         if wanted:
-            out.extend(replace(d, start=d.start + s, end=d.end + s) for d in dates_mod.find_dates(text[s:e]))
+            if out and keep and out[-1][1] >= s - 3 and not text.count("\n\n", out[-1][1], s):
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
     return out
+
+
+def _dates_in(text: str, blocks: list[tuple[int, int]]) -> list[dates_mod.DateMention]:
+    out: list[dates_mod.DateMention] = []
+    for s, e in blocks:
+        out.extend(replace(d, start=d.start + s, end=d.end + s) for d in dates_mod.find_dates(text[s:e]))
+    return out
+
+
+def _marks_in(table: PhraseTable, toks: Tokens, blocks: list[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """Marker words (future, negation, cancellation...) of the blocks, by kind."""
+    ranges = [toks.between(s, e) for s, e in blocks]
+    marks: dict[str, list[tuple[int, int]]] = {}
+    r = 0
+    for i in toks.candidates(table.firsts):
+        while r < len(ranges) and ranges[r][1] <= i:
+            r += 1
+        if r == len(ranges):
+            break
+        if i < ranges[r][0]:
+            continue
+        m = table.match_at(toks, i)
+        if m is not None:
+            for kind in m.payloads:
+                marks.setdefault(kind, []).append((m.start, m.end))
+    return marks
 
 
 def _spans_in(matches: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
@@ -275,11 +301,9 @@ def find_events(
     trigs = _find_triggers(toks, lang, lexicon)
     if not trigs:
         return []
-    marks: dict[str, list[tuple[int, int]]] = {}
-    for m in _find_all(lexicon.markers[lang], toks):
-        for kind in m.payloads:
-            marks.setdefault(kind, []).append((m.start, m.end))
-    date_mentions = [d for d in _dates_near(text, trigs) if not _is_dateline(text, d)]
+    blocks = _blocks(text, trigs)
+    marks = _marks_in(lexicon.markers[lang], toks, blocks)
+    date_mentions = [d for d in _dates_in(text, blocks) if not _is_dateline(text, d)]
     years = [d.year for d in date_mentions if d.year]
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
                places, actors, date_mentions, marks, split_sentences(text), [], trigs)
