@@ -60,3 +60,23 @@ def test_every_item_gets_a_number_in_input_order():
     items = [("a", ev()), ("b", ev(type_="visit")), ("c", ev()), ("d", ev(type_="visit", date="2020-10"))]
     assert cluster_events(items) == [0, 1, 0, 1]
     assert cluster_events([]) == []
+
+
+def test_year_only_report_stays_apart_from_dated_ones():
+    assert cluster_events([("a", ev(date="2020")), ("b", ev())]) == [0, 1]
+
+
+def test_undated_reports_of_one_place_and_actors_join():
+    assert cluster_events([("a", ev(date=None)), ("b", ev(date=None))]) == [0, 0]
+
+
+def test_many_events_cluster_fast():
+    import time
+    items = []
+    for n in range(20000):
+        day = f"2020-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        items.append((f"art-{n}", ev(date=day, place=RABAT if n % 2 else TUNIS)))
+    t0 = time.perf_counter()
+    out = cluster_events(items)
+    assert time.perf_counter() - t0 < 10
+    assert len(set(out)) == 84  # one cluster per (day, city) pair that occurs: lcm(12, 28, 2) of them

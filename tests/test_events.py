@@ -275,3 +275,74 @@ def test_sample_article_african_lion_was_cancelled(sample_events):
     (exercise,) = [e for e in sample_events if e.type == "exercise"]
     assert (exercise.status, exercise.date_precision) == ("cancelled", "year")
     assert "AFRICOM" in exercise.actors
+
+
+# ---- specific events only: generic, habitual, hypothetical, caption, quoted mentions ------------
+
+NOT_EVENTS = [
+    # a generic plural: no specific exercise
+    ("en", "Mauritania takes part in many joint exercises with its neighbours."),
+    ("fr", "La Mauritanie participe à de nombreux exercices avec ses voisins."),
+    ("ar", "تشارك موريتانيا في عدة مناورات مع جيرانها."),
+    # a habit
+    ("en", "Senegal hosts a naval exercise every year off Dakar."),
+    ("fr", "Le Sénégal accueille chaque année des manoeuvres navales au large de Dakar."),
+    ("ar", "تحتضن السنغال كل سنة مناورات بحرية قبالة داكار."),
+    # an intention
+    ("en", "The minister said Washington was ready to provide military assistance to the army."),
+    ("fr", "Le ministre a dit que Paris était prêt à fournir une aide militaire à l'armée."),
+    ("ar", "قال الوزير إن بلاده مستعدة لتقديم مساعدات عسكرية للجيش."),
+    # a photo caption
+    ("en", "In this file photo, the two presidents attend a meeting in Rabat."),
+    ("fr", "Sur cette photo, les deux présidents lors d'une réunion à Rabat. (Photo AFP)"),
+    ("ar", "الرئيسان خلال اجتماع في الرباط. © أ ف ب"),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_EVENTS)
+def test_background_mentions_are_not_events(lang, text, lexicons):
+    assert [e for e in run(text, lang, lexicons) if e.type not in ("statement", "other")] == []
+
+
+def test_habitual_exercise_told_cancelled_is_kept(lexicons):
+    text = "يحتضن المغرب كل سنة مناورات الأسد الإفريقي. وقد ألغيت هذه السنة بسبب الوباء."
+    assert summary(run(text, "ar", lexicons)) == [("exercise", "2020", None, "cancelled")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", 'The general said: "We want to improve the training of our forces and their equipment."'),
+    ("fr", "Le général a déclaré : « Nous voulons améliorer la formation de nos forces et leurs équipements. »"),
+])
+def test_weak_words_in_an_undated_quotation_are_not_events(lang, text, lexicons):
+    assert [e for e in run(text, lang, lexicons) if e.type not in ("statement", "other")] == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Italy has handed over three patrol boats to the Tunisian navy. The ceremony took place on Wednesday in Tunis.",
+     ("military_aid", "2020-09-30")),
+    ("fr", "L'Italie a remis trois patrouilleurs à la marine tunisienne. La cérémonie a eu lieu mercredi à Tunis.",
+     ("military_aid", "2020-09-30")),
+    ("ar", "قدمت إيطاليا مساعدات عسكرية لخفر السواحل التونسي تشمل ثلاثة زوارق. وجرى الحفل يوم الأربعاء في تونس.",
+     ("military_aid", "2020-09-30")),
+])
+def test_undated_event_takes_the_day_of_the_next_sentence(lang, text, expected, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type not in ("statement", "other")]
+    assert [(e.type, e.date) for e in events] == [expected]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "General X has been army chief since 15 September. He launched the joint exercise with Morocco."),
+    ("fr", "Le général X est chef d'état-major depuis le 15 septembre. Il a lancé l'exercice conjoint avec le Maroc."),
+])
+def test_a_since_date_does_not_date_an_event(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "exercise"]
+    assert [(e.date, e.date_source) for e in events] == [("2020-10-02", "publication")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The two leaders spoke by telephone on Monday. They discussed border security, officials said at the time."),
+    ("fr", "Les deux dirigeants ont eu un entretien téléphonique lundi. Ils ont discuté de sécurité, selon un communiqué publié à l'époque."),
+])
+def test_at_the_time_refers_to_the_event_told_before(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "talks"]
+    assert [e.date for e in events] == ["2020-09-28"]
