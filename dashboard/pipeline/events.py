@@ -504,6 +504,7 @@ _CAPTION = re.compile(r"^(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:
                       re.IGNORECASE)
 _CAPTION_MARK = re.compile(r"©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b", re.IGNORECASE)
 _DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})
+_THAT_AFTER = re.compile(r"\s*[,،]?\s*(?:إن|أن|ان|that|que|qu['’])(?![^\W\d_])")
 
 
 def _undated_quotes(text: str, dates: list[dates_mod.DateMention]) -> list[tuple[int, int]]:
@@ -530,9 +531,11 @@ def _doubt(ctx: _Ctx, s: int, e: int, cs: int, ts: list[Trig], source: str, futu
         return 0.5
     if _near_before(marks.get("since", []), head.start, 2, text):
         return 0.5
+    if head.type == "counter_terrorism" and _any_in(marks.get("period", []), s, e):
+        return 0.5  # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
     if _is_caption(text, s, e):
         return 1.0
-    if all(any(a <= t.start and t.end <= b for a, b in ctx.quotes) for t in ts):
+    if all(t.strength == "weak" and any(a <= t.start and t.end <= b for a, b in ctx.quotes) for t in ts):
         return 0.5
     if future and source != "text" and all(t.strength == "weak" for t in ts):
         return 0.5
@@ -584,8 +587,8 @@ def _neighbour_date(ctx: _Ctx, s: int, e: int) -> tuple[str, str] | None:
             continue  # another passage
         reports = [t for t in ctx.trigs if t.type == "statement" and a <= t.start < b]
         for dm in _event_dates(ctx, a, b):
-            if dm.kind not in _DATED_KINDS or _reported(dm, reports):
-                continue
+            if dm.kind not in _DATED_KINDS or _reported(dm, reports) or _THAT_AFTER.match(ctx.text, dm.end):
+                continue  # "Macron said on Thursday that...": the day of the words
             d, prec = dates_mod.resolve(dm, published, False, ctx.ref_year)
             if d and prec == "day" and 0 <= (published - date.fromisoformat(d)).days <= 31:
                 return d, prec
