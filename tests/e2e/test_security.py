@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -65,11 +66,18 @@ def chromium():
         b.close()
 
 
+def off_this_machine(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != "127.0.0.1"
+
+
 class Watched:
-    """A page whose dialogs (alert, confirm...) are recorded and dismissed."""
+    """A page whose dialogs (alert, confirm...) are recorded and dismissed, and whose requests to
+    any host but 127.0.0.1 (basemap tiles, or anything a payload would fetch) are aborted."""
 
     def __init__(self, browser, width: int = 1400):
         self.context = browser.new_context(viewport={"width": width, "height": 1800}, locale="en-GB")
+        self.context.route(off_this_machine, lambda route: route.abort())
         self.page = self.context.new_page()
         self.dialogs: list[str] = []
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
