@@ -338,7 +338,8 @@ def find_events(
                 ev = replace(ev, date_source="none")  # "this delivery" of a donation told before: same event
             if n in anaphors and earlier is not None and (
                     ev.date_source not in ("text", "report") or events[earlier].date_source not in ("text", "report")
-                    or compatible_date(events[earlier].date, ev.date) or _days_before_report(events[earlier], ev)):
+                    or compatible_date(events[earlier].date, ev.date) or _days_before_report(events[earlier], ev)) \
+                    and not _older_episode(events[earlier], ev, published):
                 events[earlier] = _absorb(events[earlier], ev)
                 referred = events[earlier]
             else:
@@ -390,11 +391,19 @@ def _days_before_report(reported: Event, ev: Event) -> bool:
     return 0 <= (date.fromisoformat(reported.date) - date.fromisoformat(ev.date)).days <= 7
 
 
+def _older_episode(earlier: Event, ev: Event, published: date | None) -> bool:
+    """"The first drones arrived [today]. The deal was announced in August 2023.": a mention dated
+    well before publication is an earlier episode, not the date of an undated news event."""
+    return earlier.date_source == "publication" and ev.date_source in ("text", "report") \
+        and published is not None and not _near_publication(ev, published) and not ev.date_precision == "year"
+
+
 def _absorb(earlier: Event, ev: Event) -> Event:
     """An anaphoric mention adds its actors, and its date when the first mention had none of its own."""
     upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
     if (earlier.date_source not in ("text", "report") or _days_before_report(earlier, ev)) \
-            and ev.date_source in ("text", "report"):
+            and ev.date_source in ("text", "report") and (ev.status == earlier.status or earlier.status == "planned"):
+        # ("it had been scheduled to arrive last month": the plan's date, not the arrival's)
         upd.update(date=ev.date, date_precision=ev.date_precision,
                    date_source="report" if ev.date_source == "report" and earlier.date_source != "report" else "text")
     if earlier.place is None and ev.place is not None:
@@ -462,7 +471,7 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
             d, prec = dates_mod.resolve(dm, published, ahead, ctx.ref_year)
             source = ("report" if _reported(dm, reports) else "text") if d else "none"
         else:
-            nd = None if future or typ == "statement" else _neighbour_date(ctx, s, e)
+            nd = None if future or typ == "statement" else _neighbour_date(ctx, s, e, typ)
             if nd is not None:
                 d, prec = nd
                 source = "text"
@@ -504,6 +513,8 @@ _CAPTION = re.compile(r"^(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:
                       re.IGNORECASE)
 _CAPTION_MARK = re.compile(r"©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b", re.IGNORECASE)
 _DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})
+_NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political|diplomatiques?|diplomatic|électorales?|"
+                           r"electoral|السياسيه|السياسية|سياسية|سياسيه|الدبلوماسية|دبلوماسية)(?![^\W\d_])", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"\s*[,،]?\s*(?:إن|أن|ان|that|que|qu['’])(?![^\W\d_])")
 
 
@@ -531,6 +542,8 @@ def _doubt(ctx: _Ctx, s: int, e: int, cs: int, ts: list[Trig], source: str, futu
         return 0.5
     if _near_before(marks.get("since", []), head.start, 2, text):
         return 0.5
+    if head.type == "exercise" and _NOT_MILITARY.match(text, head.end):
+        return 0.5  # "logistical manoeuvres", "political manoeuvring"
     if head.type == "counter_terrorism" and _any_in(marks.get("period", []), s, e):
         return 0.5  # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
     if _is_caption(text, s, e):
@@ -569,10 +582,11 @@ def _event_dates(ctx: _Ctx, s: int, e: int) -> list[dates_mod.DateMention]:
             and not any(b <= d.start and d.start - b <= 4 for _, b in since)]
 
 
-def _neighbour_date(ctx: _Ctx, s: int, e: int) -> tuple[str, str] | None:
+def _neighbour_date(ctx: _Ctx, s: int, e: int, typ: str) -> tuple[str, str] | None:
     """The day named by the next (else the previous) sentence of the same passage, for an event
     sentence that has no date: "X handed over three patrol boats. The handover took place on
-    Wednesday 28 August." Only a day in the month before publication, not a report's date."""
+    Wednesday 28 August." Only a day in the month before publication, not a report's date, and not
+    from a sentence with its own event of the same type."""
     published = ctx.published
     if published is None:
         return None
@@ -585,6 +599,8 @@ def _neighbour_date(ctx: _Ctx, s: int, e: int) -> tuple[str, str] | None:
         lo, hi = (e, a) if j > k else (b, s)
         if ctx.text.count("\n", lo, hi) > 1:
             continue  # another passage
+        if any(t.type == typ and a <= t.start < b for t in ctx.trigs):
+            continue  # that sentence tells its own event of this type: the date is that event's
         reports = [t for t in ctx.trigs if t.type == "statement" and a <= t.start < b]
         for dm in _event_dates(ctx, a, b):
             if dm.kind not in _DATED_KINDS or _reported(dm, reports) or _THAT_AFTER.match(ctx.text, dm.end):
