@@ -346,3 +346,45 @@ def test_a_since_date_does_not_date_an_event(lang, text, lexicons):
 def test_at_the_time_refers_to_the_event_told_before(lang, text, lexicons):
     events = [e for e in run(text, lang, lexicons) if e.type == "talks"]
     assert [e.date for e in events] == ["2020-09-28"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The army is carrying out logistical manoeuvres to leave the base."),
+    ("fr", "L'armée mène des manoeuvres logistiques pour quitter la base."),
+    ("ar", "يقوم الجيش بمناورات سياسية قبل الانتخابات."),
+])
+def test_logistical_or_political_manoeuvres_are_no_exercise(lang, text, lexicons):
+    assert [e for e in run(text, lang, lexicons) if e.type == "exercise"] == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The army said it neutralized 40 terrorists during the period from 10 to 20 September."),
+    ("fr", "L'armée a neutralisé 40 terroristes durant la période allant du 10 au 20 septembre."),
+    ("ar", "أعلن الجيش تحييد 40 إرهابيا خلال الفترة من 10 إلى 20 سبتمبر."),
+])
+def test_a_tally_over_a_period_is_no_single_operation(lang, text, lexicons):
+    assert [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"] == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "On 28 September, the army neutralized a militant leader near Gao. He was killed by a drone strike. "
+           "Two other operations on 26 September also neutralized militants.",
+     [("counter_terrorism", "2020-09-28"), ("counter_terrorism", "2020-09-26")]),
+    ("fr", "Le 28 septembre, l'armée a neutralisé un chef jihadiste près de Gao. Il a été tué par une frappe de drone. "
+           "Deux autres opérations menées le 26 septembre ont permis de neutraliser des jihadistes.",
+     [("counter_terrorism", "2020-09-28"), ("counter_terrorism", "2020-09-26")]),
+])
+def test_a_neighbour_with_its_own_event_keeps_its_date(lang, text, expected, lexicons):
+    events = [e for e in run(text, lang, lexicons, surfaces={"Gao": "Gao"}) if e.type == "counter_terrorism"]
+    assert [(e.type, e.date) for e in events] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The first delivery of armed drones arrived in Morocco. The arms deal was announced in August 2019."),
+    ("fr", "La première livraison de drones est arrivée au Maroc. Le contrat d'armement a été annoncé en août 2019."),
+    ("ar", "وصلت الدفعة الأولى من الطائرات المسيرة إلى المغرب. وتم الإعلان عن الصفقة في أغسطس 2019."),
+])
+def test_an_older_episode_does_not_date_the_news_event(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "arms_transfer"]
+    assert [e.date for e in events][:1] == ["2020-10-02"]
+    assert "2019-08" in [e.date for e in events]

@@ -335,7 +335,8 @@ def find_events(
             earlier = next((k for k in same if events[k].date_source in ("text", "report")), same[0] if same else None)
             if earlier is None and n in anaphors and ev.type in _SIBLING:
                 earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == _SIBLING[ev.type]), None)
-                ev = replace(ev, date_source="none")  # "this delivery" of a donation told before: same event
+                if earlier is not None:
+                    ev = replace(ev, date_source="none")  # "this delivery" of a donation told before: same event
             if n in anaphors and earlier is not None and (
                     ev.date_source not in ("text", "report") or events[earlier].date_source not in ("text", "report")
                     or compatible_date(events[earlier].date, ev.date) or _days_before_report(events[earlier], ev)) \
@@ -513,6 +514,7 @@ _CAPTION = re.compile(r"^(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:
                       re.IGNORECASE)
 _CAPTION_MARK = re.compile(r"©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b", re.IGNORECASE)
 _DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})
+_NOT_MILITARY_BEFORE = re.compile(r"(?<![^\W\d_])(?:logistical|political|diplomatic|electoral)\s+$", re.IGNORECASE)
 _NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political|diplomatiques?|diplomatic|électorales?|"
                            r"electoral|السياسيه|السياسية|سياسية|سياسيه|الدبلوماسية|دبلوماسية)(?![^\W\d_])", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"\s*[,،]?\s*(?:إن|أن|ان|that|que|qu['’])(?![^\W\d_])")
@@ -542,7 +544,7 @@ def _doubt(ctx: _Ctx, s: int, e: int, cs: int, ts: list[Trig], source: str, futu
         return 0.5
     if _near_before(marks.get("since", []), head.start, 2, text):
         return 0.5
-    if head.type == "exercise" and _NOT_MILITARY.match(text, head.end):
+    if head.type == "exercise" and (_NOT_MILITARY.match(text, head.end) or _NOT_MILITARY_BEFORE.search(text, max(s, head.start - 20), head.start)):
         return 0.5  # "logistical manoeuvres", "political manoeuvring"
     if head.type == "counter_terrorism" and _any_in(marks.get("period", []), s, e):
         return 0.5  # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
