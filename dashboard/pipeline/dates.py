@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .arabic import fold, fold_with_offsets
+from .arabic import fold
+from .lexmatch import fold_with_offsets
 
 MONTHS: dict[str, int] = {}
 
@@ -152,13 +153,31 @@ _NEEDS_WORD = {
 }
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+_MONTH_WORDS = frozenset(k.split()[0] for k in MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+_NEEDS_MONTH = frozenset({"dmy", "mdy", "ord", "my"})
+
+
+def _words_of(folded: str) -> set[str]:
+    """The words of a text, Arabic ones also without a proclitic (وفي، بمارس، والخميس)."""
+    words = set(_WORDS.findall(folded))
+    words.update([w[1:] for w in words if w[:1] in "وفبل" and len(w) > 3])
+    return words
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in `text` (any of ar/fr/en), in reading order, without overlaps."""
     folded, origin = fold_with_offsets(text)
     found: list[tuple[int, int, DateMention]] = []
     has_digit = _DIGIT.search(folded) is not None
+    words = _words_of(folded)
+    has_month = not words.isdisjoint(_MONTH_WORDS)
+    has_weekday = not words.isdisjoint(_WEEKDAY_WORDS)
     for kind, pat in _PATTERNS:
         if kind in _NEEDS_DIGIT and not has_digit:
+            continue
+        if (kind in _NEEDS_MONTH and not has_month) or (kind == "weekday" and not has_weekday):
             continue
         words = _NEEDS_WORD.get(kind)
         if words and not any(w in folded for w in words):

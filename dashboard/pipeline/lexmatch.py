@@ -13,9 +13,31 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
-from .arabic import fold, fold_with_offsets, is_arabic_letter
+from .arabic import fold, fold_char, is_arabic_letter
 
 _TOKEN = re.compile(r"[^\W_]+")
+
+# `arabic.fold`, except that dropped characters (diacritics, tatweel) become a marker first, so the
+# offsets map is built from the few dropped runs rather than character by character.
+_GONE = "\uffff"  # a noncharacter: never in real text
+# A list indexed by code point translates twice as fast as a dict; code points past its end raise
+# IndexError, which str.translate takes as "unchanged" (as `arabic.fold` leaves them).
+_GONE_TABLE = [(fold_char(chr(c)) or _GONE) for c in range(0x3000)]
+_GONE_RUN = re.compile(_GONE + "+")
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`arabic.fold(text)` and, for each of its characters, the index of its source character."""
+    marked = text.translate(_GONE_TABLE)
+    if _GONE not in marked:
+        return marked, list(range(len(marked)))
+    origin: list[int] = []
+    prev = 0
+    for m in _GONE_RUN.finditer(marked):
+        origin.extend(range(prev, m.start()))
+        prev = m.end()
+    origin.extend(range(prev, len(marked)))
+    return marked.replace(_GONE, ""), origin
 _SPLIT = re.compile(r"([^\W_]+)")
 # What may sit between two tokens of one name: spaces, a hyphen, an apostrophe (up to three), or a
 # dot after a short token ("P. Ekman", "Gen. Townsend", "U.S.").
