@@ -282,6 +282,7 @@ class _Ctx:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted speech without a date of its own
     trigs: list[Trig] = field(default_factory=list)
+    credits: list[int] | None = None  # where photo credits stand (found on first use)
 
 
 # ---- the stage ------------------------------------------------------------------------------
@@ -548,7 +549,7 @@ def _doubt(ctx: _Ctx, s: int, e: int, cs: int, ts: list[Trig], source: str, futu
         return 0.5  # "logistical manoeuvres", "political manoeuvring"
     if head.type == "counter_terrorism" and _any_in(marks.get("period", []), s, e):
         return 0.5  # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
-    if _is_caption(text, s, e):
+    if _is_caption(ctx, s, e):
         return 1.0
     if all(t.strength == "weak" and any(a <= t.start and t.end <= b for a, b in ctx.quotes) for t in ts):
         return 0.5
@@ -567,11 +568,19 @@ def _near_before(spans: list[tuple[int, int]], pos: int, words: int, text: str) 
     return False
 
 
-def _is_caption(text: str, s: int, e: int) -> bool:
+def _is_caption(ctx: _Ctx, s: int, e: int) -> bool:
+    """A photo caption: starts like one, or its line carries a photo credit."""
+    text = ctx.text
     if _CAPTION.match(text, s):
         return True
+    if ctx.credits is None:
+        ctx.credits = [m.start() for m in _CAPTION_MARK.finditer(text)]
+    if not ctx.credits:
+        return False
     line_end = text.find("\n", e)
-    return _CAPTION_MARK.search(text, s, line_end if line_end >= 0 else len(text)) is not None
+    line_end = len(text) if line_end < 0 else line_end
+    k = bisect_left(ctx.credits, s)
+    return k < len(ctx.credits) and ctx.credits[k] < line_end
 
 
 def _event_dates(ctx: _Ctx, s: int, e: int) -> list[dates_mod.DateMention]:

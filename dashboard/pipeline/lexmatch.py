@@ -58,6 +58,8 @@ class Token(NamedTuple):
 
 
 _new_token = tuple.__new__
+_ARABIC_FIRST = frozenset(chr(c) for c in range(0x0600, 0x0700) if is_arabic_letter(chr(c)))
+_PROCLITIC_FIRST = frozenset("وفبلك")
 _VARIANTS: dict[str, tuple[tuple[str, int], ...]] = {}
 
 
@@ -114,6 +116,8 @@ def tokenize(text: str) -> Tokens:
     join_gaps, abbrev_gaps = _JOIN_GAPS, _ABBREV_GAPS
     pos = 0
     prev_len = 99
+    same = len(origin) == len(text)  # nothing dropped: folded offsets are the text's
+    arabic_first, clitics = _ARABIC_FIRST, _PROCLITIC_FIRST
     for k, key in enumerate(keys):
         gap = gaps[k]
         pos += len(gap)
@@ -122,11 +126,14 @@ def tokenize(text: str) -> Tokens:
         prev_len = len(key)
         pos += prev_len
         c = key[0]
-        arabic = "\u0621" <= c <= "\u06d3" and (c <= "\u064a" or c >= "\u0671")
-        start = origin[fs]
-        append(new(Token, (key, start, origin[pos - 1] + 1, fs, pos, joined, arabic)))
+        arabic = c in arabic_first
+        if same:
+            start, end = fs, pos
+        else:
+            start, end = origin[fs], origin[pos - 1] + 1
+        append(new(Token, (key, start, end, fs, pos, joined, arabic)))
         sappend(start)
-        if arabic and prev_len > 3 and c in "وفبلك":
+        if arabic and prev_len > 3 and c in clitics:
             for var, _ in _forms_of(key):
                 lst = get(var)
                 if lst is None:
