@@ -222,7 +222,7 @@ async def run_session(i: int, browser, base: str, views: list[View], expected: d
                 if term:
                     box = page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input')
                     await box.fill(term, timeout=ms)
-                    await box.press("Enter")
+                    await box.press("Enter", timeout=ms)
                     await page.wait_for_function("() => location.search.includes('q=')", timeout=ms)
                 else:
                     await page.goto(f"{base}/?{urlencode(to_params(ViewState(filters=view.filters)))}", timeout=ms)
