@@ -281,6 +281,7 @@ class _Ctx:
     marks: dict[str, list[tuple[int, int]]]
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted speech without a date of its own
+    all_quotes: list[tuple[int, int]] = field(default_factory=list)
     trigs: list[Trig] = field(default_factory=list)
     credits: list[int] | None = None  # where photo credits stand (found on first use)
 
@@ -308,7 +309,9 @@ def find_events(
     years = [d.year for d in date_mentions if d.year]
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
                places, actors, date_mentions, marks, split_sentences(text), [], trigs)
-    ctx.quotes = _undated_quotes(text, date_mentions)
+    ctx.all_quotes = _quotes(text)
+    ctx.quotes = [(a, b) for a, b in ctx.all_quotes if text.count(" ", a, b) >= 3
+                  and not any(a <= d.start and d.end <= b for d in date_mentions)]
     ctx_words = lexicon.context[lang]
     events: list[Event] = []
     prev_sentence_events: list[int] = []
@@ -404,7 +407,7 @@ def _absorb(earlier: Event, ev: Event) -> Event:
     """An anaphoric mention adds its actors, and its date when the first mention had none of its own."""
     upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
     if (earlier.date_source not in ("text", "report") or _days_before_report(earlier, ev)) \
-            and ev.date_source in ("text", "report") and (ev.status == earlier.status or earlier.status == "planned"):
+            and ev.date_source == "text" and (ev.status == earlier.status or earlier.status == "planned"):
         # ("it had been scheduled to arrive last month": the plan's date, not the arrival's)
         upd.update(date=ev.date, date_precision=ev.date_precision,
                    date_source="report" if ev.date_source == "report" and earlier.date_source != "report" else "text")
@@ -467,11 +470,11 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
         if typ != "statement" and _any_in(ctx.marks.get("purpose", []), max(cs, head.start - 20), head.start):
             continue  # "aims to discuss": an intention, not an event
         reports = [t for t in trigs if t.type == "statement"] if typ != "statement" else []
-        dm = _pick_date(sent_dates, head, ci, typ, clause_of, groups, reports)
+        dm = _pick_date(sent_dates, head, ci, typ, clause_of, groups, reports, ctx)
         if dm is not None:
             ahead = future or (dm.kind == "weekday" and any(t.imperfect for t in ts))
             d, prec = dates_mod.resolve(dm, published, ahead, ctx.ref_year)
-            source = ("report" if _reported(dm, reports) else "text") if d else "none"
+            source = ("report" if _reported(dm, reports, ctx) else "text") if d else "none"
         else:
             nd = None if future or typ == "statement" else _neighbour_date(ctx, s, e, typ)
             if nd is not None:
@@ -514,6 +517,7 @@ _QUOTE = re.compile(r"“[^”\n]{1,600}”|«[^»]{1,600}»|„[^“”\n]{1,60
 _CAPTION = re.compile(r"^(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|صوره|الصوره|photo\s*:)",
                       re.IGNORECASE)
 _CAPTION_MARK = re.compile(r"©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b", re.IGNORECASE)
+_COMMA = re.compile(r"[,،]")
 _DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})
 _NOT_MILITARY_BEFORE = re.compile(r"(?<![^\W\d_])(?:logistical|political|diplomatic|electoral)\s+$", re.IGNORECASE)
 _NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political|diplomatiques?|diplomatic|électorales?|"
@@ -521,16 +525,11 @@ _NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political
 _THAT_AFTER = re.compile(r"\s*[,،]?\s*(?:إن|أن|ان|that|que|qu['’])(?![^\W\d_])")
 
 
-def _undated_quotes(text: str, dates: list[dates_mod.DateMention]) -> list[tuple[int, int]]:
-    """Spans of quoted speech (four words or more) that give no date: opinions, plans, descriptions."""
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted words (“...”, «...», "...")."""
     if not any(q in text for q in "“«„\""):
         return []
-    out = []
-    for m in _QUOTE.finditer(text):
-        a, b = m.span()
-        if text.count(" ", a, b) >= 3 and not any(a <= d.start and d.end <= b for d in dates):
-            out.append((a, b))
-    return out
+    return [m.span() for m in _QUOTE.finditer(text)]
 
 
 def _doubt(ctx: _Ctx, s: int, e: int, cs: int, ts: list[Trig], source: str, future: bool) -> float:
@@ -610,11 +609,11 @@ def _neighbour_date(ctx: _Ctx, s: int, e: int, typ: str) -> tuple[str, str] | No
         lo, hi = (e, a) if j > k else (b, s)
         if ctx.text.count("\n", lo, hi) > 1:
             continue  # another passage
-        if any(t.type == typ and a <= t.start < b for t in ctx.trigs):
+        if any(t.type == typ and t.strength == "strong" and a <= t.start < b for t in ctx.trigs):
             continue  # that sentence tells its own event of this type: the date is that event's
         reports = [t for t in ctx.trigs if t.type == "statement" and a <= t.start < b]
         for dm in _event_dates(ctx, a, b):
-            if dm.kind not in _DATED_KINDS or _reported(dm, reports) or _THAT_AFTER.match(ctx.text, dm.end):
+            if dm.kind not in _DATED_KINDS or _reported(dm, reports, ctx):
                 continue  # "Macron said on Thursday that...": the day of the words
             d, prec = dates_mod.resolve(dm, published, False, ctx.ref_year)
             if d and prec == "day" and 0 <= (published - date.fromisoformat(d)).days <= 31:
@@ -632,13 +631,27 @@ def _same_in_sentence(a: Event, b: Event) -> bool:
     return (undated or a.date == b.date) and compatible_place(a.place, b.place)
 
 
-def _reported(d: dates_mod.DateMention, reports: list[Trig]) -> bool:
-    """A date next to a reporting verb ("said on Friday", "a annoncé samedi") dates the report."""
-    return any(-30 <= d.start - r.end <= 30 or -30 <= r.start - d.end <= 5 for r in reports)
+def _reported(d: dates_mod.DateMention, reports: list[Trig], ctx: _Ctx | None = None) -> bool:
+    """A date next to a reporting verb ("said on Friday", "a annoncé samedi"), or between it and the
+    "that" of the words ("قالت الوزيرة ... يوم الجمعة إن"), dates the report; a date inside the quoted
+    words does not."""
+    if not reports:
+        return False
+    if ctx is not None and any(a <= d.start and d.end <= b for a, b in ctx.all_quotes) \
+            and not any(a <= r.start < b for r in reports for a, b in ctx.all_quotes):
+        return False
+    if any(-30 <= d.start - r.end <= 30 or -30 <= r.start - d.end <= 5 for r in reports):
+        if ctx is None:
+            return True
+        # "took place on Thursday night, it said": a trailing attribution does not claim the date
+        return any(0 <= d.start - r.end <= 30 or (-30 <= r.start - d.end <= 5 and not _COMMA.search(ctx.text, d.end, r.start))
+                   for r in reports if r.start >= d.end or r.end <= d.start)
+    return ctx is not None and any(r.end <= d.start for r in reports) and _THAT_AFTER.match(ctx.text, d.end) is not None
 
 
 def _pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str, clause_of,
-               groups: dict[tuple[int, str], list[Trig]], reports: list[Trig] = ()) -> dates_mod.DateMention | None:
+               groups: dict[tuple[int, str], list[Trig]], reports: list[Trig] = (),
+               ctx: _Ctx | None = None) -> dates_mod.DateMention | None:
     """The date expression of the event: near the trigger, in its clause, as precise as possible,
     rather not the date of the report."""
     best, best_score = None, None
@@ -647,7 +660,7 @@ def _pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str
         if dc != ci and (dc, typ) in groups:
             continue  # that clause has its own event of this type
         score = abs(d.start - head.start) + (0 if dc == ci else 150) + _PRECISION_COST.get(d.kind, 0) \
-            + (100 if _reported(d, list(reports)) else 0)
+            + (100 if _reported(d, list(reports), ctx) else 0)
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best
@@ -793,8 +806,8 @@ _PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 
 def _combine(a: Event, b: Event) -> Event:
     """Keep the mention with a date from the text (the more precise one), the most specific place."""
-    def rank(ev: Event) -> tuple[int, int]:
-        return (ev.date_source in ("text", "report"), ev.date_source == "text", _PRECISION_RANK[ev.date_precision])
+    def rank(ev: Event) -> tuple[int, int]:  # a report's day ("X said on Thursday") is no better than the publication's
+        return (ev.date_source == "text", _PRECISION_RANK[ev.date_precision])
     first = a if rank(a) >= rank(b) else b
     place = a.place if _specific(a.place) >= _specific(b.place) else b.place
     return replace(first, place=place, country=place.place.country if place else first.country,
