@@ -388,3 +388,35 @@ def test_an_older_episode_does_not_date_the_news_event(lang, text, lexicons):
     events = [e for e in run(text, lang, lexicons) if e.type == "arms_transfer"]
     assert [e.date for e in events][:1] == ["2020-10-02"]
     assert "2019-08" in [e.date for e in events]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The army carried out an airstrike on militants near Gao. France's armed forces minister Florence Parly "
+           "said on Thursday that operations would continue."),
+    ("fr", "L'armée a mené une frappe contre des jihadistes près de Gao. La ministre française des Armées, Florence "
+           "Parly, a déclaré jeudi que les opérations allaient continuer."),
+    ("ar", "شن الجيش غارة على مواقع المسلحين قرب غاو. وقالت وزيرة القوات المسلحة الفرنسية فلورنس بارلي يوم الخميس "
+           "إن الجهود ستتواصل."),
+])
+def test_the_day_of_reported_words_does_not_date_the_event(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
+    assert [(e.date, e.date_source) for e in events] == [("2020-10-02", "publication")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "French forces killed 30 militants in central Mali. The operation took place on Thursday night, it said."),
+    ("fr", "Les forces françaises ont tué 30 jihadistes dans le centre du Mali. L'opération a eu lieu jeudi soir, a-t-il précisé."),
+])
+def test_a_trailing_attribution_claims_no_date(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
+    assert [e.date for e in events] == ["2020-10-01"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", 'The minister said: "On 28 September our forces carried out a raid on a militant camp near Gao."'),
+    ("fr", "Le ministre a déclaré : « Le 28 septembre, nos forces ont mené un raid contre un camp jihadiste près de Gao. »"),
+    ("ar", "وقال الوزير: \"في 28 سبتمبر نفذت قواتنا مداهمة لمعسكر المسلحين قرب غاو\"."),
+])
+def test_a_date_inside_quoted_words_dates_the_event(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
+    assert [(e.date, e.date_source) for e in events] == [("2020-09-28", "text")]

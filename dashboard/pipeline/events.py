@@ -308,7 +308,7 @@ def find_events(
     date_mentions = [d for d in _dates_in(text, blocks) if not _is_dateline(text, d)]
     years = [d.year for d in date_mentions if d.year]
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
-               places, actors, date_mentions, marks, split_sentences(text), [], trigs)
+               places, actors, date_mentions, marks, sentences=split_sentences(text), trigs=trigs)
     ctx.all_quotes = _quotes(text)
     ctx.quotes = [(a, b) for a, b in ctx.all_quotes if text.count(" ", a, b) >= 3
                   and not any(a <= d.start and d.end <= b for d in date_mentions)]
