@@ -143,3 +143,10 @@ def test_no_publication_date_uses_the_reference_year_for_day_and_month():
 def test_ambiguous_month_words_need_context():
     assert find_dates("The talks may resume") == []
     assert find_dates("مارس الجيش ضغطا على المسلحين") == []
+
+
+def test_second_day_of_a_pair_is_kept_but_not_of_a_range():
+    assert [d.also_day for d in find_dates("le 26 et le 31 mars")] == [31]
+    assert [d.also_day for d in find_dates("on 26 and 31 March")] == [31]
+    assert [d.also_day for d in find_dates("يومي 26 و31 مارس")] == [31]
+    assert [d.also_day for d in find_dates("du 26 au 31 mars")] == [None]

@@ -420,3 +420,23 @@ def test_a_trailing_attribution_claims_no_date(lang, text, lexicons):
 def test_a_date_inside_quoted_words_dates_the_event(lang, text, lexicons):
     events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
     assert [(e.date, e.date_source) for e in events] == [("2020-09-28", "text")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Two other operations against militants, on 26 and 28 September respectively, killed ten fighters."),
+    ("fr", "Deux autres opérations contre des jihadistes, menées respectivement le 26 et le 28 septembre, ont tué dix combattants."),
+    ("ar", "وأسفرت عمليتان عسكريتان ضد المسلحين يومي 26 و28 سبتمبر على التوالي عن مقتل عشرة مسلحين."),
+])
+def test_two_days_told_respectively_are_two_events(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
+    assert [e.date for e in events] == ["2020-09-26", "2020-09-28"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The joint exercise ran from 26 to 28 September near Agadir."),
+    ("fr", "L'exercice conjoint s'est déroulé du 26 au 28 septembre près d'Agadir."),
+    ("ar", "جرت المناورات المشتركة من 26 إلى 28 سبتمبر قرب أكادير."),
+])
+def test_a_range_of_days_is_one_event(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "exercise"]
+    assert [e.date for e in events] == ["2020-09-26"]

@@ -72,6 +72,7 @@ class DateMention:
     weekday: int | None = None
     offset: int = 0  # days for rel_day, years for rel_year, months for rel_month
     direction: int = 0  # -1 marked past, +1 marked future, 0 unmarked
+    also_day: int | None = None  # "le 26 et le 31 mars": the second day (not for a range "du 26 au 31")
 
 
 def _alt(words) -> str:
@@ -94,7 +95,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy_num", re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>{_YEAR})(?!\d)")),
     # 26 mai 2021 / 7 نوفمبر 2023 / le 26 et le 31 mars / من 26 وحتى 31 مايو / 28th june, 2019
     ("dmy", re.compile(
-        rf"(?<![\d.,])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?(?:\s*(?:et|au|a|and|to|-|وحتي|حتي|و|الي|الى)\s*(?:le\s+)?[0-3]?\d(?:er)?)?"
+        rf"(?<![\d.,])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?(?:\s*(?:(?P<also>et|and|و)|au|a|to|-|وحتي|حتي|الي|الى)\s*(?:le\s+|the\s+)?(?P<d2>[0-3]?\d)(?:er|st|nd|rd|th)?)?"
         rf"\s+(?:(?:of|من)\s+)?(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s+(?:{_MONTH}))?{_E}(?:\s*[,،]?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}")),
     # March 26, 2024 / june 20th
     ("mdy", re.compile(rf"{_B}(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d)(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?")),
@@ -243,7 +244,8 @@ def _build(kind: str, m: re.Match[str], folded: str) -> DateMention | None:
             if not m.group(0)[:1].isalpha():
                 return None
         y = int(g["y"]) if g.get("y") else None
-        return DateMention(0, 0, "ymd" if y else "md", y, mo, d, direction=_direction(m))
+        also = int(g["d2"]) if g.get("also") and g.get("d2") and 1 <= int(g["d2"]) <= 31 else None
+        return DateMention(0, 0, "ymd" if y else "md", y, mo, d, direction=_direction(m), also_day=also)
     if kind == "my":
         mon = g["mon"]
         y = int(g["y"]) if g.get("y") else None

@@ -502,6 +502,9 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
                          confidence=round(min(conf, 0.95), 2))
             if _same_in_sentence(out[prev], cand):
                 out[prev] = _combine(out[prev], cand)
+                second = _second_day(ctx, dm, d, prec, s, e)
+                if second is not None and out[prev].date == d and not any(o.type == typ and o.date == second for o in out):
+                    out.append(replace(out[prev], date=second))
                 continue
         if all(t.anaphoric for t in ts):
             anaphors.add(len(out))
@@ -509,6 +512,10 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
             type=typ, status=status, evidence=text[s:e], start=s, end=e, date=d, date_precision=prec,  # type: ignore[arg-type]
             date_source=source, place=place, country=place.place.country if place else None, actors=names,
             trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)), confidence=round(min(conf, 0.95), 2)))
+        second = _second_day(ctx, dm, d, prec, s, e)
+        if second is not None and not any(o.type == typ and o.date == second for o in out):  # "two other
+            # operations, on 26 and 31 March respectively": two events
+            out.append(replace(out[-1], date=second))
     return out, anaphors
 
 
@@ -619,6 +626,19 @@ def _neighbour_date(ctx: _Ctx, s: int, e: int, typ: str) -> tuple[str, str] | No
             if d and prec == "day" and 0 <= (published - date.fromisoformat(d)).days <= 31:
                 return d, prec
     return None
+
+
+def _second_day(ctx: _Ctx, dm: dates_mod.DateMention | None, d: str | None, prec: str | None,
+                cs: int, ce: int) -> str | None:
+    """The other day of "on 26 and 31 March respectively" (not of a range "from 26 to 31 March")."""
+    if dm is None or dm.also_day is None or prec != "day" or not d or len(d) != 10:
+        return None
+    if not _any_in(ctx.marks.get("respectively", []), cs, ce):
+        return None
+    try:
+        return date(int(d[:4]), int(d[5:7]), dm.also_day).isoformat()
+    except ValueError:
+        return None
 
 
 _PRECISION_COST = {"ymd": -20, "md": 0, "weekday": 0, "rel_day": 10, "ym": 30, "m": 40, "rel_month": 40, "week": 40,
