@@ -5,6 +5,8 @@ are the same when they have the same type, dates that agree at the coarser preci
 day apart also agree when one of them is only the publication date), compatible places (the same
 place, a city and its country, two sites of one city, or a missing place) and overlapping actors.
 Two events of the same article are never joined: the events stage already merged those it could.
+Undated and year-only events are matched only with their like (an undated report says too little to
+tie it to one dated happening, and comparing it with every day would make clustering quadratic).
 """
 from __future__ import annotations
 

@@ -1,15 +1,29 @@
 """Find and date security-cooperation events, one per type and clause.
 
 For each sentence (split further into clauses at commas and contrast words), trigger words from
-`data/lexicons/event_triggers.json` give the event types; the event then takes
+`data/lexicons/event_triggers.json` give the event types (a weak trigger needs one of its type's
+context words within eight words); the event then takes
 - its date from the nearest date expression (same clause first; a clause that has its own event
-  of the same type keeps its date to itself), or the publication date, marked as such;
+  of the same type keeps its date to itself; not "until 29 October" nor "since 15 September", and
+  rather not the day of the report: "said on Friday", "قالت ... يوم الجمعة إن", but a date inside the
+  quoted words is the event's). A sentence without a date takes the day named by the next (else the
+  previous) sentence of the passage, when that sentence tells no event of the same type and the day
+  is not a report's and lies in the month before publication; else the publication date, marked so;
 - its place from the place mentions of the sentence (the nearest, preferring a city after a
   locative preposition; a country is refined to the city where the article's visit happened);
 - its actors from the actor mentions of the sentence;
 - its status: cancelled (cancel word, or a negated future), planned (future marker, future verb
   prefix س, or a date after publication), else happened. A negated past event is not an event.
-Events of one type in one article that agree on date and place are merged.
+- a confidence; mentions that are no specific news event lose 0.5 and are dropped below
+  `MIN_CONFIDENCE` (unless a later sentence tells them cancelled): a generic plural ("many
+  exercises", "عدة مناورات"), a habit ("every year"), an intention ("ready to provide"), background
+  ("since the signing"), a photo caption, weak words inside undated quoted speech, a weak undated
+  plan, "logistical manoeuvres", a counter-terrorism tally over a period.
+"On 26 and 31 March respectively" gives two events. A mention that refers back ("the talks", "this
+visit", "at the time") adds to the earlier event instead of making a new one, but an older episode
+or the date of a plan does not re-date an undated news event. Events of one type in one article that
+agree on date and place are merged (a headline or a report-dated mention joins the dated event).
+Output is in reading order, so the lead's events come first.
 """
 from __future__ import annotations
 
