@@ -329,9 +329,10 @@ def find_events(
     ctx_words = lexicon.context[lang]
     events: list[Event] = []
     prev_sentence_events: list[int] = []
-    items = toks.items
+    trigs = sorted(trigs, key=lambda t: t.start)
+    trig_starts = [t.start for t in trigs]
     for s, e in split_sentences(text):
-        sent_trigs = [t for t in trigs if s <= t.start and t.end <= e]
+        sent_trigs = [t for t in trigs[bisect_left(trig_starts, s):bisect_left(trig_starts, e)] if t.end <= e]
         if not sent_trigs and not prev_sentence_events:
             continue
         a, b = toks.between(s, e)
