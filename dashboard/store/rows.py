@@ -18,7 +18,8 @@ COLUMNS: dict[str, list[str]] = {
     "actor_mentions": ["article_id", "actor_id", "start", "end", "surface", "role", "how"],
     "events": ["id", "article_id", "type", "status", "date", "date_precision", "date_source",
                "day_from", "day_to", "place_id", "place_name", "place_kind", "country", "lat", "lon",
-               "actors", "evidence", "start", "end", "trigger", "confidence", "cluster"],
+               "actors", "evidence", "start", "end", "trigger", "confidence", "cluster", "countries",
+               "article_language", "article_site", "article_published", "article_title", "article_url"],
 }
 TABLES = tuple(COLUMNS)
 
@@ -36,17 +37,21 @@ def article_rows(art: ProcessedArticle, added_at: datetime) -> dict[str, list[tu
     for a in art.actors:
         rows["actors"].append((a.actor_id, a.name, a.kind, a.country))
         rows["actor_mentions"].append((art.id, a.actor_id, a.start, a.end, a.surface, a.role, a.how))
+    actor_states = {a.name: a.country for a in art.actors if a.country}
     for n, ev in enumerate(art.events):
-        rows["events"].append(event_row(art.id, n, ev))
+        rows["events"].append(event_row(art, n, ev, actor_states))
     return rows
 
 
-def event_row(article_id: str, n: int, ev: Event) -> tuple:
+def event_row(art: ProcessedArticle, n: int, ev: Event, actor_states: dict[str, str]) -> tuple:
     day_from, day_to = date_span(ev.date)
     place = ev.place.place if ev.place else None
     country = ev.country or (place.country if place else None)
-    return (f"{article_id}#{n}", article_id, ev.type, ev.status, ev.date, ev.date_precision, ev.date_source,
+    states = {actor_states[name] for name in ev.actors if name in actor_states}
+    if country:
+        states.add(country)
+    return (f"{art.id}#{n}", art.id, ev.type, ev.status, ev.date, ev.date_precision, ev.date_source,
             day_from, day_to, place.id if place else None, place.name if place else None,
             place.kind if place else None, country, place.lat if place else None,
             place.lon if place else None, list(ev.actors), ev.evidence, ev.start, ev.end, ev.trigger,
-            ev.confidence, None)
+            ev.confidence, None, sorted(states), art.language, art.site, art.published, art.title, art.url)

@@ -1,7 +1,7 @@
 """Tables of the store. Created on every write session, so older files gain new tables."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -74,7 +74,13 @@ DDL = [
         "end" INTEGER NOT NULL,
         trigger VARCHAR,
         confidence DOUBLE,
-        cluster INTEGER                  -- one number per real-world event across articles
+        cluster INTEGER,                 -- one number per real-world event across articles
+        countries VARCHAR[],             -- states taking part: where it happened and the actors' states
+        article_language VARCHAR,        -- copied from the article so that the app's queries
+        article_site VARCHAR,            -- read one table (no join per view)
+        article_published DATE,
+        article_title VARCHAR,
+        article_url VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS failures (
         source VARCHAR NOT NULL,
@@ -89,4 +95,21 @@ DDL = [
         modified VARCHAR,
         fetched_at TIMESTAMP
     )""",
+]
+
+# Columns added after version 1, with how to fill them in an older store.
+MIGRATIONS = [
+    ("events", "countries", "VARCHAR[]", """UPDATE events SET countries = (
+        SELECT list_sort(list_distinct(list(c))) FROM (
+            SELECT events.country AS c WHERE events.country IS NOT NULL
+            UNION ALL SELECT ac.country FROM actors ac
+            WHERE list_contains(events.actors, ac.name) AND ac.country IS NOT NULL))
+        WHERE countries IS NULL"""),
+    ("events", "article_language", "VARCHAR", None),
+    ("events", "article_site", "VARCHAR", None),
+    ("events", "article_published", "DATE", None),
+    ("events", "article_title", "VARCHAR", None),
+    ("events", "article_url", "VARCHAR", """UPDATE events SET article_language = a.language, article_site = a.site,
+        article_published = a.published, article_title = a.title, article_url = a.url
+        FROM articles a WHERE a.id = events.article_id AND events.article_language IS NULL"""),
 ]

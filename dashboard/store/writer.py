@@ -23,7 +23,7 @@ import pyarrow as pa
 from dashboard.records import Failure, ProcessedArticle
 
 from .rows import COLUMNS, TABLES, article_rows
-from .schema import DDL, SCHEMA_VERSION
+from .schema import DDL, MIGRATIONS, SCHEMA_VERSION
 
 _HASH = COLUMNS["articles"].index("content_hash")
 _SOURCE = COLUMNS["articles"].index("source")
@@ -38,6 +38,13 @@ def _now() -> datetime:
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for stmt in DDL:
         con.execute(stmt)
+    for table, column, sql_type, fill in MIGRATIONS:
+        have = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        if column not in have:
+            con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {sql_type}')
+            if fill:
+                con.execute(fill)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
 
 
