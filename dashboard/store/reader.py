@@ -59,7 +59,9 @@ class StoreReader:
             return self._con
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self._connection().cursor()
+        cur = self._connection().cursor()
+        cur.execute("SET enable_progress_bar = false")  # no terminal bars from a server process
+        return cur
 
     @property
     def version(self) -> tuple[int, int, int]:
