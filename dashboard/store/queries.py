@@ -9,6 +9,9 @@ published in the date range). User input only ever reaches DuckDB as a bound par
 """
 from __future__ import annotations
 
+import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,14 +48,48 @@ def search_terms(search: str) -> list[str]:
 
 
 def article_clause(f: Filters, alias: str = "a") -> Clause:
+    """Language and source filters on an article (the text search is `matching_articles`)."""
     parts: list[Clause] = []
     if f.languages:
         parts.append(Clause(f"{alias}.language IN (SELECT unnest(?))", (list(f.languages),)))
     if f.sources:
         parts.append(Clause(f"{alias}.site IN (SELECT unnest(?))", (list(f.sources),)))
-    for term in search_terms(f.search):
-        parts.append(Clause(f"contains({alias}.search_text, ?)", (term,)))
     return Clause.all_of(parts)
+
+
+_SEARCH_CACHE: OrderedDict[tuple, list[str]] = OrderedDict()
+_SEARCH_LOCK = threading.Lock()
+SEARCH_CACHE_SIZE = 64
+
+
+def _store_identity(cur: Cursor) -> tuple:
+    """Which store file, in which version: a search's matches are valid for exactly that."""
+    path = cur.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    try:
+        st = os.stat(path)
+        return path, st.st_ino, st.st_mtime_ns, st.st_size
+    except (OSError, TypeError):
+        return (path,)
+
+
+def matching_articles(cur: Cursor, terms: list[str]) -> list[str]:
+    """Ids of the articles whose folded title and text contain every term.
+
+    A search reads every article's text, the costliest thing the app does; one view runs several
+    queries with the same search, and people page back and forth, so matches are kept per store
+    version (a few dozen searches)."""
+    key = (_store_identity(cur), tuple(terms))
+    with _SEARCH_LOCK:
+        if key in _SEARCH_CACHE:
+            _SEARCH_CACHE.move_to_end(key)
+            return _SEARCH_CACHE[key]
+    where = " AND ".join("contains(search_text, ?)" for _ in terms)
+    ids = [r[0] for r in cur.execute(f"SELECT id FROM articles WHERE {where}", terms).fetchall()]
+    with _SEARCH_LOCK:
+        _SEARCH_CACHE[key] = ids
+        while len(_SEARCH_CACHE) > SEARCH_CACHE_SIZE:
+            _SEARCH_CACHE.popitem(last=False)
+    return ids
 
 
 def has_event_filters(f: Filters) -> bool:
@@ -76,17 +113,14 @@ def event_clause(f: Filters, alias: str = "e") -> Clause:
     return Clause.all_of(parts)
 
 
-def _article_scope(f: Filters) -> tuple[Clause, Clause]:
-    """(WITH entries to put first, the condition on `a` that keeps an article).
-
-    A text search reads every article's text; the matching ids are computed once per statement
-    (a materialized CTE) however often the statement refers to the articles in view.
-    """
+def _article_scope(f: Filters, cur: Cursor) -> tuple[Clause, Clause]:
+    """(WITH entries to put first, the condition on `a` that keeps an article)."""
     a = article_clause(f)
-    if not search_terms(f.search):
+    terms = search_terms(f.search)
+    if not terms:
         return Clause("", ()), a
-    return (Clause(f"am AS MATERIALIZED (SELECT a.id FROM articles a WHERE {a.sql}), ", a.params),
-            Clause("a.id IN (SELECT id FROM am)", ()))
+    head = Clause("am AS (SELECT unnest(?::VARCHAR[]) AS id), ", (matching_articles(cur, terms),))
+    return head, Clause.all_of([a, Clause("a.id IN (SELECT id FROM am)", ())])
 
 
 def _event_article_clause(f: Filters) -> Clause:
@@ -101,9 +135,9 @@ def _event_article_clause(f: Filters) -> Clause:
     return Clause.all_of(parts)
 
 
-def events_cte(f: Filters) -> Clause:
+def events_cte(f: Filters, cur: Cursor) -> Clause:
     """`ev`: the events in view, with the article columns the app shows (stored on each event)."""
-    head, _ = _article_scope(f)
+    head, _ = _article_scope(f, cur)
     a = _event_article_clause(f)
     e = event_clause(f)
     return Clause(
@@ -112,10 +146,10 @@ def events_cte(f: Filters) -> Clause:
     )
 
 
-def articles_cte(f: Filters) -> Clause:
+def articles_cte(f: Filters, cur: Cursor) -> Clause:
     """`ev` as above, and `av`: the articles in view."""
-    ev = events_cte(f)
-    _, a = _article_scope(f)
+    ev = events_cte(f, cur)
+    _, a = _article_scope(f, cur)
     if not has_event_filters(f):
         keep = Clause("TRUE", ())
     else:
@@ -146,7 +180,7 @@ class Counts:
 
 
 def headline_counts(cur: Cursor, f: Filters) -> Counts:
-    cte = articles_cte(f)
+    cte = articles_cte(f, cur)
     row = cur.execute(
         f"WITH {cte.sql} SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM av), "
         "(SELECT count(DISTINCT place_id) FROM ev), (SELECT count(DISTINCT country) FROM ev)",
@@ -158,7 +192,7 @@ def headline_counts(cur: Cursor, f: Filters) -> Counts:
 
 def map_places(cur: Cursor, f: Filters) -> pd.DataFrame:
     """One row per place with events in view: where, how many, and the most frequent event type."""
-    cte = events_cte(f)
+    cte = events_cte(f, cur)
     sql = f"""WITH {cte.sql},
       pt AS (SELECT place_id, type, count(*) AS n FROM ev
              WHERE place_id IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY place_id, type),
@@ -174,7 +208,7 @@ def map_places(cur: Cursor, f: Filters) -> pd.DataFrame:
 
 def country_arcs(cur: Cursor, f: Filters) -> pd.DataFrame:
     """Pairs of countries that take part in the same event (where it happened, and its actors' states)."""
-    cte = events_cte(f)
+    cte = events_cte(f, cur)
     # Identical country lists are counted first, then each list is expanded into its pairs
     # (sorted lists: element i pairs with every later one); far cheaper than a self-join.
     sql = f"""WITH {cte.sql},
@@ -189,7 +223,7 @@ def country_arcs(cur: Cursor, f: Filters) -> pd.DataFrame:
 # -- timeline ----------------------------------------------------------------------------------
 
 def date_extent(cur: Cursor, f: Filters) -> tuple[date | None, date | None]:
-    cte = events_cte(f)
+    cte = events_cte(f, cur)
     lo, hi = cur.execute(f"WITH {cte.sql} SELECT min(day_from), max(day_to) FROM ev", list(cte.params)).fetchone()
     return lo, hi
 
@@ -215,7 +249,7 @@ def timeline(cur: Cursor, f: Filters, bin: str) -> pd.DataFrame:
     the headline of a latest event: cheap enough at a million events."""
     if bin not in TIMELINE_BINS:
         raise ValueError(f"unknown bin {bin!r}")
-    cte = events_cte(f)
+    cte = events_cte(f, cur)
     sql = f"""WITH {cte.sql},
       b AS MATERIALIZED (SELECT date_trunc(?, day_from)::DATE AS period, type, place_name, actors, day_from, id,
                                 article_title FROM ev WHERE day_from IS NOT NULL),
@@ -232,7 +266,7 @@ def timeline(cur: Cursor, f: Filters, bin: str) -> pd.DataFrame:
 
 
 def undated_events(cur: Cursor, f: Filters) -> int:
-    cte = events_cte(f)
+    cte = events_cte(f, cur)
     return int(cur.execute(f"WITH {cte.sql} SELECT count(*) FROM ev WHERE day_from IS NULL",
                            list(cte.params)).fetchone()[0])
 
@@ -245,7 +279,7 @@ EVENT_COLUMNS = ("id", "article_id", "date", "type", "status", "place_name", "pl
 
 def events_page(cur: Cursor, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> pd.DataFrame:
     """Events in view, newest first (undated last)."""
-    cte = events_cte(f)
+    cte = events_cte(f, cur)
     cols = ", ".join(f'ev."{c}"' for c in EVENT_COLUMNS)
     sql = (f"WITH {cte.sql}, page AS (SELECT * FROM ev "
            "ORDER BY day_from DESC NULLS LAST, article_published DESC NULLS LAST, id LIMIT ? OFFSET ?) "
@@ -257,7 +291,7 @@ def events_page(cur: Cursor, f: Filters, limit: int = PAGE_SIZE, offset: int = 0
 
 def articles_page(cur: Cursor, f: Filters, limit: int = PAGE_SIZE) -> pd.DataFrame:
     """Articles in view with their number of events in view, newest first."""
-    cte = articles_cte(f)
+    cte = articles_cte(f, cur)
     sql = f"""WITH {cte.sql}, n AS (SELECT article_id, count(*) AS events FROM ev GROUP BY article_id)
     SELECT av.id, av.title, av.site, av.published, av.language, av.url, coalesce(n.events, 0)::INTEGER AS events
     FROM av LEFT JOIN n ON n.article_id = av.id
@@ -328,7 +362,7 @@ def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
 
     Options do not shrink as filters change (a pick never vanishes); the counts say what is left.
     """
-    cte = articles_cte(f)
+    cte = articles_cte(f, cur)
     both = _df(cur, _FACET_SQL.format(cte=cte.sql), cte.params)
     out: dict[str, pd.DataFrame] = {}
     for facet, unit in (("countries", "events"), ("event_types", "events"), ("actors", "events"),
@@ -336,7 +370,7 @@ def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
         part = both[both["facet"] == facet]
         out[facet] = pd.DataFrame({"value": part["value"].astype(str).tolist(),
                                    unit: part["n"].astype(int).tolist()})
-    ev = events_cte(f)
+    ev = events_cte(f, cur)
     out["places"] = _df(cur, f"""WITH {ev.sql}, n AS (SELECT place_id, count(*) AS c FROM ev GROUP BY place_id)
         SELECT pl.id AS value, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country,
                coalesce(any_value(n.c), 0)::INTEGER AS events
