@@ -22,6 +22,14 @@ class StoreUnreadable(RuntimeError):
     """The file exists but is not a readable store (corrupt, or not a DuckDB file)."""
 
 
+def memory_limit() -> str:
+    """DuckDB's cache of the store for the app process ($DASHBOARD_DB_MEMORY, default 256MB).
+
+    DuckDB would otherwise keep up to 80% of the machine's memory of table data in its cache;
+    Streamlit Community Cloud gives an app well under a gigabyte in all."""
+    return os.environ.get("DASHBOARD_DB_MEMORY", "256MB")
+
+
 def _identity(path: Path) -> tuple[int, int, int]:
     st = os.stat(path)
     return st.st_ino, st.st_mtime_ns, st.st_size
@@ -47,7 +55,8 @@ class StoreReader:
                 if self._con is not None:
                     self._con.close()
                 try:
-                    self._con = duckdb.connect(str(self.path), read_only=True)
+                    self._con = duckdb.connect(str(self.path), read_only=True,
+                                               config={"memory_limit": memory_limit()})
                     self._con.execute("SELECT count(*) FROM articles").fetchone()
                 except duckdb.Error as exc:
                     self._con = None
