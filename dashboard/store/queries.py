@@ -340,42 +340,57 @@ def article_with_mentions(cur: Cursor, article_id: str) -> ArticleView | None:
 
 # -- facets ------------------------------------------------------------------------------------
 
-_FACET_SQL = """WITH {cte},
-  all_v AS (
+_FACET_VALUES_SQL = """
     SELECT 'countries' AS facet, country AS value FROM events WHERE country IS NOT NULL GROUP BY country
     UNION ALL SELECT 'event_types', type FROM events GROUP BY type
     UNION ALL SELECT 'actors', actor FROM (SELECT unnest(actors) AS actor FROM events) GROUP BY actor
     UNION ALL SELECT 'languages', language FROM articles GROUP BY language
-    UNION ALL SELECT 'sources', site FROM articles WHERE site IS NOT NULL GROUP BY site),
-  n AS (
-    SELECT 'countries' AS facet, country AS value, count(*) AS c FROM ev GROUP BY country
+    UNION ALL SELECT 'sources', site FROM articles WHERE site IS NOT NULL GROUP BY site"""
+
+_PLACE_VALUES_SQL = """SELECT id AS value, name, name_fr, name_ar, kind, country FROM places
+    WHERE id IN (SELECT DISTINCT place_id FROM events) ORDER BY name, id"""
+
+_FACET_COUNTS_SQL = """WITH {cte}
+    SELECT 'countries' AS facet, country AS value, count(*) AS n FROM ev GROUP BY country
     UNION ALL SELECT 'event_types', type, count(*) FROM ev GROUP BY type
     UNION ALL SELECT 'actors', actor, count(*) FROM (SELECT unnest(actors) AS actor FROM ev) GROUP BY actor
     UNION ALL SELECT 'languages', language, count(*) FROM av GROUP BY language
-    UNION ALL SELECT 'sources', site, count(*) FROM av GROUP BY site)
-SELECT all_v.facet, all_v.value, coalesce(n.c, 0)::INTEGER AS n FROM all_v
-LEFT JOIN n ON n.facet = all_v.facet AND n.value = all_v.value ORDER BY all_v.facet, all_v.value"""
+    UNION ALL SELECT 'sources', site, count(*) FROM av GROUP BY site
+    UNION ALL SELECT 'places', place_id, count(*) FROM ev WHERE place_id IS NOT NULL GROUP BY place_id"""
+
+_VALUES_CACHE: OrderedDict[tuple, tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
+
+
+def _facet_values(cur: Cursor) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every value each filter can take (and the places with events): fixed for a store version."""
+    key = _store_identity(cur)
+    with _SEARCH_LOCK:
+        if key in _VALUES_CACHE:
+            return _VALUES_CACHE[key]
+    values = (_df(cur, _FACET_VALUES_SQL, ()), _df(cur, _PLACE_VALUES_SQL, ()))
+    with _SEARCH_LOCK:
+        _VALUES_CACHE[key] = values
+        while len(_VALUES_CACHE) > 4:
+            _VALUES_CACHE.popitem(last=False)
+    return values
 
 
 def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
     """Every value a filter can take, across the store, with how many events (or articles) in view carry it.
 
     Options do not shrink as filters change (a pick never vanishes); the counts say what is left.
+    The values are read once per store version; each view only counts.
     """
+    values, places = _facet_values(cur)
     cte = articles_cte(f, cur)
-    both = _df(cur, _FACET_SQL.format(cte=cte.sql), cte.params)
+    counts = _df(cur, _FACET_COUNTS_SQL.format(cte=cte.sql), cte.params)
+    n = {(fc, str(v)): int(c) for fc, v, c in counts.itertuples(index=False)}
     out: dict[str, pd.DataFrame] = {}
     for facet, unit in (("countries", "events"), ("event_types", "events"), ("actors", "events"),
                         ("languages", "articles"), ("sources", "articles")):
-        part = both[both["facet"] == facet]
-        out[facet] = pd.DataFrame({"value": part["value"].astype(str).tolist(),
-                                   unit: part["n"].astype(int).tolist()})
-    ev = events_cte(f, cur)
-    out["places"] = _df(cur, f"""WITH {ev.sql}, n AS (SELECT place_id, count(*) AS c FROM ev GROUP BY place_id)
-        SELECT pl.id AS value, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country,
-               coalesce(any_value(n.c), 0)::INTEGER AS events
-        FROM places pl JOIN events e ON e.place_id = pl.id LEFT JOIN n ON n.place_id = pl.id
-        GROUP BY pl.id, pl.name, pl.name_fr, pl.name_ar, pl.kind, pl.country ORDER BY pl.name""", ev.params)
+        vals = sorted(str(v) for v in values.loc[values["facet"] == facet, "value"])
+        out[facet] = pd.DataFrame({"value": vals, unit: [n.get((facet, v), 0) for v in vals]})
+    out["places"] = places.assign(events=[n.get(("places", str(v)), 0) for v in places["value"]])
     return out
 
 
