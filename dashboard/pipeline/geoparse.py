@@ -18,6 +18,7 @@ import gzip
 import json
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -217,11 +218,16 @@ def _scan(form: str, gz: Gazetteer) -> tuple[list[_Match], list[tuple[str, int]]
 
 def _longest(matches: list[_Match]) -> list[_Match]:
     chosen: list[_Match] = []
-    taken: list[tuple[int, int]] = []
+    # the taken spans never overlap, so sorted by start their ends are sorted too: a match overlaps
+    # one of them exactly when it overlaps the last span that starts before its end
+    starts: list[int] = []
+    ends: list[int] = []
     for m in sorted(matches, key=lambda m: (-(m.end - m.word_start), m.word_start)):
-        if all(m.end <= a or m.word_start >= b for a, b in taken):
+        k = bisect_left(starts, m.end)
+        if k == 0 or ends[k - 1] <= m.word_start:
             chosen.append(m)
-            taken.append((m.word_start, m.end))
+            starts.insert(k, m.word_start)
+            ends.insert(k, m.end)
     chosen.sort(key=lambda m: m.word_start)
     return chosen
 
