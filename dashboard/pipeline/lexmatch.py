@@ -189,6 +189,7 @@ class PhraseTable:
     table: dict[tuple[str, ...], list[Any]] = field(default_factory=dict)
     firsts: set[str] = field(default_factory=set)
     max_len: int = 1
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a phrase
 
     def add(self, phrase: str | tuple[str, ...], payload: Any) -> None:
         key = phrase if isinstance(phrase, tuple) else fold_phrase(phrase)
@@ -199,6 +200,7 @@ class PhraseTable:
             bucket.append(payload)
         self.firsts.add(key[0])
         self.max_len = max(self.max_len, len(key))
+        self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
     def find(self, toks: Tokens, arabic_clitics: bool = True) -> list[Match]:
         """Non-overlapping matches, longest first at each position, left to right."""
@@ -231,23 +233,24 @@ class PhraseTable:
             variants: tuple[tuple[str, int], ...] = ((first, 0),)
         else:
             variants = _forms_of(first)
-        table = self.table
+        table, firsts, prefixes = self.table, self.firsts, self.prefixes
         n = len(items)
         for var, stripped in variants:
-            if var not in self.firsts:
+            if var not in firsts:
                 continue
             best = None
             k = i + 1
             key: tuple[str, ...] = (var,)
-            cands = [(key, k)]
-            while k < n and k - i < self.max_len and items[k].joined:
+            if key in table:
+                best = (key, k)
+            # extend while the tokens still lead into some phrase; keep the longest phrase seen
+            while k < n and items[k].joined:
                 key = key + (items[k].key,)
+                if key not in prefixes:
+                    break
                 k += 1
-                cands.append((key, k))
-            for key, k in reversed(cands):
                 if key in table:
                     best = (key, k)
-                    break
             if best is not None:
                 key, k = best
                 start = toks.origin[items[i].fstart + stripped] if stripped else items[i].start
