@@ -135,6 +135,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)")),
 ]
 
+# The characters a match of each pattern can start with. Most patterns open with a lookbehind and
+# many alternatives, which the regex engine tries at every position; a leading lookahead on this
+# class skips the other positions at once (same matches, several times faster on long text).
+_AR_PRE_FIRST = "وفبل"
+_FIRST_CHARS = {
+    "ymd_iso": "12", "dmy_num": r"\d", "dmy": r"\d", "year": "12",
+    "mdy": "".join({m[0] for m in MONTHS}),
+    "ord": _AR_PRE_FIRST + "".join({o[0] for o in _AR_ORDINALS}),
+    "my": r"\s\-" + _AR_PRE_FIRST + "".join({m[0] for m in MONTHS}) + "eisdfmlفخمانبش",  # (?P<pre>...)
+    "weekday": _AR_PRE_FIRST + "".join({w[0] for w in WEEKDAYS}),
+    "rel_day": "اقوبغصمadhytc",
+    "rel_year": "هاctlaen",
+    "rel_month": "هخاctlen",
+    "week": "اهخlnct",
+    "recent": "اcdrpl",
+    "vague": "مقiasr",
+}
+_FAST_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(f"(?=[{_FIRST_CHARS[kind]}])(?:{pat.pattern})")) for kind, pat in _PATTERNS]
+
 # Words that make an Arabic month name a month (مارس is also a verb, ماي/أوت/آب are short).
 _AR_MONTH_CUE = re.compile(r"(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر|من)\s*$")
 _AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "may", "march", "mar", "jan", "dec", "aug", "sept", "oct", "nov", "feb", "apr", "jun", "jul", "mai", "mars")}
@@ -167,15 +187,16 @@ def _words_of(folded: str) -> set[str]:
     return words
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Date expressions in `text` (any of ar/fr/en), in reading order, without overlaps."""
+def find_dates(text: str, base: int = 0) -> list[DateMention]:
+    """Date expressions in `text` (any of ar/fr/en), in reading order, without overlaps.
+    `base` is added to the offsets (for a slice of a longer text)."""
     folded, origin = fold_with_offsets(text)
     found: list[tuple[int, int, DateMention]] = []
     has_digit = _DIGIT.search(folded) is not None
     words = _words_of(folded)
     has_month = not words.isdisjoint(_MONTH_WORDS)
     has_weekday = not words.isdisjoint(_WEEKDAY_WORDS)
-    for kind, pat in _PATTERNS:
+    for kind, pat in _FAST_PATTERNS:
         if kind in _NEEDS_DIGIT and not has_digit:
             continue
         if (kind in _NEEDS_MONTH and not has_month) or (kind == "weekday" and not has_weekday):
@@ -204,7 +225,8 @@ def find_dates(text: str) -> list[DateMention]:
             kept[-1] = (ps, e, keep)
             continue
         kept.append((s, e, dm))
-    return [DateMention(origin[s], origin[e - 1] + 1, **{k: v for k, v in dm.__dict__.items() if k not in ("start", "end")})
+    return [DateMention(base + origin[s], base + origin[e - 1] + 1, dm.kind, dm.year, dm.month, dm.day, dm.weekday,
+                        dm.offset, dm.direction, dm.also_day)
             for s, e, dm in kept]
 
 

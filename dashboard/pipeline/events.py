@@ -247,7 +247,7 @@ def _blocks(text: str, trigs: list[Trig]) -> list[tuple[int, int]]:
 def _dates_in(text: str, blocks: list[tuple[int, int]]) -> list[dates_mod.DateMention]:
     out: list[dates_mod.DateMention] = []
     for s, e in blocks:
-        out.extend(replace(d, start=d.start + s, end=d.end + s) for d in dates_mod.find_dates(text[s:e]))
+        out.extend(dates_mod.find_dates(text[s:e], s))
     return out
 
 
