@@ -175,16 +175,17 @@ _NEEDS_WORD = {
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_MONTH_WORDS = frozenset(k.split()[0] for k in MONTHS)
-_WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _NEEDS_MONTH = frozenset({"dmy", "mdy", "ord", "my"})
 
 
-def _words_of(folded: str) -> set[str]:
-    """The words of a text, Arabic ones also without a proclitic (وفي، بمارس، والخميس)."""
-    words = set(_WORDS.findall(folded))
-    words.update([w[1:] for w in words if w[:1] in "وفبل" and len(w) > 3])
-    return words
+def _with_proclitics(words) -> frozenset[str]:
+    """The words, and their Arabic forms with a proclitic (بمارس، والخميس) of more than three letters."""
+    return frozenset(words) | {c + w for c in "وفبل" for w in words if len(w) > 2}
+
+
+# a text's words are compared with these forms (cheaper than stripping proclitics off every word)
+_MONTH_WORDS = _with_proclitics({k.split()[0] for k in MONTHS})
+_WEEKDAY_WORDS = _with_proclitics(WEEKDAYS)
 
 
 def find_dates(text: str, base: int = 0) -> list[DateMention]:
@@ -193,7 +194,7 @@ def find_dates(text: str, base: int = 0) -> list[DateMention]:
     folded, origin = fold_with_offsets(text)
     found: list[tuple[int, int, DateMention]] = []
     has_digit = _DIGIT.search(folded) is not None
-    words = _words_of(folded)
+    words = set(_WORDS.findall(folded))
     has_month = not words.isdisjoint(_MONTH_WORDS)
     has_weekday = not words.isdisjoint(_WEEKDAY_WORDS)
     for kind, pat in _FAST_PATTERNS:
