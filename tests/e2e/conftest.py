@@ -110,13 +110,20 @@ def app_url(e2e_store: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(app_url: str):
+def chromium():
+    """One Chromium for the whole run: Playwright's sync API allows one driver per thread."""
+    path = _need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=_need_browser(), args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def browser(app_url: str, chromium):
+    return chromium
 
 
 @pytest.fixture

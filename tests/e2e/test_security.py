@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import CHROMIUM_ARGS, _need_browser, build_store, streamlit_server  # noqa: E402
+from conftest import build_store, streamlit_server  # noqa: E402
 from hostile_store import (ACTOR_NAME, FAILURES, IMG, PLACE_NAME, SCRIPT, SITE, SVG, TITLE,  # noqa: E402
                            build_hostile_store)
 
@@ -53,17 +53,6 @@ def hostile_url(tmp_path_factory):
     db = build_hostile_store(tmp_path_factory.mktemp("hostile") / "hostile.duckdb")
     with streamlit_server(db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def off_this_machine(url: str) -> bool:
