@@ -275,7 +275,10 @@ def _spans_in(matches: list[tuple[int, int]], s: int, e: int) -> list[tuple[int,
 
 
 def _any_in(matches: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s <= a and b <= e for a, b in matches)
+    for a, b in matches:  # a plain loop: called for every trigger and marker kind
+        if s <= a and b <= e:
+            return True
+    return False
 
 
 _SIBLING = {"arms_transfer": "military_aid", "military_aid": "arms_transfer"}
@@ -401,7 +404,7 @@ def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon, then: bool = False) -> 
     if ctx.lang == "ar":
         first = fold(ctx.text[t.start:t.end]).split(" ")[0]
         imperfect = any(v in lex.imperfect_ar for v, _ in arabic_variants(first))
-    return replace(t, anaphoric=anaphoric, imperfect=imperfect)
+    return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect)
 
 
 def _days_before_report(reported: Event, ev: Event) -> bool:
@@ -538,7 +541,8 @@ MIN_CONFIDENCE = 0.4
 _QUOTE = re.compile(r"“[^”\n]{1,600}”|«[^»]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"")
 _CAPTION = re.compile(r"^(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|صوره|الصوره|photo\s*:)",
                       re.IGNORECASE)
-_CAPTION_MARK = re.compile(r"©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b", re.IGNORECASE)
+# (the lookahead on the first characters skips the other positions of the text at once)
+_CAPTION_MARK = re.compile(r"(?=[©(pc])(?:©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b)", re.IGNORECASE)
 _COMMA = re.compile(r"[,،]")
 _DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})
 _NOT_MILITARY_BEFORE = re.compile(r"(?<![^\W\d_])(?:logistical|political|diplomatic|electoral)\s+$", re.IGNORECASE)
