@@ -95,7 +95,7 @@ def load_event_lexicon(data_dir: Path) -> EventLexicon:
 
 # ---- sentences and clauses --------------------------------------------------------------------
 
-_SENT_END = re.compile(r"[.!?؟]+[\"'»”)]*(?=\s)|\n+|\.\.+|[.!?؟]+$")
+_SENT_END = re.compile(r"(?=[.!?؟\n])(?:[.!?؟]+[\"'»”)]*(?=\s)|\n+|\.\.+|[.!?؟]+$)")  # (lookahead: fast skip)
 _ABBREV = re.compile(r"(?:\b[A-Za-z]|\b(?:Gen|Col|Maj|Lt|Mr|Mrs|Ms|Dr|St|Mme|No|Adm|Capt|Sgt|Jr|Sr|Inc|Co|Corp|vs|etc|M))$")
 _CLAUSE_SPLIT = re.compile(r"[,،;:؛]|\s(?:بينما|في حين|على غرار|alors que|tandis que|while|whereas)\s")
 
