@@ -15,7 +15,8 @@ SAMPLE_CHARS = 600  # enough to tell French from English; detection cost grows w
 # of the third kind, and in Latin script alone, is decided at once; anything less clear goes to the
 # detector.
 _WORD = re.compile(r"[^\W\d_]+")
-_NON_LATIN = re.compile(r"[^\W\d_\x00-\u024f\u1e00-\u1eff]")  # a letter of another script: mixed text
+# a letter of another script: mixed text (the modifier letters ʿ ʾ of transliterations count as Latin)
+_NON_LATIN = re.compile(r"[^\W\d_\x00-\u02ff\u1e00-\u1eff]")
 _FRENCH_WORDS = frozenset("le les des du et est une dans pour sur au aux avec qui ont été cette ces ne pas "
                           "selon leur leurs sont était entre".split())
 _ENGLISH_WORDS = frozenset("the and of to is was for with that from has have were its this which said "
