@@ -7,7 +7,6 @@ import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|ref_src$|cmp$|xtor$)")
-_SPACE = re.compile(r"\s+")
 
 
 def normalise_url(url: str | None) -> str | None:
@@ -28,7 +27,8 @@ def normalise_url(url: str | None) -> str | None:
 
 def normalised_text(text: str) -> str:
     """Text reduced to what identifies it: NFKC, case-folded, whitespace collapsed."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    # str.split() splits on the same whitespace as the regex \s, and is faster than a substitution
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def content_hash(text: str) -> str:
