@@ -76,7 +76,23 @@ class DateMention:
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """The words as one regex alternation, factored into a trie ("ma(?:rs|i)"): the engine then checks
+    a letter or two at each position instead of every word. Each word still wins over its prefixes,
+    as in a longest-first alternation ("mars" before "mar"), so the matches are the same."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alts = [re.escape(ch) + branch(child) for ch, child in node.items() if ch]
+        if "" in node:
+            alts.append("")  # ending here is tried after every longer word
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return branch(trie)
 
 
 _MONTH = _alt(MONTHS)
@@ -188,10 +204,14 @@ _MONTH_WORDS = _with_proclitics({k.split()[0] for k in MONTHS})
 _WEEKDAY_WORDS = _with_proclitics(WEEKDAYS)
 
 
-def find_dates(text: str, base: int = 0) -> list[DateMention]:
-    """Date expressions in `text` (any of ar/fr/en), in reading order, without overlaps.
-    `base` is added to the offsets (for a slice of a longer text)."""
-    folded, origin = fold_with_offsets(text)
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions in `text` (any of ar/fr/en), in reading order, without overlaps."""
+    return find_dates_folded(*fold_with_offsets(text))
+
+
+def find_dates_folded(folded: str, origin: list[int]) -> list[DateMention]:
+    """`find_dates` of a text already folded by `fold_with_offsets`; offsets are read in `origin`
+    (so a slice of a longer text's fold and origin gives offsets into that longer text)."""
     found: list[tuple[int, int, DateMention]] = []
     has_digit = _DIGIT.search(folded) is not None
     words = set(_WORDS.findall(folded))
@@ -226,7 +246,7 @@ def find_dates(text: str, base: int = 0) -> list[DateMention]:
             kept[-1] = (ps, e, keep)
             continue
         kept.append((s, e, dm))
-    return [DateMention(base + origin[s], base + origin[e - 1] + 1, dm.kind, dm.year, dm.month, dm.day, dm.weekday,
+    return [DateMention(origin[s], origin[e - 1] + 1, dm.kind, dm.year, dm.month, dm.day, dm.weekday,
                         dm.offset, dm.direction, dm.also_day)
             for s, e, dm in kept]
 

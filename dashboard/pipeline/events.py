@@ -244,10 +244,13 @@ def _blocks(text: str, trigs: list[Trig]) -> list[tuple[int, int]]:
     return out
 
 
-def _dates_in(text: str, blocks: list[tuple[int, int]]) -> list[dates_mod.DateMention]:
+def _dates_in(toks: Tokens, blocks: list[tuple[int, int]]) -> list[dates_mod.DateMention]:
+    """Date expressions of each block, found in the article's folded text (folded once, by `tokenize`)."""
     out: list[dates_mod.DateMention] = []
+    folded, origin = toks.folded, toks.origin
     for s, e in blocks:
-        out.extend(dates_mod.find_dates(text[s:e], s))
+        a, b = bisect_left(origin, s), bisect_left(origin, e)  # the block's part of the fold
+        out.extend(dates_mod.find_dates_folded(folded[a:b], origin[a:b]))
     return out
 
 
@@ -322,7 +325,7 @@ def find_events(
         return []
     blocks = _blocks(text, trigs)
     marks = _marks_in(lexicon.markers[lang], toks, blocks)
-    date_mentions = [d for d in _dates_in(text, blocks) if not _is_dateline(text, d)]
+    date_mentions = [d for d in _dates_in(toks, blocks) if not _is_dateline(text, d)]
     years = [d.year for d in date_mentions if d.year]
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
                places, actors, date_mentions, marks, sentences=split_sentences(text), trigs=trigs)
