@@ -35,6 +35,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from dashboard.records import ActorMention, Event, PlaceMention
 
@@ -139,8 +140,7 @@ def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 # ---- triggers -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Trig:
+class Trig(NamedTuple):  # (a NamedTuple: built several times faster than a frozen dataclass)
     type: str
     strength: str
     start: int

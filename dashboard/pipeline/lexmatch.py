@@ -173,8 +173,7 @@ def fold_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(fold(phrase)))
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # (a NamedTuple: built several times faster than a frozen dataclass)
     i: int  # first token index
     j: int  # one past the last token
     start: int  # offsets in the original text (without stripped proclitics)
