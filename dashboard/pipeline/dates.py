@@ -178,6 +178,8 @@ _AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "
 
 _DIGIT = re.compile(r"\d")
 _NEEDS_DIGIT = frozenset({"ymd_iso", "dmy_num", "dmy", "mdy", "year"})
+# what a match must contain, found by a fast scan (these patterns' own scans try every digit)
+_NEEDS_YEAR = {"ymd_iso": re.compile(_YEAR + "-"), "dmy_num": re.compile("[./-]" + _YEAR), "year": re.compile(_YEAR)}
 # cheap substring tests that skip a pattern which cannot match (the patterns scan every position)
 _NEEDS_WORD = {
     "rel_day": ("امس", "البارحه", "غد", "اليوم", "الليله", "hier", "demain", "aujourd", "ce jour", "ce matin",
@@ -224,6 +226,9 @@ def find_dates_folded(folded: str, origin: list[int]) -> list[DateMention]:
             continue
         words = _NEEDS_WORD.get(kind)
         if words and not any(w in folded for w in words):
+            continue
+        year = _NEEDS_YEAR.get(kind)
+        if year and not year.search(folded):
             continue
         for m in pat.finditer(folded):
             dm = _build(kind, m, folded)
