@@ -18,6 +18,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Sequence
 
 from .arabic import fold
 from .lexmatch import fold_with_offsets
@@ -211,7 +212,7 @@ def find_dates(text: str) -> list[DateMention]:
     return find_dates_folded(*fold_with_offsets(text))
 
 
-def find_dates_folded(folded: str, origin: list[int]) -> list[DateMention]:
+def find_dates_folded(folded: str, origin: Sequence[int]) -> list[DateMention]:
     """`find_dates` of a text already folded by `fold_with_offsets`; offsets are read in `origin`
     (so a slice of a longer text's fold and origin gives offsets into that longer text)."""
     found: list[tuple[int, int, DateMention]] = []

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple, Sequence
 
 from .arabic import fold, fold_char, is_arabic_letter
 
@@ -26,11 +26,12 @@ _GONE_TABLE = [(fold_char(chr(c)) or _GONE) for c in range(0x3000)]
 _GONE_RUN = re.compile(_GONE + "+")
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`arabic.fold(text)` and, for each of its characters, the index of its source character."""
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """`arabic.fold(text)` and, for each of its characters, the index of its source character
+    (a `range` when nothing was dropped: no list of a thousand ints to build and free)."""
     marked = text.translate(_GONE_TABLE)
     if _GONE not in marked:
-        return marked, list(range(len(marked)))
+        return marked, range(len(marked))
     origin: list[int] = []
     prev = 0
     for m in _GONE_RUN.finditer(marked):
@@ -77,7 +78,7 @@ def _forms_of(key: str) -> tuple[tuple[str, int], ...]:
 class Tokens:
     text: str
     folded: str
-    origin: list[int]
+    origin: Sequence[int]  # see fold_with_offsets
     items: list[Token]
     starts: list[int] = field(default_factory=list)  # items[k].start, for bisecting
     index: dict[str, list[int]] = field(default_factory=dict)  # every form (Arabic: without proclitics) -> token indexes
