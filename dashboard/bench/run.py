@@ -49,8 +49,24 @@ def plain_scan(articles: list[RawArticle]) -> int:
     return len(articles)
 
 
-def bench_pipeline(n: int = 1000, runs: int = 5) -> dict:
-    articles = synthetic_raw(n)
+def corpus_raw(path: Path) -> list[RawArticle]:
+    """Articles of a folder of *.json records or a .jsonl file ({"text", "published", ...})."""
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    records = []
+    for f in files:
+        lines = f.read_text(encoding="utf-8").splitlines() if f.suffix == ".jsonl" else [f.read_text(encoding="utf-8")]
+        records += [json.loads(line) for line in lines if line.strip()]
+    return [RawArticle(source=f"corpus:{i}", text=r["text"], fmt="jsonl",
+                       **metadata({k: r.get(k) for k in ("title", "url", "published")}))
+            for i, r in enumerate(records) if r.get("text")]
+
+
+def bench_pipeline(n: int = 1000, runs: int = 5, articles: list[RawArticle] | None = None) -> dict:
+    if articles:  # a given corpus, repeated up to about n articles
+        articles = articles * max(1, round(n / len(articles)))
+        n = len(articles)
+    else:
+        articles = synthetic_raw(n)
     resources = default_resources()
     process(articles[0], resources)  # warm caches
 
@@ -129,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=1000, help="articles for the pipeline figures")
     ap.add_argument("--store-sizes", default="100000,1000000", help="store build sizes, comma separated")
     ap.add_argument("--workdir", type=Path, default=None, help="where to build the benchmark stores")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="also measure the pipeline on these articles (a folder of *.json or a .jsonl file)")
     ap.add_argument("--skip", default="", help="comma separated parts to skip: pipeline,cores,store,queries,app")
     args = ap.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
@@ -141,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if "pipeline" not in skip:
         report("pipeline_one_core", bench_pipeline(args.articles))
+        if args.corpus:
+            report("pipeline_one_core_given_corpus", bench_pipeline(args.articles, articles=corpus_raw(args.corpus)))
     if "cores" not in skip:
         report("pipeline_all_cores", bench_pipeline_all_cores(args.articles * 4))
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="dashboard-bench-"))
