@@ -167,20 +167,15 @@ def build_deck(places: pd.DataFrame, arcs: pd.DataFrame, lang: str, *, show_arcs
                 get_target_position="target_position", get_width="width", width_units="'pixels'", get_height=0.35,
                 get_source_color=[179, 71, 45, 200], get_target_color=[40, 90, 160, 200], pickable=True,
                 auto_highlight=True))
-    country_points = [p for p in points if p["country_level"]]
-    city_points = [p for p in points if not p["country_level"]]
-    if country_points:
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", id=COUNTRY_LAYER, data=country_points, get_position="position",
-            get_radius="radius", radius_units="'pixels'", filled=True, stroked=True,
-            get_fill_color="colour", get_line_color="line", get_line_width="line_width",
-            line_width_units="'pixels'", pickable=True, auto_highlight=True))
-    if city_points:
-        layers.append(pdk.Layer(
-            "ScatterplotLayer", id=PLACES_LAYER, data=city_points, get_position="position",
-            get_radius="radius", radius_units="'pixels'", filled=True, stroked=True,
-            get_fill_color="colour", get_line_color="line", get_line_width="line_width",
-            line_width_units="'pixels'", pickable=True, auto_highlight=True))
+    # Country-level rings first, so that city points are drawn (and picked) on top of them.
+    for layer_id, country_level in ((COUNTRY_LAYER, True), (PLACES_LAYER, False)):
+        subset = [p for p in points if p["country_level"] == country_level]
+        if subset:
+            layers.append(pdk.Layer(
+                "ScatterplotLayer", id=layer_id, data=subset, get_position="position",
+                get_radius="radius", radius_units="'pixels'", filled=True, stroked=True,
+                get_fill_color="colour", get_line_color="line", get_line_width="line_width",
+                line_width_units="'pixels'", pickable=True, auto_highlight=True))
     tooltip = {"text": "{tip}", "style": {"backgroundColor": "#ffffff", "color": "#1f2328", "fontSize": "13px",
                                           "border": "1px solid #ccc", "maxWidth": "320px",
                                           "direction": "rtl" if lang == "ar" else "ltr"}}
