@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dashboard.pipeline import Resources, default_resources, process
-from dashboard.pipeline.identity import normalise_url
+from dashboard.pipeline.identity import url_article_id
 from dashboard.records import Failure, RawArticle
 from dashboard.store import WriteReport, write_session
 
@@ -44,8 +44,7 @@ def store_items(
         for done, item in enumerate(batch, start=1):
             if isinstance(item, Failure):
                 writer.add_failure(_storable(item))
-            elif item.url and normalise_url(item.url) and writer.has_article(
-                    article_id=_url_id(item.url)):
+            elif writer.has_article(article_id=url_article_id(item.url)):
                 writer.report.present += 1
             else:
                 try:
@@ -64,12 +63,6 @@ def _storable(failure: Failure) -> Failure:
     UTF-8, say) would make the whole write fail, so they become U+FFFD."""
     source, reason = _SURROGATE.sub("\ufffd", failure.source), _SURROGATE.sub("\ufffd", failure.reason)
     return failure if (source, reason) == (failure.source, failure.reason) else Failure(source, reason)
-
-
-def _url_id(url: str) -> str:
-    from dashboard.pipeline.identity import article_id
-
-    return article_id(url, "")
 
 
 def load_feed_state(db_path: Path) -> dict:

@@ -6,8 +6,6 @@ Whatever the bytes, reading gives RawArticles and Failures, never an exception a
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import tempfile

@@ -19,7 +19,7 @@ from pathlib import Path
 from dashboard.records import ActorMention, PlaceMention
 
 from .arabic import fold
-from .lexmatch import Match, PhraseTable, Tokens, arabic_variants, fold_phrase, is_arabic, tokenize
+from .lexmatch import Match, PhraseTable, Tokens, fold_phrase, is_arabic, tokenize
 
 LEXICON_DIR = "lexicons"
 

@@ -41,7 +41,7 @@ from dashboard.records import ActorMention, Event, PlaceMention
 
 from . import dates as dates_mod
 from .arabic import fold
-from .lexmatch import PhraseTable, Tokens, arabic_variants, fold_phrase, is_arabic, tokenize
+from .lexmatch import PhraseTable, Tokens, arabic_variants, fold_phrase, tokenize
 
 SCORED_ORDER = ("visit", "talks", "agreement", "exercise", "arms_transfer", "military_aid", "counter_terrorism",
                 "other", "statement")

@@ -26,7 +26,6 @@ import gzip
 import json
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -417,7 +417,6 @@ def _sentence_bounds(sentences: str, pos: int) -> tuple[int, int]:
 def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str, ctx: _Context) -> tuple[int, str] | None:
     places = gz.places
     if len(cands) == 1:
-        p = places[cands[0]]
         if m.key in gz.stop:
             trig = _trigger(form, m)
             return None if trig is None else (cands[0], f"common word, but after a {trig} word")

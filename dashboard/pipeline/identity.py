@@ -35,6 +35,12 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
 
 
+def url_article_id(url: str | None) -> str | None:
+    """The id an article at this address has (None without a usable address): lets a caller skip
+    an article already stored before processing it."""
+    return article_id(url, "") if normalise_url(url) else None
+
+
 def article_id(url: str | None, text_hash: str) -> str:
     """From the normalised URL when there is one, else from the content hash (16 hex chars)."""
     key = normalise_url(url)

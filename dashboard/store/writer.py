@@ -135,7 +135,10 @@ class StoreWriter:
         self._rows.setdefault(table, []).append(row)
 
     def flush(self) -> None:
-        """Bulk-insert what is buffered (one Arrow table per target table)."""
+        """Bulk-insert what is buffered (one Arrow table per target table).
+
+        The SQL reads the local Arrow tables by their variable names (DuckDB's replacement scans),
+        hence the `noqa: F841` on variables that look unused."""
         for table in TABLES:
             rows = self._rows.pop(table, None)
             if not rows:
