@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Sequence
 
+from .anchored import AnchoredScan
 from .arabic import fold
 from .lexmatch import fold_with_offsets
 
@@ -119,8 +120,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # الخامس من يونيو
     ("ord", re.compile(rf"{_AR_PRE}(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_E}(?:\s+(?P<y>{_YEAR}))?{_DIR}")),
     # en décembre 2023 / في أغسطس 2023 / March 2022 / نونبر المقبل / in November
-    ("my", re.compile(rf"{_B}(?P<pre>en|in|since|depuis|debut|fin|mi|early|late|mid|في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر)?"
-                      rf"[\s-]*{_AR_PRE}(?P<mon>{_MONTH}){_E}(?:\s+(?:{_MONTH}))?(?:\s*,?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}")),
+    ("my", re.compile(rf"{_B}(?:(?P<pre>en|in|since|depuis|debut|fin|mi|early|late|mid|في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر)"
+                      rf"[\s-]*)?{_AR_PRE}(?P<mon>{_MONTH}){_E}(?:\s+(?:{_MONTH}))?(?:\s*,?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}")),
     # weekdays: الجمعة، يوم الخميس، السبت الماضي، jeudi, on Thursday, Thursday night
     ("weekday", re.compile(rf"{_AR_PRE}(?P<wd>{_WEEKDAY}){_E}(?:\s+(?:و|et|and|ou|or)\s*(?:{_WEEKDAY}))?"
                            rf"(?:\s+(?P<fut>{_FUT})|\s+(?P<past>{_PAST}))?")),
@@ -152,59 +153,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)")),
 ]
 
-# The characters a match of each pattern can start with. Most patterns open with a lookbehind and
-# many alternatives, which the regex engine tries at every position; a leading lookahead on this
-# class skips the other positions at once (same matches, several times faster on long text).
-_AR_PRE_FIRST = "وفبل"
-_FIRST_CHARS = {
-    "ymd_iso": "12", "dmy_num": r"\d", "dmy": r"\d", "year": "12",
-    "mdy": "".join({m[0] for m in MONTHS}),
-    "ord": _AR_PRE_FIRST + "".join({o[0] for o in _AR_ORDINALS}),
-    "my": r"\s\-" + _AR_PRE_FIRST + "".join({m[0] for m in MONTHS}) + "eisdfmlفخمانبش",  # (?P<pre>...)
-    "weekday": _AR_PRE_FIRST + "".join({w[0] for w in WEEKDAYS}),
-    "rel_day": "اقوبغصمadhytc",
-    "rel_year": "هاctlaen",
-    "rel_month": "هخاctlen",
-    "week": "اهخlnct",
-    "recent": "اcdrpl",
-    "vague": "مقiasr",
-}
-_FAST_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(f"(?=[{_FIRST_CHARS[kind]}])(?:{pat.pattern})")) for kind, pat in _PATTERNS]
+# Each pattern is tried only where one of its words (or a digit) begins: see `anchored`.
+_SCAN = AnchoredScan(_PATTERNS)
 
 # Words that make an Arabic month name a month (مارس is also a verb, ماي/أوت/آب are short).
 _AR_MONTH_CUE = re.compile(r"(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر|من)\s*$")
 _AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "may", "march", "mar", "jan", "dec", "aug", "sept", "oct", "nov", "feb", "apr", "jun", "jul", "mai", "mars")}
-
-
-_DIGIT = re.compile(r"\d")
-_NEEDS_DIGIT = frozenset({"ymd_iso", "dmy_num", "dmy", "mdy", "year"})
-# what a match must contain, found by a fast scan (these patterns' own scans try every digit)
-_NEEDS_YEAR = {"ymd_iso": re.compile(_YEAR + "-"), "dmy_num": re.compile("[./-]" + _YEAR), "year": re.compile(_YEAR)}
-# cheap substring tests that skip a pattern which cannot match (the patterns scan every position)
-_NEEDS_WORD = {
-    "rel_day": ("امس", "البارحه", "غد", "اليوم", "الليله", "hier", "demain", "aujourd", "ce jour", "ce matin",
-                "ce soir", "yesterday", "tomorrow", "today", "tonight", "this morning"),
-    "rel_year": ("سنه", "عام", "annee", "l'an", "year"),
-    "rel_month": ("شهر", "mois", "month"),
-    "week": ("اسبوع", "semaine", "week"),
-    "recent": ("اسابيع", "ايام", "semaines", "jours", "weeks", "days"),
-    "vague": ("منذ", "قبل", "il y a", "ago", "recent", "مؤخرا"),
-}
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
-_NEEDS_MONTH = frozenset({"dmy", "mdy", "ord", "my"})
-
-
-def _with_proclitics(words) -> frozenset[str]:
-    """The words, and their Arabic forms with a proclitic (بمارس، والخميس) of more than three letters."""
-    return frozenset(words) | {c + w for c in "وفبل" for w in words if len(w) > 2}
-
-
-# a text's words are compared with these forms (cheaper than stripping proclitics off every word)
-_MONTH_WORDS = _with_proclitics({k.split()[0] for k in MONTHS})
-_WEEKDAY_WORDS = _with_proclitics(WEEKDAYS)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -216,29 +170,14 @@ def find_dates_folded(folded: str, origin: Sequence[int]) -> list[DateMention]:
     """`find_dates` of a text already folded by `fold_with_offsets`; offsets are read in `origin`
     (so a slice of a longer text's fold and origin gives offsets into that longer text)."""
     found: list[tuple[int, int, DateMention]] = []
-    has_digit = _DIGIT.search(folded) is not None
-    words = set(_WORDS.findall(folded))
-    has_month = not words.isdisjoint(_MONTH_WORDS)
-    has_weekday = not words.isdisjoint(_WEEKDAY_WORDS)
-    for kind, pat in _FAST_PATTERNS:
-        if kind in _NEEDS_DIGIT and not has_digit:
+    for kind, m in _SCAN.scan(folded):
+        dm = _build(kind, m, folded)
+        if dm is None:
             continue
-        if (kind in _NEEDS_MONTH and not has_month) or (kind == "weekday" and not has_weekday):
-            continue
-        words = _NEEDS_WORD.get(kind)
-        if words and not any(w in folded for w in words):
-            continue
-        year = _NEEDS_YEAR.get(kind)
-        if year and not year.search(folded):
-            continue
-        for m in pat.finditer(folded):
-            dm = _build(kind, m, folded)
-            if dm is None:
-                continue
-            s, e = m.span()
-            while s < e and folded[s].isspace():
-                s += 1
-            found.append((s, e, dm))
+        s, e = m.span()
+        while s < e and folded[s].isspace():
+            s += 1
+        found.append((s, e, dm))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     kept: list[tuple[int, int, DateMention]] = []
     for s, e, dm in found:
