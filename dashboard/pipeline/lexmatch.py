@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 from typing import Any, Iterator, NamedTuple, Sequence
 
 from .arabic import fold, fold_char, is_arabic_letter
@@ -58,7 +59,7 @@ class Token(NamedTuple):
     arabic: bool = False  # starts with an Arabic letter
 
 
-_new_token = tuple.__new__
+_make_token = partial(tuple.__new__, Token)  # Token from a 7-tuple, without the Python-level __new__
 _ARABIC_FIRST = frozenset(chr(c) for c in range(0x0600, 0x0700) if is_arabic_letter(chr(c)))
 _PROCLITIC_FIRST = frozenset("وفبلك")
 _VARIANTS: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -105,36 +106,33 @@ class Tokens:
 
 @lru_cache(maxsize=4)
 def tokenize(text: str) -> Tokens:
-    """Tokens of `text` (cached: the actor and event stages tokenize the same article; treat as read-only)."""
+    """Tokens of `text` (cached: the actor and event stages tokenize the same article; treat as read-only).
+
+    Offsets come from running sums of the piece lengths and the tokens are built by `map`, so the
+    only loop in Python is the one that indexes each token's forms."""
     folded, origin = fold_with_offsets(text)
     pieces = _SPLIT.split(folded)
     keys = pieces[1::2]
     gaps = pieces[0::2]  # gaps[n] comes before keys[n]
-    items: list[Token] = []
-    starts: list[int] = []
+    n = len(keys)
+    ends_of_pieces = list(accumulate(map(len, pieces)))
+    fstarts = ends_of_pieces[0:2 * n:2]
+    fends = ends_of_pieces[1::2]
+    if len(origin) == len(text):  # nothing dropped: folded offsets are the text's
+        starts, ends = fstarts, fends
+    else:
+        starts = [origin[f] for f in fstarts]
+        ends = [origin[f - 1] + 1 for f in fends]
+    join_gaps, abbrev_gaps = _JOIN_GAPS, _ABBREV_GAPS  # (a dot joins after a short token: "P. Ekman", "U.S.")
+    joined = [False] + [g in join_gaps or (g in abbrev_gaps and len(before) <= 4)
+                        for g, before in zip(gaps[1:n], keys)]
+    arabic_first = _ARABIC_FIRST
+    arabic = [key[0] in arabic_first for key in keys]
+    items = list(map(_make_token, zip(keys, starts, ends, fstarts, fends, joined, arabic)))
     index: dict[str, list[int]] = {}
-    append, sappend, get, new = items.append, starts.append, index.get, _new_token
-    join_gaps, abbrev_gaps = _JOIN_GAPS, _ABBREV_GAPS
-    pos = 0
-    prev_len = 99
-    same = len(origin) == len(text)  # nothing dropped: folded offsets are the text's
-    arabic_first, clitics = _ARABIC_FIRST, _PROCLITIC_FIRST
+    get, clitics = index.get, _PROCLITIC_FIRST
     for k, key in enumerate(keys):
-        gap = gaps[k]
-        pos += len(gap)
-        joined = k > 0 and (gap in join_gaps or (prev_len <= 4 and gap in abbrev_gaps))
-        fs = pos
-        prev_len = len(key)
-        pos += prev_len
-        c = key[0]
-        arabic = c in arabic_first
-        if same:
-            start, end = fs, pos
-        else:
-            start, end = origin[fs], origin[pos - 1] + 1
-        append(new(Token, (key, start, end, fs, pos, joined, arabic)))
-        sappend(start)
-        if arabic and prev_len > 3 and c in clitics:
+        if arabic[k] and len(key) > 3 and key[0] in clitics:
             for var, _ in _forms_of(key):
                 lst = get(var)
                 if lst is None:
