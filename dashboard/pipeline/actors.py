@@ -314,17 +314,15 @@ def _latin_people(toks: Tokens, taken: list[str | None], lexicon: ActorLexicon,
     items = toks.items
     out: list[ActorMention] = []
     place_spans = [(p.start, p.end) for p in places]
-    k = 0
     n = len(items)
     text = toks.text
-    while k < n:
-        it = items[k]
-        if it.arabic or taken[k] is not None or not text[it.start].isupper():
-            k += 1
+    capitalised = [k for k, it in enumerate(items) if not it.arabic and text[it.start].isupper()]
+    k = 0
+    for a in capitalised:
+        if a < k or taken[a] is not None:
             continue
         # a run of capitalised words (with name particles and initials inside)
-        a = k
-        b = k + 1
+        b = a + 1
         while b < n and items[b].joined and taken[b] is None and not items[b].arabic and (
                 _is_cap(toks, b) or (items[b].key in lexicon.particles and b + 1 < n and _is_cap(toks, b + 1))):
             b += 1
@@ -345,6 +343,8 @@ def _latin_people(toks: Tokens, taken: list[str | None], lexicon: ActorLexicon,
 
 def _person_in_run(toks: Tokens, a: int, b: int, lexicon: ActorLexicon) -> tuple[int, int] | None:
     """Trim titles and common words off a capitalised run; keep it if it looks like a person."""
+    if b - a < 2:  # one word: trimming cannot make a name of two
+        return None
     items = toks.items
     titled = _title_before(toks, a, lexicon)
     last_title = max((k for k in range(a, b) if items[k].key in lexicon.titles_latin), default=None)
