@@ -188,6 +188,8 @@ class PhraseTable:
     firsts: set[str] = field(default_factory=set)
     max_len: int = 1
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every leading part of a phrase
+    multi_firsts: set[str] = field(default_factory=set)  # first words of phrases of two words or more
+    singles: dict[str, list[Any]] = field(default_factory=dict)  # one-word phrases: table[(word,)]
 
     def add(self, phrase: str | tuple[str, ...], payload: Any) -> None:
         key = phrase if isinstance(phrase, tuple) else fold_phrase(phrase)
@@ -197,6 +199,10 @@ class PhraseTable:
         if payload not in bucket:
             bucket.append(payload)
         self.firsts.add(key[0])
+        if len(key) == 1:
+            self.singles[key[0]] = bucket
+        else:
+            self.multi_firsts.add(key[0])
         self.max_len = max(self.max_len, len(key))
         self.prefixes.update(key[:n] for n in range(1, len(key) + 1))
 
@@ -224,33 +230,41 @@ class PhraseTable:
 
     def match_at(self, toks: Tokens, i: int, arabic_clitics: bool = True) -> Match | None:
         items = toks.items
-        first = items[i].key
-        if not arabic_clitics or not items[i].arabic:
-            if first not in self.firsts:
-                return None
-            variants: tuple[tuple[str, int], ...] = ((first, 0),)
-        else:
+        it = items[i]
+        first = it.key
+        firsts = self.firsts
+        if arabic_clitics and it.arabic:
             variants = _forms_of(first)
-        table, firsts, prefixes = self.table, self.firsts, self.prefixes
-        n = len(items)
+        elif first not in firsts:
+            return None
+        else:
+            variants = ((first, 0),)
         for var, stripped in variants:
             if var not in firsts:
                 continue
-            best = None
-            k = i + 1
-            key: tuple[str, ...] = (var,)
-            if key in table:
-                best = (key, k)
-            # extend while the tokens still lead into some phrase; keep the longest phrase seen
-            while k < n and items[k].joined:
-                key = key + (items[k].key,)
-                if key not in prefixes:
-                    break
-                k += 1
+            if var not in self.multi_firsts:  # only a one-word phrase starts with it
+                payloads = self.singles[var]
+                k = i + 1
+            else:
+                table, prefixes = self.table, self.prefixes
+                n = len(items)
+                best = None
+                k = i + 1
+                key: tuple[str, ...] = (var,)
                 if key in table:
                     best = (key, k)
-            if best is not None:
+                # extend while the tokens still lead into some phrase; keep the longest phrase seen
+                while k < n and items[k].joined:
+                    key = key + (items[k].key,)
+                    if key not in prefixes:
+                        break
+                    k += 1
+                    if key in table:
+                        best = (key, k)
+                if best is None:
+                    continue
                 key, k = best
-                start = toks.origin[items[i].fstart + stripped] if stripped else items[i].start
-                return Match(i, k, start, items[k - 1].end, tuple(table[key]))
+                payloads = table[key]
+            start = toks.origin[it.fstart + stripped] if stripped else it.start
+            return Match(i, k, start, items[k - 1].end, tuple(payloads))
         return None
