@@ -68,3 +68,9 @@ def test_date_scan_finds_what_finditer_finds_on_shuffled_fragments():
     for _ in range(400):
         text = "".join(rng.choice(fragments) for _ in range(rng.randint(5, 60)))
         assert _scan_all(text) == _finditer_all(text), text
+
+
+def test_a_pattern_is_skipped_in_a_text_without_a_word_its_matches_need():
+    scan = AnchoredScan([("my", re.compile(r"(?:en|mi)[\s-]+(?:mars|avril)"))], required={"my": frozenset({"mars", "avril"})})
+    assert [m.group() for _, m in scan.scan("en Tunisie, mi-journée")] == []
+    assert [m.group() for _, m in scan.scan("en Tunisie, mi-mars")] == ["mi-mars"]

@@ -119,42 +119,56 @@ def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 class AnchoredScan:
-    """`finditer` of several patterns over one text, in the patterns' order."""
+    """`finditer` of several patterns over one text, in the patterns' order.
 
-    def __init__(self, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> None:
+    `required` may name, for a pattern, strings one of which every match contains (not only at its
+    start: "mars" in "début mars"); the pattern is then skipped in a text that has none of them."""
+
+    def __init__(self, patterns: Sequence[tuple[str, re.Pattern[str]]],
+                 required: dict[str, frozenset[str]] | None = None) -> None:
         self.patterns = list(patterns)
         self.unanchored: set[int] = set()
         self.digit_started: set[int] = set()
-        keys: dict[str, list[int]] = {}
-        for n, (_, pat) in enumerate(self.patterns):
+        self.gated: set[int] = set()
+        starting: dict[str, list[int]] = {}
+        needed: dict[str, list[int]] = {}
+        for n, (name, pat) in enumerate(self.patterns):
             prefixes = literal_prefixes(pat)
             if prefixes is None:
                 self.unanchored.add(n)
-                continue
-            for p in prefixes:
-                if p == DIGIT:
-                    self.digit_started.add(n)
-                else:
-                    keys.setdefault(p, []).append(n)
+            else:
+                for p in prefixes:
+                    if p == DIGIT:
+                        self.digit_started.add(n)
+                    else:
+                        starting.setdefault(p, []).append(n)
+            if required and name in required:
+                self.gated.add(n)
+                for word in required[name]:
+                    needed.setdefault(word, []).append(n)
         self.automaton = ahocorasick.Automaton()
-        for key, kinds in keys.items():
-            self.automaton.add_word(key, (len(key) - 1, tuple(kinds)))
-        if keys:
+        for key in starting.keys() | needed.keys():
+            self.automaton.add_word(key, (len(key) - 1, tuple(starting.get(key, ())), tuple(needed.get(key, ()))))
+        if len(self.automaton):
             self.automaton.make_automaton()
-        self._has_keys = bool(keys)
 
     def scan(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         """(name, match) of every pattern, as `for name, p in patterns: for m in p.finditer(text)`."""
         starts: list[list[int]] = [[] for _ in self.patterns]
-        if self._has_keys:
-            for last, (back, kinds) in self.automaton.iter(text):
+        present: set[int] = set()
+        if len(self.automaton):
+            for last, (back, kinds, needs) in self.automaton.iter(text):
                 for n in kinds:
                     starts[n].append(last - back)
+                if needs:
+                    present.update(needs)
         if self.digit_started:
             digits = [m.start() for m in _DIGIT.finditer(text)]
             for n in self.digit_started:
                 starts[n].extend(digits)
         for n, (name, pat) in enumerate(self.patterns):
+            if n in self.gated and n not in present:
+                continue
             if n in self.unanchored:
                 for m in pat.finditer(text):
                     yield name, m

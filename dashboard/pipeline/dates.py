@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Sequence
 
-from .anchored import AnchoredScan
+from .anchored import AnchoredScan, literal_prefixes
 from .arabic import fold
 from .lexmatch import fold_with_offsets
 
@@ -153,8 +153,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)")),
 ]
 
-# Each pattern is tried only where one of its words (or a digit) begins: see `anchored`.
-_SCAN = AnchoredScan(_PATTERNS)
+# Each pattern is tried only where one of its words (or a digit) begins, and only in a text that has
+# a month name (or a year) when its matches hold one: see `anchored`.
+_MONTH_WORDS = literal_prefixes(re.compile(_MONTH))
+_YEAR_WORDS = literal_prefixes(re.compile(_YEAR))
+_SCAN = AnchoredScan(_PATTERNS, required={"dmy": _MONTH_WORDS, "mdy": _MONTH_WORDS, "ord": _MONTH_WORDS,
+                                          "my": _MONTH_WORDS, "dmy_num": _YEAR_WORDS, "ymd_iso": _YEAR_WORDS})
 
 # Words that make an Arabic month name a month (مارس is also a verb, ماي/أوت/آب are short).
 _AR_MONTH_CUE = re.compile(r"(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر|من)\s*$")
