@@ -36,3 +36,18 @@ def test_a_short_english_sentence_with_african_names_is_english():
 
 def test_spanish_is_other():
     assert detect_language("El ministro de Defensa se reunió con su homólogo en Rabat para hablar de la frontera.") == "other"
+
+
+def test_arabic_letters_are_counted_by_unicode_block_whatever_else_the_text_holds():
+    import random
+    import re
+
+    from dashboard.pipeline.language import _arabic_letters
+
+    block = re.compile(r"[\u0600-\u06ff]")
+    alphabet = [chr(c) for c in [*range(0x5F0, 0x710), *range(0x20, 0x7F), 0xE9, 0xFEFF, 0x1F600, 0x750, 0xD800]]
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert _arabic_letters(text) == len(block.findall(text)), text
+    assert _arabic_letters("زار وزير الدفاع الرباط") == 18

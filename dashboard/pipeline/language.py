@@ -6,7 +6,6 @@ from functools import lru_cache
 
 SUPPORTED = ("ar", "fr", "en")
 # (runs, not single letters: counted by their lengths, with far fewer objects to build)
-_ARABIC = re.compile(r"[\u0600-\u06ff]+")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]+")
 SAMPLE_CHARS = 600  # enough to tell French from English; detection cost grows with length
 
@@ -52,7 +51,7 @@ def detect_language(text: str) -> str:
     (at least a fifth of the winner's probability), else the text is in another language.
     """
     sample = text[:SAMPLE_CHARS]
-    arabic = sum(map(len, _ARABIC.findall(sample)))
+    arabic = _arabic_letters(sample)
     latin = sum(map(len, _LATIN.findall(sample)))
     if arabic == 0 and latin == 0:
         return "other"
@@ -69,17 +68,24 @@ def detect_language(text: str) -> str:
     return ours if ours and prob >= 0.2 * top_prob else "other"
 
 
+def _arabic_letters(sample: str) -> int:
+    """Characters of the Arabic block (U+0600-U+06FF): in UTF-8 exactly those whose first byte is
+    D8-DB, which bytes.count finds far faster than a regex walks the text."""
+    data = sample.encode("utf-8", "surrogatepass")
+    return data.count(b"\xd8") + data.count(b"\xd9") + data.count(b"\xda") + data.count(b"\xdb")
+
+
+_ENGLISH_ONLY = _ENGLISH_WORDS - _FRENCH_WORDS
+_OTHER_ONLY = _OTHER_WORDS - _FRENCH_WORDS - _ENGLISH_WORDS
+
+
 def _clear_latin(sample: str) -> str | None:
     """"fr" or "en" when the function words leave no doubt, else None (ask the detector)."""
-    fr: list[str] = []
-    en: list[str] = []
-    for w in _WORD.findall(sample.lower()):
-        if w in _FRENCH_WORDS:
-            fr.append(w)
-        elif w in _ENGLISH_WORDS:
-            en.append(w)
-        elif w in _OTHER_WORDS:
-            return None
+    words = _WORD.findall(sample.lower())
+    if not _OTHER_ONLY.isdisjoint(words):
+        return None
+    fr = [w for w in words if w in _FRENCH_WORDS]
+    en = [w for w in words if w in _ENGLISH_ONLY]
     # prose uses many different function words; a list of names repeats one ("Republic of ...")
     if len(fr) >= _CLEAR_WORDS and len(fr) >= _CLEAR_RATIO * len(en) and len(set(fr)) >= _CLEAR_DISTINCT:
         return "fr"
