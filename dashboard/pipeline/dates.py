@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .anchored import AnchoredScan, literal_prefixes
 from .arabic import fold
@@ -61,9 +60,9 @@ PAST_WORDS = ("الماضي", "الماضيه", "الماضيين", "المنص�
               "dernier", "derniere", "derniers", "dernieres", "passe", "passee", "last", "past")
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """One date expression, not yet resolved. Offsets index the original text."""
+class DateMention(NamedTuple):
+    """One date expression, not yet resolved. Offsets index the original text.
+    (A NamedTuple: an article has dozens, and one is built several times faster than a frozen dataclass.)"""
 
     start: int
     end: int
@@ -195,9 +194,7 @@ def find_dates_folded(folded: str, origin: Sequence[int]) -> list[DateMention]:
             kept[-1] = (ps, e, keep)
             continue
         kept.append((s, e, dm))
-    return [DateMention(origin[s], origin[e - 1] + 1, dm.kind, dm.year, dm.month, dm.day, dm.weekday,
-                        dm.offset, dm.direction, dm.also_day)
-            for s, e, dm in kept]
+    return [dm._replace(start=origin[s], end=origin[e - 1] + 1) for s, e, dm in kept]
 
 
 _PAIR_GAP = re.compile(r"[\s,،(]*(?:le\s+|يوم\s+|the\s+)?")
