@@ -5,7 +5,7 @@ import re
 import pytest
 
 from dashboard.pipeline import dates
-from dashboard.pipeline.anchored import DIGIT, AnchoredScan, literal_prefixes
+from dashboard.pipeline.anchored import DIGIT, AnchoredScan, literal_prefixes, starts_after_no_digit
 from dashboard.pipeline.lexmatch import fold_with_offsets
 
 
@@ -22,7 +22,14 @@ def test_a_longer_prefix_is_covered_by_a_shorter_one():
 
 
 def test_a_pattern_opening_with_a_digit_is_anchored_on_digits():
-    assert literal_prefixes(re.compile(r"(?<!\d)[0-3]?\d/[01]?\d")) == {"0", "1", "2", "3", DIGIT}
+    assert literal_prefixes(re.compile(r"(?<!\d)[0-3]?\d/[01]?\d")) == {DIGIT}
+
+
+def test_a_lookbehind_refusing_a_digit_means_matches_begin_a_run_of_digits():
+    assert starts_after_no_digit(re.compile(r"(?<![\d.])[0-3]?\d/[01]?\d"))
+    assert not starts_after_no_digit(re.compile(r"(?<![.,])[0-3]?\d/[01]?\d"))
+    scan = AnchoredScan([("dm", re.compile(r"(?<!\d)[0-3]?\d/[01]?\d"))])
+    assert [m.group() for _, m in scan.scan("le 12/05, 112/05 et 3/1")] == ["12/05", "3/1"]
 
 
 @pytest.mark.parametrize("pattern", [r"\s+mars", r"[^\W\d_]+ 2020", r"(?:en )?\w+", r"x*", r"(?i)mars"])
@@ -74,3 +81,11 @@ def test_a_pattern_is_skipped_in_a_text_without_a_word_its_matches_need():
     scan = AnchoredScan([("my", re.compile(r"(?:en|mi)[\s-]+(?:mars|avril)"))], required={"my": frozenset({"mars", "avril"})})
     assert [m.group() for _, m in scan.scan("en Tunisie, mi-journée")] == []
     assert [m.group() for _, m in scan.scan("en Tunisie, mi-mars")] == ["mi-mars"]
+
+
+def test_a_start_too_far_from_a_required_word_is_not_tried():
+    pattern = re.compile(r"(?:en|mi)[\s-]{0,4}(?:mars|avril)")
+    scan = AnchoredScan([("my", pattern)], required={"my": frozenset({"mars", "avril"})}, within={"my": 7})
+    text = "en mars, en Tunisie, mi - avril, en   -mars"
+    assert [m.group() for _, m in scan.scan(text)] == [m.group() for m in pattern.finditer(text)]
+    assert [m.group() for _, m in scan.scan(text)] == ["en mars", "mi - avril", "en   -mars"]

@@ -23,6 +23,7 @@ _MAX_PREFIXES = 5000
 _MAX_CLASS = 64  # a character class with more members than this is "any character"
 DIGIT = "\uffff\\d"  # "a match starts with a digit" (any Unicode digit, as \d matches)
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"(?<!\d)\d")
 
 
 class _Unbounded(Exception):
@@ -114,22 +115,40 @@ def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     prefixes = open_ | done
     if "" in prefixes:
         return None
-    # "apr" already covers "april": keep the shortest (fewer, not other, places to try)
-    return frozenset(p for p in prefixes if not any(p[:n] in prefixes for n in range(1, len(p))))
+    # "apr" already covers "april", and DIGIT covers "19": keep the shortest (fewer places to try)
+    return frozenset(p for p in prefixes if not any(p[:n] in prefixes for n in range(1, len(p)))
+                     and not (DIGIT in prefixes and p != DIGIT and _DIGIT.match(p)))
+
+
+def starts_after_no_digit(pattern: re.Pattern[str]) -> bool:
+    """Whether the pattern opens with a lookbehind that refuses a digit before it ("(?<![0-9.])"):
+    a match that begins with a digit then begins a run of digits."""
+    items = _parser.parse(pattern.pattern, pattern.flags).data
+    if not items or items[0][0] is not _c.ASSERT_NOT:
+        return False
+    direction, sub = items[0][1]
+    return direction == -1 and len(sub.data) == 1 and sub.data[0][0] is _c.IN \
+        and (_c.CATEGORY, _c.CATEGORY_DIGIT) in sub.data[0][1]
 
 
 class AnchoredScan:
     """`finditer` of several patterns over one text, in the patterns' order.
 
     `required` may name, for a pattern, strings one of which every match contains (not only at its
-    start: "mars" in "début mars"); the pattern is then skipped in a text that has none of them."""
+    start: "mars" in "début mars"); the pattern is then skipped in a text that has none of them.
+    `within` may bound, for such a pattern, how far after a match's start that string begins; a
+    start with none of them that close is not tried ("en" far from any month)."""
 
     def __init__(self, patterns: Sequence[tuple[str, re.Pattern[str]]],
-                 required: dict[str, frozenset[str]] | None = None) -> None:
+                 required: dict[str, frozenset[str]] | None = None,
+                 within: dict[str, int] | None = None) -> None:
         self.patterns = list(patterns)
         self.unanchored: set[int] = set()
-        self.digit_started: set[int] = set()
+        self.digit_started: set[int] = set()  # its matches may begin with any digit...
+        self.run_started: set[int] = set()  # ...or only with the first digit of a run
         self.gated: set[int] = set()
+        self.within = {n: within[name] for n, (name, _) in enumerate(self.patterns)
+                       if within and name in within and required and name in required}
         starting: dict[str, list[int]] = {}
         needed: dict[str, list[int]] = {}
         for n, (name, pat) in enumerate(self.patterns):
@@ -139,7 +158,7 @@ class AnchoredScan:
             else:
                 for p in prefixes:
                     if p == DIGIT:
-                        self.digit_started.add(n)
+                        (self.run_started if starts_after_no_digit(pat) else self.digit_started).add(n)
                     else:
                         starting.setdefault(p, []).append(n)
             if required and name in required:
@@ -155,19 +174,20 @@ class AnchoredScan:
     def scan(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         """(name, match) of every pattern, as `for name, p in patterns: for m in p.finditer(text)`."""
         starts: list[list[int]] = [[] for _ in self.patterns]
-        present: set[int] = set()
+        needed_at: list[list[int]] = [[] for _ in self.patterns]  # where each pattern's required words begin
         if len(self.automaton):
             for last, (back, kinds, needs) in self.automaton.iter(text):
                 for n in kinds:
                     starts[n].append(last - back)
-                if needs:
-                    present.update(needs)
-        if self.digit_started:
-            digits = [m.start() for m in _DIGIT.finditer(text)]
-            for n in self.digit_started:
-                starts[n].extend(digits)
+                for n in needs:
+                    needed_at[n].append(last - back)
+        for started, finder in ((self.digit_started, _DIGIT), (self.run_started, _DIGIT_RUN)):
+            if started:
+                digits = [m.start() for m in finder.finditer(text)]
+                for n in started:
+                    starts[n].extend(digits)
         for n, (name, pat) in enumerate(self.patterns):
-            if n in self.gated and n not in present:
+            if n in self.gated and not needed_at[n]:
                 continue
             if n in self.unanchored:
                 for m in pat.finditer(text):
@@ -177,11 +197,21 @@ class AnchoredScan:
             if not cands:
                 continue
             cands = sorted(set(cands))
+            reach = self.within.get(n)
+            near = sorted(needed_at[n]) if reach is not None else ()
+            k = 0
             pos = 0
             match = pat.match
             for s in cands:
                 if s < pos:
                     continue
+                if reach is not None:
+                    while k < len(near) and near[k] < s:
+                        k += 1
+                    if k == len(near):
+                        break
+                    if near[k] > s + reach:
+                        continue
                 m = match(text, s)
                 if m is not None:  # (never empty: it begins with a prefix)
                     yield name, m

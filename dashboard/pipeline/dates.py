@@ -120,7 +120,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ord", re.compile(rf"{_AR_PRE}(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_E}(?:\s+(?P<y>{_YEAR}))?{_DIR}")),
     # en décembre 2023 / في أغسطس 2023 / March 2022 / نونبر المقبل / in November
     ("my", re.compile(rf"{_B}(?:(?P<pre>en|in|since|depuis|debut|fin|mi|early|late|mid|في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر)"
-                      rf"[\s-]*)?{_AR_PRE}(?P<mon>{_MONTH}){_E}(?:\s+(?:{_MONTH}))?(?:\s*,?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}")),
+                      rf"[\s-]{{0,4}})?{_AR_PRE}(?P<mon>{_MONTH}){_E}(?:\s+(?:{_MONTH}))?(?:\s*,?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}")),
     # weekdays: الجمعة، يوم الخميس، السبت الماضي، jeudi, on Thursday, Thursday night
     ("weekday", re.compile(rf"{_AR_PRE}(?P<wd>{_WEEKDAY}){_E}(?:\s+(?:و|et|and|ou|or)\s*(?:{_WEEKDAY}))?"
                            rf"(?:\s+(?P<fut>{_FUT})|\s+(?P<past>{_PAST}))?")),
@@ -156,8 +156,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # a month name (or a year) when its matches hold one: see `anchored`.
 _MONTH_WORDS = literal_prefixes(re.compile(_MONTH))
 _YEAR_WORDS = literal_prefixes(re.compile(_YEAR))
+# A "my" match opens with at most a lead-in word of six letters, four spaces or hyphens and a
+# proclitic before its month: its month begins within 11 characters of its start.
 _SCAN = AnchoredScan(_PATTERNS, required={"dmy": _MONTH_WORDS, "mdy": _MONTH_WORDS, "ord": _MONTH_WORDS,
-                                          "my": _MONTH_WORDS, "dmy_num": _YEAR_WORDS, "ymd_iso": _YEAR_WORDS})
+                                          "my": _MONTH_WORDS, "dmy_num": _YEAR_WORDS, "ymd_iso": _YEAR_WORDS},
+                     within={"my": 11})
 
 # Words that make an Arabic month name a month (مارس is also a verb, ماي/أوت/آب are short).
 _AR_MONTH_CUE = re.compile(r"(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر|من)\s*$")

@@ -248,12 +248,19 @@ def _blocks(text: str, trigs: list[Trig]) -> list[tuple[int, int]]:
 
 
 def _dates_in(toks: Tokens, blocks: list[tuple[int, int]]) -> list[dates_mod.DateMention]:
-    """Date expressions of each block, found in the article's folded text (folded once, by `tokenize`)."""
+    """Date expressions inside the blocks, found in one scan of the article's folded text (folded
+    once, by `tokenize`). Blocks begin and end at sentence bounds, so an expression inside one is
+    the same whether the scan sees the neighbouring sentences or not."""
+    found = dates_mod.find_dates_folded(toks.folded, toks.origin)
     out: list[dates_mod.DateMention] = []
-    folded, origin = toks.folded, toks.origin
-    for s, e in blocks:
-        a, b = bisect_left(origin, s), bisect_left(origin, e)  # the block's part of the fold
-        out.extend(dates_mod.find_dates_folded(folded[a:b], origin[a:b]))
+    k = 0
+    for d in found:
+        while k < len(blocks) and blocks[k][1] < d.end:
+            k += 1
+        if k == len(blocks):
+            break
+        if blocks[k][0] <= d.start:
+            out.append(d)
     return out
 
 
