@@ -59,6 +59,7 @@ class EventLexicon:
     markers: dict[str, PhraseTable] = field(default_factory=dict)  # lang -> phrases -> marker names
     imperfect_ar: frozenset[str] = frozenset()
     word_cache: dict = field(default_factory=dict, compare=False, repr=False)  # Arabic word -> its triggers
+    imperfect_cache: dict = field(default_factory=dict, compare=False, repr=False)  # trigger word -> present tense?
 
 
 _UNUSED_MARKERS = frozenset({"locative", "imperfect"})  # the place picker has its own pattern; imperfect is a set
@@ -283,14 +284,19 @@ def _marks_in(table: PhraseTable, toks: Tokens, blocks: list[tuple[int, int]]) -
     return marks
 
 
-def _spans_in(matches: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
-    return [(a, b) for a, b in matches if s <= a and b <= e]
-
-
 def _any_in(matches: list[tuple[int, int]], s: int, e: int) -> bool:
-    for a, b in matches:  # a plain loop: called for every trigger and marker kind
-        if s <= a and b <= e:
+    """Whether a marker span lies inside [s, e). `matches` is in text order (as `_marks_in` lists
+    them), so the search starts at the first span from s and stops at the first from e: an article
+    of English has a hundred "the", and this runs for every trigger."""
+    k = bisect_left(matches, (s,))
+    n = len(matches)
+    while k < n:
+        a, b = matches[k]
+        if a >= e:
+            return False
+        if b <= e:
             return True
+        k += 1
     return False
 
 
@@ -416,7 +422,11 @@ def _mark(t: Trig, ctx: _Ctx, s: int, lex: EventLexicon, then: bool = False) -> 
     imperfect = False
     if ctx.lang == "ar":
         first = fold(ctx.text[t.start:t.end]).split(" ")[0]
-        imperfect = any(v in lex.imperfect_ar for v, _ in arabic_variants(first))
+        imperfect = lex.imperfect_cache.get(first)
+        if imperfect is None:
+            if len(lex.imperfect_cache) > 50_000:
+                lex.imperfect_cache.clear()
+            imperfect = lex.imperfect_cache[first] = any(v in lex.imperfect_ar for v, _ in arabic_variants(first))
     return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect)
 
 
