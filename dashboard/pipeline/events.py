@@ -130,11 +130,20 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def _clauses(text: str, s: int, e: int, contrast: bool = True) -> list[tuple[int, int]]:
+    """Clause spans of the sentence text[s:e], split at commas and semicolons and before contrast
+    words. `contrast=False` says the text holds no contrast word at all (checked once per article)."""
     out = []
     start = s
-    split = _CLAUSE_SPLIT if any(text.find(w, s, e) >= 0 for w in _CONTRAST_WORDS) else _CLAUSE_PUNCT
-    for m in split.finditer(text, s, e):
+    if not contrast or not any(text.find(w, s, e) >= 0 for w in _CONTRAST_WORDS):
+        for m in _CLAUSE_PUNCT.finditer(text, s, e):
+            cut = m.start()
+            if cut > start:
+                out.append((start, cut))
+            start = cut + 1
+        out.append((start, e))
+        return out
+    for m in _CLAUSE_SPLIT.finditer(text, s, e):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end() if m.group().strip() in ",،;:؛" else m.start()
@@ -320,6 +329,8 @@ class _Ctx:
     all_quotes: list[tuple[int, int]] = field(default_factory=list)
     trigs: list[Trig] = field(default_factory=list)
     credits: list[int] | None = None  # where photo credits stand (found on first use)
+    contrast: bool = True  # the text may hold a contrast word ("while", "بينما")
+    locative: dict[int, bool] = field(default_factory=dict)  # place offset -> after "in", "à", "في"...
 
 
 # ---- the stage ------------------------------------------------------------------------------
@@ -346,6 +357,7 @@ def find_events(
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
                places, actors, date_mentions, marks, sentences=split_sentences(text), trigs=trigs)
     ctx.all_quotes = _quotes(text)
+    ctx.contrast = any(w in text for w in _CONTRAST_WORDS)
     ctx.quotes = [(a, b) for a, b in ctx.all_quotes if text.count(" ", a, b) >= 3
                   and not any(a <= d.start and d.end <= b for d in date_mentions)]
     ctx_words = lexicon.context[lang]
@@ -476,7 +488,7 @@ def _is_dateline(text: str, d: dates_mod.DateMention) -> bool:
 def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool) -> tuple[list[Event], set[int]]:
     """Events of one sentence, and the indexes of those that only refer back to an earlier event."""
     text, published = ctx.text, ctx.published
-    clauses = _clauses(text, s, e)
+    clauses = _clauses(text, s, e, ctx.contrast)
 
     def clause_of(pos: int) -> int:
         for n, (a, b) in enumerate(clauses):
@@ -531,7 +543,7 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
         if source in ("publication", "none") and not future and _any_in(ctx.marks.get("background", []), s, e):
             continue  # "Esper had said, while in Tunis, ...": an earlier, undated episode already told elsewhere
         status = "cancelled" if (cancel or negated) else ("planned" if future else "happened")
-        place = _pick_place(sent_places, head, ci, clause_of, text)
+        place = _pick_place(sent_places, head, ci, clause_of, text, ctx.locative)
         conf = 0.45 + (0.15 if head.strength == "strong" else 0.0) + (0.15 if source == "text" else 0.0) \
             + (0.1 if place is not None else 0.0) + (0.1 if len(names) >= 2 else 0.0) \
             - _doubt(ctx, s, e, cs, ts, source, future)
@@ -731,14 +743,21 @@ def _pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|à|a|au|aux|en|dans|près de|de)\s+(?:the\s+|la\s+|l')?|(?:^|\s)(?:في|الى|إلى|قرب|ب)\s*)$")
 
 
-def _pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of, text: str) -> PlaceMention | None:
-    """The most specific place tied to the trigger: near it, after a locative word, a city before a country."""
+def _pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of, text: str,
+                locative: dict[int, bool] | None = None) -> PlaceMention | None:
+    """The most specific place tied to the trigger: near it, after a locative word, a city before a country.
+    (`locative` remembers, per place offset, whether a locative word comes before it.)"""
     best, best_score = None, None
     for p in cands:
         score = abs(p.start - head.start) + (0 if clause_of(p.start) == ci else 200)
         if p.place.kind in ("country", "region"):
             score += 120
-        if _LOCATIVE_BEFORE.search(text[max(0, p.start - 12):p.start]):
+        after_locative = locative.get(p.start) if locative is not None else None
+        if after_locative is None:
+            after_locative = _LOCATIVE_BEFORE.search(text[max(0, p.start - 12):p.start]) is not None
+            if locative is not None:
+                locative[p.start] = after_locative
+        if after_locative:
             score -= 80
         if best_score is None or score < best_score:
             best, best_score = p, score
