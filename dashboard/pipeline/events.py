@@ -309,6 +309,16 @@ def _any_in(matches: list[tuple[int, int]], s: int, e: int) -> bool:
     return False
 
 
+def _inside(items: list, starts: list[int], s: int, e: int) -> list:
+    """The items (mentions in text order, `starts` their offsets) lying inside [s, e)."""
+    lo = bisect_left(starts, s)
+    return [x for x in items[lo:bisect_left(starts, e, lo)] if x.end <= e]
+
+
+def _in_text_order(items: list) -> list:
+    return items if all(a.start <= b.start for a, b in zip(items, items[1:])) else sorted(items, key=lambda x: x.start)
+
+
 _SIBLING = {"arms_transfer": "military_aid", "military_aid": "arms_transfer"}
 
 
@@ -331,6 +341,9 @@ class _Ctx:
     credits: list[int] | None = None  # where photo credits stand (found on first use)
     contrast: bool = True  # the text may hold a contrast word ("while", "بينما")
     locative: dict[int, bool] = field(default_factory=dict)  # place offset -> after "in", "à", "في"...
+    place_starts: list[int] = field(default_factory=list)  # offsets of places, actors, dates (for bisecting)
+    actor_starts: list[int] = field(default_factory=list)
+    date_starts: list[int] = field(default_factory=list)
 
 
 # ---- the stage ------------------------------------------------------------------------------
@@ -355,7 +368,11 @@ def find_events(
     date_mentions = [d for d in _dates_in(toks, blocks) if not _is_dateline(text, d)]
     years = [d.year for d in date_mentions if d.year]
     ctx = _Ctx(text, lang, published, None if published else (max(years) if years else None),
-               places, actors, date_mentions, marks, sentences=split_sentences(text), trigs=trigs)
+               _in_text_order(places), _in_text_order(actors), date_mentions, marks,
+               sentences=split_sentences(text), trigs=trigs)
+    ctx.place_starts = [p.start for p in ctx.places]
+    ctx.actor_starts = [a.start for a in ctx.actors]
+    ctx.date_starts = [d.start for d in ctx.dates]
     ctx.all_quotes = _quotes(text)
     ctx.contrast = any(w in text for w in _CONTRAST_WORDS)
     ctx.quotes = [(a, b) for a, b in ctx.all_quotes if text.count(" ", a, b) >= 3
@@ -510,8 +527,8 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
             continue  # a weak word beside another type's strong trigger is that event's detail
         groups.setdefault((ci, t.type), []).append(t)
     sent_dates = _event_dates(ctx, s, e)
-    sent_places = [p for p in ctx.places if s <= p.start and p.end <= e]
-    sent_actors = [a for a in ctx.actors if s <= a.start and a.end <= e]
+    sent_places = _inside(ctx.places, ctx.place_starts, s, e)
+    sent_actors = _inside(ctx.actors, ctx.actor_starts, s, e)
     names = tuple(dict.fromkeys(a.name for a in sent_actors))
     out: list[Event] = []
     anaphors: set[int] = set()
@@ -648,8 +665,8 @@ def _event_dates(ctx: _Ctx, s: int, e: int) -> list[dates_mod.DateMention]:
     "since 15 September" (the start of a state)."""
     until = ctx.marks.get("until", [])
     since = ctx.marks.get("since", [])
-    return [d for d in ctx.dates if s <= d.start and d.end <= e
-            and not any(b <= d.start and d.start - b <= 4 for _, b in until)
+    return [d for d in _inside(ctx.dates, ctx.date_starts, s, e)
+            if not any(b <= d.start and d.start - b <= 4 for _, b in until)
             and not any(b <= d.start and d.start - b <= 4 for _, b in since)]
 
 
@@ -770,7 +787,7 @@ def _pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of, text:
 
 def _cancel_previous(events: list[Event], idx: list[int], ctx: _Ctx, s: int, e: int) -> None:
     """A sentence that only says "it was cancelled (this year)" applies to the previous sentence's events."""
-    ds = [d for d in ctx.dates if s <= d.start and d.end <= e]
+    ds = _inside(ctx.dates, ctx.date_starts, s, e)
     for k in idx:
         ev = events[k]
         if ev.type == "statement":
