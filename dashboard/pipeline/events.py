@@ -98,6 +98,7 @@ def load_event_lexicon(data_dir: Path) -> EventLexicon:
 # ---- sentences and clauses --------------------------------------------------------------------
 
 _SENT_END = re.compile(r"(?=[.!?؟\n])(?:[.!?؟]+[\"'»”)]*(?=\s)|\n+|\.\.+|[.!?؟]+$)")  # (lookahead: fast skip)
+_VISIBLE = re.compile(r"\S")  # (a search between offsets: no slice to copy and strip)
 _ABBREV = re.compile(r"(?:\b[A-Za-z]|\b(?:Gen|Col|Maj|Lt|Mr|Mrs|Ms|Dr|St|Mme|No|Adm|Capt|Sgt|Jr|Sr|Inc|Co|Corp|vs|etc|M))$")
 _CONTRAST_WORDS = ("بينما", "في حين", "على غرار", "alors que", "tandis que", "while", "whereas")
 _CLAUSE_SPLIT = re.compile(r"[,،;:؛]|\s(?:" + "|".join(_CONTRAST_WORDS) + r")\s")
@@ -110,14 +111,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     (cached per text; treat the list as read-only)."""
     spans: list[tuple[int, int]] = []
     start = 0
+    visible = _VISIBLE.search
     for m in _SENT_END.finditer(text):
-        if m.group().startswith(".") and "\n" not in m.group() and _ABBREV.search(text, max(0, m.start() - 5), m.start()):
+        if text[m.start()] == "." and "\n" not in m.group() and _ABBREV.search(text, max(0, m.start() - 5), m.start()):
             continue
         end = m.end()
-        if text[start:end].strip():
+        if visible(text, start, end):
             spans.append(_trim(text, start, end))
         start = end
-    if text[start:].strip():
+    if visible(text, start):
         spans.append(_trim(text, start, len(text)))
     return spans
 
