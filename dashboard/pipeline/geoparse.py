@@ -374,7 +374,10 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
         while j > 0 and text[j - 1].isalpha():
             j -= 1
         word = text[j:i]
-        before = text[:j].rstrip()[-1:]
+        k = j  # the character before that word, spaces skipped
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        before = text[k - 1:k]
         if _CAP_WORD.fullmatch(word) and word not in _NAME_GLUE and before not in ".!?:\n\"«“(" and before:
             return True
     return False
@@ -409,10 +412,11 @@ _NAMING_WORDS = ("باسم", "اسم", "مسمى", "شعار", "named", "dubbed"
 _QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“", "(": ")"}
 
 
-def _in_quoted_name(text: str, start: int, end: int) -> bool:
-    """Inside the quoted name of an exercise or operation («حماة النيل», "Operation Desert Storm")."""
+def _in_quoted_name(text: str, start: int, end: int, quotes: list[tuple[str, str]] | None = None) -> bool:
+    """Inside the quoted name of an exercise or operation («حماة النيل», "Operation Desert Storm").
+    `quotes`: the pairs of quote marks whose opening mark the text holds (found once per text)."""
     lo = max(0, start - 40)
-    for op, cl in _QUOTES.items():
+    for op, cl in (_QUOTES.items() if quotes is None else quotes):
         q = text.rfind(op, lo, start)
         if q < 0 or text.find(cl, end, end + 40) < 0 or text.find(cl, q + 1, start) >= 0:
             continue
@@ -500,10 +504,11 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer) -> list[PlaceMention
     form = " " + folded + " "
     matches, demonyms = _scan(form, gazetteer)
     found = []
+    quotes = [(op, cl) for op, cl in _QUOTES.items() if op in text]
     for m in _longest(matches):
         if not m.variants:  # a stop phrase ("Berlin process") hides the names inside it
             continue
-        if _in_quoted_name(text, *_to_text(m.word_start, m.end, origin)):
+        if quotes and _in_quoted_name(text, *_to_text(m.word_start, m.end, origin), quotes):
             continue
         cands = _candidates(gazetteer, m, text, origin, form)
         if cands:
