@@ -280,6 +280,7 @@ def _marks_in(table: PhraseTable, toks: Tokens, blocks: list[tuple[int, int]]) -
     """Marker words (future, negation, cancellation...) of the blocks, by kind."""
     ranges = [toks.between(s, e) for s, e in blocks]
     marks: dict[str, list[tuple[int, int]]] = {}
+    items, multi, singles = toks.items, table.multi_firsts, table.singles
     r = 0
     for i in toks.candidates(table.firsts):
         while r < len(ranges) and ranges[r][1] <= i:
@@ -287,6 +288,12 @@ def _marks_in(table: PhraseTable, toks: Tokens, blocks: list[tuple[int, int]]) -
         if r == len(ranges):
             break
         if i < ranges[r][0]:
+            continue
+        it = items[i]
+        if not it.arabic and it.key not in multi:  # a one-word marker ("the", "not"): no phrase to try
+            span = (it.start, it.end)
+            for kind in singles.get(it.key, ()):
+                marks.setdefault(kind, []).append(span)
             continue
         m = table.match_at(toks, i)
         if m is not None:

@@ -210,22 +210,21 @@ class PhraseTable:
         """Non-overlapping matches, longest first at each position, left to right."""
         out: list[Match] = []
         j = 0
+        items, multi, singles = toks.items, self.multi_firsts, self.singles
         for i in toks.candidates(self.firsts):
             if i < j:
+                continue
+            it = items[i]
+            if (not it.arabic or not arabic_clitics) and it.key not in multi:  # one word or nothing
+                bucket = singles.get(it.key)
+                if bucket is not None:
+                    out.append(Match(i, i + 1, it.start, it.end, tuple(bucket)))
+                    j = i + 1
                 continue
             m = self.match_at(toks, i, arabic_clitics)
             if m is not None:
                 out.append(m)
                 j = m.j
-        return out
-
-    def find_all(self, toks: Tokens) -> list[Match]:
-        """Every match, overlapping ones included (one marker word may sit inside another's phrase)."""
-        out = []
-        for i in toks.candidates(self.firsts):
-            m = self.match_at(toks, i)
-            if m is not None:
-                out.append(m)
         return out
 
     def match_at(self, toks: Tokens, i: int, arabic_clitics: bool = True) -> Match | None:
