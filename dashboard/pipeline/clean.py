@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -141,7 +142,7 @@ def clean_text(text: str, rules: BoilerplateRules | None = None) -> CleanText:
     return CleanText("".join(out), tuple(origin), len(text))
 
 
-def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
+def _clean_line(line: str, base: int) -> tuple[str, Sequence[int]]:
     """One line normalised, with the input index of each of its characters."""
     if _NEEDS_CHAR_WORK.search(line):
         chars, orig = _normalise_with_origin(line, base)
@@ -161,10 +162,10 @@ def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
         line, orig = "".join(text_parts), orig_parts
     lead = len(line) - len(line.lstrip(" "))
     trimmed = line.strip(" ")
-    return trimmed, list(orig[lead:lead + len(trimmed)])
+    return trimmed, orig[lead:lead + len(trimmed)]  # (a range or a list: the caller extends with it)
 
 
-def _append_line(out: list[str], origin: list[int], chars: str, orig: list[int],
+def _append_line(out: list[str], origin: list[int], chars: str, orig: Sequence[int],
                  line_start: int, paragraph_break: bool) -> None:
     if out:
         sep = "\n\n" if paragraph_break else "\n"

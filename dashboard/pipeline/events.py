@@ -406,6 +406,9 @@ def find_events(
                 _cancel_previous(events, prev_sentence_events, ctx, s, e)
                 prev_sentence_events = []
                 continue
+            if not sent_trigs:  # nothing to tell here
+                prev_sentence_events = []
+                continue
         made, anaphors = _sentence_events(ctx, s, e, sent_trigs, cancel)
         kept: list[Event] = []
         referred: Event | None = None
