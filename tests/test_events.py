@@ -304,6 +304,14 @@ def test_background_mentions_are_not_events(lang, text, lexicons):
     assert [e for e in run(text, lang, lexicons) if e.type not in ("statement", "other")] == []
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The two ministers met in Rabat on Friday.\nIn this photo, soldiers take part in a joint exercise near Agadir."),
+    ("fr", "Les deux ministres se sont rencontrés vendredi à Rabat.\nSur cette photo, des soldats lors d'un exercice conjoint près d'Agadir."),
+])
+def test_a_photo_caption_further_down_the_article_is_not_an_event(lang, text, lexicons):
+    assert [e.type for e in run(text, lang, lexicons) if e.type not in ("statement", "other")] == ["talks"]
+
+
 def test_habitual_exercise_told_cancelled_is_kept(lexicons):
     text = "يحتضن المغرب كل سنة مناورات الأسد الإفريقي. وقد ألغيت هذه السنة بسبب الوباء."
     assert summary(run(text, "ar", lexicons)) == [("exercise", "2020", None, "cancelled")]
