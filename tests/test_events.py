@@ -307,6 +307,7 @@ def test_background_mentions_are_not_events(lang, text, lexicons):
 @pytest.mark.parametrize("lang,text", [
     ("en", "The two ministers met in Rabat on Friday.\nIn this photo, soldiers take part in a joint exercise near Agadir."),
     ("fr", "Les deux ministres se sont rencontrés vendredi à Rabat.\nSur cette photo, des soldats lors d'un exercice conjoint près d'Agadir."),
+    ("ar", "التقى الوزيران يوم الجمعة في الرباط.\nصورة: جنود خلال مناورات مشتركة قرب أكادير."),
 ])
 def test_a_photo_caption_further_down_the_article_is_not_an_event(lang, text, lexicons):
     assert [e.type for e in run(text, lang, lexicons) if e.type not in ("statement", "other")] == ["talks"]

@@ -603,7 +603,7 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
 
 MIN_CONFIDENCE = 0.4
 _QUOTE = re.compile(r"“[^”\n]{1,600}”|«[^»]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"")
-_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|صوره|الصوره|photo\s*:)",
+_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
                       re.IGNORECASE)
 # (the lookahead on the first characters skips the other positions of the text at once)
 _CAPTION_MARK = re.compile(r"(?=[©(pc])(?:©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b)", re.IGNORECASE)
