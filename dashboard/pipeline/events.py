@@ -58,7 +58,8 @@ class EventLexicon:
     context: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # lang -> type -> words
     markers: dict[str, PhraseTable] = field(default_factory=dict)  # lang -> phrases -> marker names
     imperfect_ar: frozenset[str] = frozenset()
-    word_cache: dict = field(default_factory=dict, compare=False, repr=False)  # Arabic word -> its triggers
+    # Arabic word -> its triggers, for words not ending and ending in ة
+    word_cache: tuple[dict, dict] = field(default_factory=lambda: ({}, {}), compare=False, repr=False)
     imperfect_cache: dict = field(default_factory=dict, compare=False, repr=False)  # trigger word -> present tense?
 
 
@@ -220,17 +221,18 @@ def _arabic_words_between(toks: Tokens, a: int, b: int, lex: EventLexicon, out: 
     """Single-word Arabic triggers (with clitics and pronouns) among tokens a..b-1."""
     items = toks.items
     text = toks.text
-    cache = lex.word_cache
+    plain, with_taa = lex.word_cache  # by the written word's last letter: ة or another
     for i in range(a, b):
         it = items[i]
         if not it.arabic:
             continue
-        ck = (it.key, text[it.end - 1] == "ة")
-        got = cache.get(ck)
+        taa = text[it.end - 1] == "ة"
+        cache = with_taa if taa else plain
+        got = cache.get(it.key)
         if got is None:
-            if len(cache) > 200_000:
+            if len(cache) > 100_000:
                 cache.clear()
-            got = cache[ck] = _arabic_word_triggers(it.key, lex, ck[1])
+            got = cache[it.key] = _arabic_word_triggers(it.key, lex, taa)
         entries, future, definite = got
         for typ, strength in entries:
             out.append(Trig(typ, strength, it.start, it.end, future, definite))
