@@ -23,7 +23,7 @@ _MAX_PREFIXES = 5000
 _MAX_CLASS = 64  # a character class with more members than this is "any character"
 DIGIT = "\uffff\\d"  # "a match starts with a digit" (any Unicode digit, as \d matches)
 _DIGIT = re.compile(r"\d")
-_DIGIT_RUN = re.compile(r"(?<!\d)\d")
+_DIGIT_RUN = re.compile(r"\d+")  # (its matches begin where runs of digits begin)
 
 
 class _Unbounded(Exception):
