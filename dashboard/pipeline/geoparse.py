@@ -166,7 +166,9 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
     variants, key_len, demonyms, blocked_by_id = [], [], [], []
     _NONE: frozenset[str] = frozenset()
     for key, vs in by_key.items():
-        auto.add_word(key + " ", (0, len(variants)))
+        # A name in Latin script takes no clitic: it must begin a word, so its key begins with the
+        # space before the word and the automaton never reports it inside a longer word.
+        auto.add_word(("" if _is_arabic(key[0]) else " ") + key + " ", (0, len(variants)))
         variants.append(tuple(vs))
         key_len.append(len(key))
         blocked_by_id.append(frozenset(blocked[key]) if key in blocked else _NONE)
