@@ -4,8 +4,9 @@ Matching: the text is folded (`arabic.fold_char`: case, accents, Arabic letter v
 character that is not a letter or digit becomes a space, so French elision ("l'Algérie") and hyphens
 need nothing special. One Aho-Corasick automaton holds every name followed by a space, so a match
 always ends on a word boundary; what stands between the previous space and the match must be
-nothing (Latin script) or an Arabic clitic (و ف ب ل ك, with ال for names that take the article, or
-the fused لل of "للرباط"). Overlapping matches keep the longest.
+nothing (Latin script: those names are held with the space before them too, so they only match whole
+words) or an Arabic clitic (و ف ب ل ك, with ال for names that take the article, or the fused لل of
+"للرباط"). Overlapping matches keep the longest.
 
 Resolution (`how` says which rule decided): trigger words ("ولاية"/"région de" -> the admin area,
 "العاصمة"/"ville de" -> the city), country or capital by the kind of sentence (a visit or a signing
