@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.pipeline import DATA_DIR
+from dashboard.pipeline import DATA_DIR, settle_for_batch
 
 SAMPLES_DIR = DATA_DIR / "samples"
 FEEDS_FILE = DATA_DIR / "feeds.txt"
@@ -66,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     db = _db(args)
     items = read_path(Path(args.samples))
-    report = store_items(items, db, fresh=True, progress=_progress_bar("Building"))
+    report = store_items(items, db, fresh=True, progress=_progress_bar("Building"), resources=settle_for_batch())
     print(f"Store built at {db}")
     _print_report(report, db)
     return 0
@@ -91,7 +91,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"Processing on the Dask cluster at {args.scheduler}...", file=sys.stderr)
         report = ingest_on_cluster(items, db, args.scheduler, parquet_dir=args.parquet_dir, feed_state=state)
     else:
-        report = store_items(items, db, progress=_progress_bar("Ingesting"), feed_state=state)
+        report = store_items(items, db, progress=_progress_bar("Ingesting"), feed_state=state,
+                             resources=settle_for_batch())
     _print_report(report, db)
     return 0
 
@@ -112,7 +113,7 @@ def cmd_failures(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from dashboard.extract import extract_stream
 
-    extract_stream(sys.stdin, sys.stdout)
+    extract_stream(sys.stdin, sys.stdout, settle_for_batch())
     return 0
 
 

@@ -34,10 +34,10 @@ def _month(raw: RawArticle) -> str:
 
 def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: int) -> list[tuple[int, Failure]]:
     """Worker task: process articles, write their rows to Parquet by month; return the failures."""
-    from dashboard.pipeline import default_resources, process
+    from dashboard.pipeline import process, settle_for_batch
     from dashboard.runner import failure_for
 
-    resources = default_resources()
+    resources = settle_for_batch()
     added_at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
     by_month: dict[str, dict[str, list[tuple]]] = {}
     failures: list[tuple[int, Failure]] = []

@@ -91,10 +91,10 @@ def extract_lines(lines: Iterable[str], resources: Resources | None = None) -> I
                    "error": f"internal error ({exc.__class__.__name__}: {exc})"}
 
 
-def extract_stream(inp: IO[str], out: IO[str]) -> None:
+def extract_stream(inp: IO[str], out: IO[str], resources: Resources | None = None) -> None:
     if getattr(inp, "errors", None) == "strict" and hasattr(inp, "reconfigure"):
         inp.reconfigure(errors="replace")  # a byte that is not UTF-8 must not end the stream
-    for result in extract_lines(inp):
+    for result in extract_lines(inp, resources):
         line = json.dumps(result, ensure_ascii=False)
         try:
             line.encode("utf-8")

@@ -20,7 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from dashboard.bench.synthetic import generate
-from dashboard.pipeline import default_resources, process
+from dashboard.pipeline import default_resources, process, settle_for_batch
 from dashboard.pipeline.arabic import fold
 from dashboard.pipeline.formats import metadata
 from dashboard.records import ProcessedArticle, RawArticle
@@ -67,7 +67,7 @@ def bench_pipeline(n: int = 1000, runs: int = 5, articles: list[RawArticle] | No
         n = len(articles)
     else:
         articles = synthetic_raw(n)
-    resources = default_resources()
+    resources = settle_for_batch()  # as the command line does before a batch
     process(articles[0], resources)  # warm caches
 
     def run() -> int:
@@ -84,7 +84,7 @@ def bench_pipeline(n: int = 1000, runs: int = 5, articles: list[RawArticle] | No
 
 
 def _worker_init() -> None:
-    default_resources()
+    settle_for_batch()
 
 
 def _process_chunk(chunk: list[RawArticle]) -> int:
