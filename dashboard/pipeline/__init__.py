@@ -39,9 +39,13 @@ class Resources:
         )
 
 
-@lru_cache(maxsize=2)
 def default_resources(data_dir: Path = DATA_DIR) -> Resources:
     """Resources loaded once per process (the CLI, the app and workers share this)."""
+    return _loaded(Path(data_dir).resolve())
+
+
+@lru_cache(maxsize=2)
+def _loaded(data_dir: Path) -> Resources:  # (one cache entry per folder, however the call names it)
     return Resources.load(data_dir)
 
 
