@@ -1,6 +1,8 @@
 """Typed records that flow between the pipeline stages, the store and the app.
 
-Every stage takes and returns these records; nothing else crosses a module boundary.
+Every stage takes and returns these records; nothing else crosses a module boundary. All are
+immutable. Mentions and events are NamedTuples: an article has dozens of them, and a NamedTuple is
+built several times faster than a frozen dataclass (change one with `._replace`).
 Offsets (`start`, `end`) are Python string indices into `ProcessedArticle.text` (the cleaned text
 the reader shows); `dashboard.pipeline.clean.CleanText.to_source` maps them back to the input.
 """
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 PlaceKind = Literal["city", "country", "region", "admin", "other"]
 ActorKind = Literal["person", "organization", "country"]
@@ -69,8 +71,7 @@ class Place:
     name_ar: str | None = None
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
     """A place named in the text, resolved to a gazetteer entry, with the reason it was chosen."""
 
     surface: str
@@ -80,8 +81,7 @@ class PlaceMention:
     how: str  # e.g. "only candidate", "capital: visit sentence", "country named in article"
 
 
-@dataclass(frozen=True)
-class ActorMention:
+class ActorMention(NamedTuple):
     surface: str
     start: int
     end: int
@@ -93,8 +93,7 @@ class ActorMention:
     how: str = "lexicon"  # lexicon | title pattern | demonym
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     type: str  # one of EVENT_TYPES
     status: EventStatus
     evidence: str  # the sentence (or clause) that says so

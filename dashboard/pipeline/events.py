@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from bisect import bisect_left
 from functools import lru_cache
 from datetime import date
@@ -420,7 +420,7 @@ def find_events(
             if earlier is None and n in anaphors and ev.type in _SIBLING:
                 earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == _SIBLING[ev.type]), None)
                 if earlier is not None:
-                    ev = replace(ev, date_source="none")  # "this delivery" of a donation told before: same event
+                    ev = ev._replace(date_source="none")  # "this delivery" of a donation told before: same event
             if n in anaphors and earlier is not None and (
                     ev.date_source not in ("text", "report") or events[earlier].date_source not in ("text", "report")
                     or compatible_date(events[earlier].date, ev.date) or _days_before_report(events[earlier], ev)) \
@@ -437,7 +437,7 @@ def find_events(
     events = [ev for ev in events if ev.confidence >= MIN_CONFIDENCE or ev.status == "cancelled"
               or ev.type in ("statement", "other")]
     events = _merge(_refine_places(events), published)
-    return [replace(ev, date_source="text") if ev.date_source == "report" else ev for ev in events]
+    return [ev._replace(date_source="text") if ev.date_source == "report" else ev for ev in events]
 
 
 def _context_near(t: Trig, toks: Tokens, a: int, b: int, ctx_words: dict[str, frozenset[str]]) -> bool:
@@ -497,7 +497,7 @@ def _absorb(earlier: Event, ev: Event) -> Event:
                    date_source="report" if ev.date_source == "report" and earlier.date_source != "report" else "text")
     if earlier.place is None and ev.place is not None:
         upd.update(place=ev.place, country=ev.country)
-    return replace(earlier, **upd)
+    return earlier._replace(**upd)
 
 
 def _inherit(ev: Event, ref: Event) -> Event:
@@ -506,7 +506,7 @@ def _inherit(ev: Event, ref: Event) -> Event:
     upd: dict = {"date": ref.date, "date_precision": ref.date_precision, "date_source": ref.date_source}
     if ev.place is None or ev.place.place.kind in ("country", "region"):
         upd.update(place=ref.place, country=ref.country)
-    return replace(ev, **upd)
+    return ev._replace(**upd)
 
 
 def _is_dateline(text: str, d: dates_mod.DateMention) -> bool:
@@ -588,7 +588,7 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
                 out[prev] = _combine(out[prev], cand)
                 second = _second_day(ctx, dm, d, prec, s, e)
                 if second is not None and out[prev].date == d and not any(o.type == typ and o.date == second for o in out):
-                    out.append(replace(out[prev], date=second))
+                    out.append(out[prev]._replace(date=second))
                 continue
         if all(t.anaphoric for t in ts):
             anaphors.add(len(out))
@@ -599,7 +599,7 @@ def _sentence_events(ctx: _Ctx, s: int, e: int, trigs: list[Trig], cancel: bool)
         second = _second_day(ctx, dm, d, prec, s, e)
         if second is not None and not any(o.type == typ and o.date == second for o in out):  # "two other
             # operations, on 26 and 31 March respectively": two events
-            out.append(replace(out[-1], date=second))
+            out.append(out[-1]._replace(date=second))
     return out, anaphors
 
 
@@ -811,7 +811,7 @@ def _cancel_previous(events: list[Event], idx: list[int], ctx: _Ctx, s: int, e: 
             d, prec = dates_mod.resolve(ds[0], ctx.published, False, ctx.ref_year)
             if d:
                 upd.update(date=d, date_precision=prec, date_source="text")
-        events[k] = replace(ev, **upd)
+        events[k] = ev._replace(**upd)
 
 
 def _refine_places(events: list[Event]) -> list[Event]:
@@ -829,11 +829,11 @@ def _refine_places(events: list[Event]) -> list[Event]:
             same_day = [v for vs in visits.values() for v in vs if v.date == ev.date]
             same_day = [v for v in same_day if v.date_source in ("text", "report")] or same_day
             if len({v.place.place.id for v in same_day if v.place}) == 1:
-                ev = replace(ev, place=same_day[0].place, country=same_day[0].country)
+                ev = ev._replace(place=same_day[0].place, country=same_day[0].country)
         elif p is not None and p.place.kind == "country" and ev.type in ("visit", "talks", "agreement"):
             for v in visits.get(p.place.country or "", []):
                 if ev.date_source not in ("text", "report") or v.date == ev.date:
-                    ev = replace(ev, place=v.place, country=p.place.country)
+                    ev = ev._replace(place=v.place, country=p.place.country)
                     break
         out.append(ev)
     return out
@@ -922,7 +922,7 @@ def _combine(a: Event, b: Event) -> Event:
         return (ev.date_source == "text", _PRECISION_RANK[ev.date_precision])
     first = a if rank(a) >= rank(b) else b
     place = a.place if _specific(a.place) >= _specific(b.place) else b.place
-    return replace(first, place=place, country=place.place.country if place else first.country,
+    return first._replace(place=place, country=place.place.country if place else first.country,
                    actors=tuple(dict.fromkeys(a.actors + b.actors)),
                    confidence=round(min(0.95, max(a.confidence, b.confidence) + 0.05), 2),
                    status=a.status if a.status != "happened" else b.status)
