@@ -2,8 +2,8 @@
 
 Matching needs one spelling per name: Arabic hamza forms, alef maqsura and taa marbuta vary
 between writers, diacritics and tatweel are decoration, French accents come and go. `fold` gives
-that spelling; `fold_with_offsets` also tells, for each folded character, where it came from, so
-matches found in folded text point back into the original. Folding never stems.
+that spelling; `lexmatch.fold_with_offsets` also tells, for each folded character, where it came
+from, so matches found in folded text point back into the original. Folding never stems.
 """
 from __future__ import annotations
 
@@ -61,6 +61,10 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# The same table as a list indexed by code point, for str.translate: a dict makes it raise and catch
+# a KeyError for every character left as it is, a list does not (code points past the end raise an
+# IndexError, which str.translate also takes as "unchanged", as the dict does).
+_LIST = [_TABLE.get(code, chr(code)) for code in range(0x3000)]
 
 
 def fold_char(ch: str) -> str:
@@ -69,23 +73,7 @@ def fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """The matching form of a text (lower case, no accents or Arabic diacritics, unified letters)."""
-    return text.translate(_TABLE)
-
-
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` and, for each of its characters, the index of its source character in `text`."""
-    folded = text.translate(_TABLE)
-    if len(folded) == len(text):  # nothing dropped: the map is the identity
-        return folded, list(range(len(text)))
-    out: list[str] = []
-    origin: list[int] = []
-    table = _TABLE
-    for i, ch in enumerate(text):
-        f = table.get(ord(ch), ch)
-        if f:
-            out.append(f)
-            origin.append(i)
-    return "".join(out), origin
+    return text.translate(_LIST)
 
 
 def is_arabic_letter(ch: str) -> bool:
