@@ -664,8 +664,10 @@ def _is_caption(ctx: _Ctx, s: int, e: int) -> bool:
     text = ctx.text
     if _CAPTION.match(text, s):
         return True
-    if ctx.credits is None:
-        ctx.credits = [m.start() for m in _CAPTION_MARK.finditer(text)]
+    if ctx.credits is None:  # (most texts have none of the words a credit needs: no scan then)
+        low = text.lower()
+        maybe = "©" in text or "photo" in low or "cred" in low or "créd" in low
+        ctx.credits = [m.start() for m in _CAPTION_MARK.finditer(text)] if maybe else []
     if not ctx.credits:
         return False
     line_end = text.find("\n", e)
