@@ -12,9 +12,13 @@ character (no literal prefix) is scanned with `finditer` as before.
 from __future__ import annotations
 
 import re
-import re._constants as _c  # the regex parse tree's opcodes (stable since Python 3.11)
-import re._parser as _parser
 from collections.abc import Iterator, Sequence
+
+try:  # the regex parse tree and its opcodes (private modules, the same since Python 3.11)
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - a Python that moved them: every pattern is scanned in full
+    _c = _parser = None
 
 import ahocorasick
 
@@ -106,11 +110,11 @@ def _walk(items: Sequence, open_: set[str]) -> tuple[set[str], set[str]]:
 
 def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which begins every match of `pattern` (DIGIT: a digit), or None if unknown."""
-    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+    if _parser is None or pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
         return None
     try:
         open_, done = _walk(_parser.parse(pattern.pattern, pattern.flags).data, {""})
-    except _Unbounded:
+    except Exception:  # noqa: BLE001 - _Unbounded, or a parse tree this code does not know
         return None
     prefixes = open_ | done
     if "" in prefixes:
@@ -123,6 +127,8 @@ def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def starts_after_no_digit(pattern: re.Pattern[str]) -> bool:
     """Whether the pattern opens with a lookbehind that refuses a digit before it ("(?<![0-9.])"):
     a match that begins with a digit then begins a run of digits."""
+    if _parser is None:
+        return False
     items = _parser.parse(pattern.pattern, pattern.flags).data
     if not items or items[0][0] is not _c.ASSERT_NOT:
         return False
