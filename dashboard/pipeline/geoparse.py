@@ -89,6 +89,7 @@ _SENTENCE_MAP = _FoldMap(sentences=True)
 # The same table as a list over the first code points: str.translate reads a list about twice as
 # fast as a dict. Text with a character past its end is folded with the dict.
 _FOLD_LIST = [_FOLD_MAP[c] for c in range(0x3000)]
+_SENTENCE_LIST = [_SENTENCE_MAP[c] for c in range(0x3000)]
 _PAST_FOLD_LIST = re.compile(f"[{chr(len(_FOLD_LIST))}-\U0010ffff]")
 _DROPPED_RUN = re.compile("\x00+")
 
@@ -530,4 +531,5 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer) -> list[PlaceMention
 
 def _sentence_form(text: str) -> str:
     """The match form with sentence ends kept as "." (same length), to find sentence bounds."""
-    return " " + text.translate(_SENTENCE_MAP).replace("\x00", "") + " "
+    table = _SENTENCE_MAP if _PAST_FOLD_LIST.search(text) else _SENTENCE_LIST
+    return " " + text.translate(table).replace("\x00", "") + " "
