@@ -167,7 +167,7 @@ def test_map_tooltip_shows_a_hostile_place_name_as_text(watched, hostile_url):
     canvas.wait_for(timeout=TIMEOUT)
     box = canvas.bounding_box()
     tip = page.locator(".deck-tooltip")
-    for attempt in range(15):  # until deck.gl has drawn the point and can pick it
+    for attempt in range(45):  # until deck.gl has drawn the point and can pick it (slow on a busy machine)
         page.wait_for_timeout(700)
         page.mouse.move(box["x"] + box["width"] / 2 + attempt % 2, box["y"] + box["height"] / 2)
         if tip.count() and tip.first.is_visible():
