@@ -49,6 +49,9 @@ def _loaded(data_dir: Path) -> Resources:  # (one cache entry per folder, howeve
     return Resources.load(data_dir)
 
 
+BATCH_YOUNG_GC_THRESHOLD = 10_000  # allocations between young-generation passes (Python's default: 700)
+
+
 def settle_for_batch(data_dir: Path = DATA_DIR) -> Resources:
     """The resources, for a process about to run the pipeline over many articles (the command
     line, a Dask worker, the benchmark): every object alive once they are loaded is taken out of
@@ -63,9 +66,6 @@ def settle_for_batch(data_dir: Path = DATA_DIR) -> Resources:
     young, *older = gc.get_threshold()
     gc.set_threshold(max(young, BATCH_YOUNG_GC_THRESHOLD), *older)
     return resources
-
-
-BATCH_YOUNG_GC_THRESHOLD = 10_000  # allocations between young-generation passes (Python's default: 700)
 
 
 def process(raw: RawArticle, resources: Resources) -> ProcessedArticle:
