@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.bench.synthetic import generate  # noqa: E402
 from dashboard.pipeline.clean import clean_text  # noqa: E402
-from dashboard.pipeline.geoparse import Gazetteer, find_places, load_gazetteer, match_form  # noqa: E402
+from dashboard.pipeline.geoparse import Gazetteer, find_places, match_form  # noqa: E402
+from dashboard.resources import load_gazetteer  # noqa: E402
 
 DATA = ROOT / "data"
 SAMPLE = DATA / "samples" / "esper-rabat-2020-10-02.ar.txt"

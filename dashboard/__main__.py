@@ -14,23 +14,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.pipeline import DATA_DIR, settle_for_batch
-
-SAMPLES_DIR = DATA_DIR / "samples"
-FEEDS_FILE = DATA_DIR / "feeds.txt"
+from dashboard import settings
+from dashboard.resources import settle_for_batch
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
-    from dashboard.store import default_db_path
-
     p.add_argument("--db", type=Path, default=None,
-                   help=f"store file (default: $DASHBOARD_DB or {default_db_path()})")
+                   help=f"store file (default: $DASHBOARD_DB or {settings.default_db_path()})")
 
 
 def _db(args: argparse.Namespace) -> Path:
-    from dashboard.store import default_db_path
-
-    return args.db or default_db_path()
+    return args.db or settings.default_db_path()
 
 
 def _progress_bar(desc: str):
@@ -61,11 +55,11 @@ def _print_report(report, db: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from dashboard.pipeline.ingest import read_path
+    from dashboard.sources.ingest import read_path
     from dashboard.runner import store_items
 
     db = _db(args)
-    items = read_path(Path(args.samples))
+    items = read_path(Path(args.samples) if args.samples else settings.samples_dir())
     report = store_items(items, db, fresh=True, progress=_progress_bar("Building"), resources=settle_for_batch())
     print(f"Store built at {db}")
     _print_report(report, db)
@@ -73,13 +67,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from dashboard.pipeline.ingest import load_feed_list, read_sources
+    from dashboard.sources.ingest import load_feed_list, read_sources
     from dashboard.runner import load_feed_state, store_items
 
     db = _db(args)
     sources = list(args.sources)
     if args.feeds:
-        sources += load_feed_list(Path(args.feeds_file))
+        sources += load_feed_list(Path(args.feeds_file) if args.feeds_file else settings.feeds_file())
     if not sources:
         print("Nothing to ingest: give files, folders or feed URLs, or --feeds.", file=sys.stderr)
         return 2
@@ -118,9 +112,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:
-    from dashboard.pipeline.gazetteer import build_gazetteer
+    from dashboard.build.gazetteer import build_gazetteer
 
-    out = build_gazetteer(DATA_DIR)
+    out = build_gazetteer(settings.data_dir())
     print(f"Gazetteer written to {out}")
     return 0
 
@@ -143,14 +137,14 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="re-create the store from the bundled samples")
     _db_arg(p)
-    p.add_argument("--samples", default=str(SAMPLES_DIR), help="folder of sample articles")
+    p.add_argument("--samples", default=None, help="folder of sample articles (default: the bundled samples)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("ingest", help="add files, folders or feed URLs to the store")
     _db_arg(p)
     p.add_argument("sources", nargs="*", metavar="PATH_OR_URL")
     p.add_argument("--feeds", action="store_true", help="also fetch every feed listed in the feed file")
-    p.add_argument("--feeds-file", default=str(FEEDS_FILE))
+    p.add_argument("--feeds-file", default=None, help="the feed list (default: $DASHBOARD_FEEDS or data/feeds.txt)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a feed")
     p.add_argument("--allow-private", action="store_true",
                    help="allow feed URLs on this machine or a private network (trusted use only)")

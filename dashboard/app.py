@@ -13,10 +13,9 @@ from pathlib import Path
 if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard.store import StoreMissing, StoreUnreadable  # noqa: E402
+from dashboard.store import StoreError, StoreMissing, StoreUnreadable  # noqa: E402
 from dashboard.ui import data, views  # noqa: E402
 from dashboard.ui import filters_widget as fw  # noqa: E402
 from dashboard.ui.deck import country_index, load_borders  # noqa: E402
@@ -71,7 +70,7 @@ try:  # damage in a part of the file that only a query reads shows up here, not 
         views.add_articles_section(db, lang)
     with tab_problems:
         views.problems_section(path, lang)
-except duckdb.Error:
+except StoreError:
     if data.file_version(db) != version:  # a writer swapped a new file in mid-run: draw that one
         st.rerun()
     st.error(t(lang, "store_unreadable"))

@@ -34,7 +34,8 @@ def _month(raw: RawArticle) -> str:
 
 def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: int) -> list[tuple[int, Failure]]:
     """Worker task: process articles, write their rows to Parquet by month; return the failures."""
-    from dashboard.pipeline import process, settle_for_batch
+    from dashboard.pipeline import process
+    from dashboard.resources import settle_for_batch
     from dashboard.runner import failure_for
 
     resources = settle_for_batch()

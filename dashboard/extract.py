@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import IO
 
-from dashboard.pipeline import Resources, analyse, default_resources
+from dashboard.pipeline import Resources, analyse
+from dashboard.resources import default_resources
 from dashboard.pipeline.clean import CleanText
-from dashboard.pipeline.urls import safe_link
+from dashboard.sources.urls import safe_link
 from dashboard.records import ProcessedArticle, RawArticle
 
 

@@ -10,10 +10,11 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from dashboard.pipeline import Resources, default_resources, process
+from dashboard.pipeline import Resources, process
+from dashboard.resources import default_resources
 from dashboard.pipeline.identity import url_article_id
 from dashboard.records import Failure, RawArticle
-from dashboard.store import WriteReport, write_session
+from dashboard.store import WriteReport, read_feed_state, write_session
 
 _SURROGATE = re.compile("[\\ud800-\\udfff]")
 Progress = Callable[[int, int, str], None]  # (done, total, current source)
@@ -67,12 +68,4 @@ def _storable(failure: Failure) -> Failure:
 
 def load_feed_state(db_path: Path) -> dict:
     """The ETag/Last-Modified remembered per feed URL, for conditional GETs."""
-    from dashboard.store import StoreMissing, StoreReader, StoreUnreadable
-
-    try:
-        reader = StoreReader(db_path)
-        rows = reader.cursor().execute("SELECT url, etag, modified FROM feed_state").fetchall()
-        reader.close()
-    except (StoreMissing, StoreUnreadable):
-        return {}
-    return {url: (etag, modified) for url, etag, modified in rows}
+    return read_feed_state(db_path)

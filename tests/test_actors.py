@@ -3,9 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.pipeline.actors import find_actors, load_actor_lexicon, transliterate
+from dashboard.pipeline.actors import find_actors, transliterate
+from dashboard.resources import load_actor_lexicon
 from dashboard.pipeline.clean import clean_text
 from dashboard.records import Place, PlaceMention
+
+from dashboard.resources import load_boilerplate  # noqa: E402
+from dashboard.settings import data_dir  # noqa: E402
+
+RULES = load_boilerplate(data_dir())
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE = DATA / "samples" / "esper-rabat-2020-10-02.ar.txt"
@@ -125,13 +131,13 @@ def test_transliteration_of_an_unlisted_arabic_name(lex):
 
 
 def test_sample_article_people(lex):
-    text = clean_text(SAMPLE.read_text(encoding="utf-8")).text
+    text = clean_text(SAMPLE.read_text(encoding="utf-8"), RULES).text
     people = {a.name for a in find_actors(text, "ar", lex, []) if a.kind == "person"}
     assert people == {"Mark Esper", "Nasser Bourita", "Abdelfattah Louarak", "Abdellatif Loudiyi", "Mike Pompeo"}
 
 
 def test_sample_article_organisations_and_countries(lex):
-    text = clean_text(SAMPLE.read_text(encoding="utf-8")).text
+    text = clean_text(SAMPLE.read_text(encoding="utf-8"), RULES).text
     found = find_actors(text, "ar", lex, [])
     assert {"AFRICOM", "Government of National Accord", "United Nations"} <= {a.name for a in found if a.kind == "organization"}
     assert {"Morocco", "United States", "Algeria", "Tunisia", "Libya", "Russia", "China", "Israel"} <= {

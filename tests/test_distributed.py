@@ -11,7 +11,7 @@ pytest.importorskip("dask.distributed", reason="install the 'scale' extra: pip i
 
 from dashboard.bench.synthetic import generate  # noqa: E402
 from dashboard.distributed import ingest_on_cluster  # noqa: E402
-from dashboard.pipeline.ingest import read_path  # noqa: E402
+from dashboard.sources.ingest import read_path  # noqa: E402
 from dashboard.runner import store_items  # noqa: E402
 from dashboard.store.rows import COLUMNS  # noqa: E402
 

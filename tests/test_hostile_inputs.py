@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard.pipeline.ingest import read_path
+from dashboard.sources.ingest import read_path
 from dashboard.runner import store_items
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"

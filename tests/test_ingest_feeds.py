@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.pipeline.fetch import address_problem
-from dashboard.pipeline.ingest import fetch_feed, read_path, read_sources
+from dashboard.sources.fetch import address_problem
+from dashboard.sources.ingest import fetch_feed, read_path, read_sources
 from dashboard.records import Failure, RawArticle
 
 FEEDS = Path(__file__).resolve().parent / "fixtures" / "ingest" / "feeds"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.pipeline.ingest import load_feed_list, read_path, read_sources, read_upload
-from dashboard.pipeline.pubdate import parse_published
+from dashboard.sources.ingest import load_feed_list, read_path, read_sources, read_upload
+from dashboard.sources.pubdate import parse_published
 from dashboard.records import Failure, RawArticle
 
 ROOT = Path(__file__).resolve().parent.parent

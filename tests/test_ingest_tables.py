@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dashboard.pipeline.ingest import read_path, read_upload
+from dashboard.sources.ingest import read_path, read_upload
 from dashboard.records import Failure, RawArticle
 
 TABLES = Path(__file__).resolve().parent / "fixtures" / "ingest" / "tables"

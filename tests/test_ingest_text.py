@@ -5,7 +5,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from dashboard.pipeline.ingest import read_path, read_upload
+from dashboard.sources.ingest import read_path, read_upload
 from dashboard.records import Failure, RawArticle
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """Resources for a batch: loaded once, and out of the cyclic garbage collector's reach."""
 import gc
 
-from dashboard.pipeline import default_resources, settle_for_batch
+from dashboard.resources import default_resources, settle_for_batch
 
 
 def test_settling_for_a_batch_gives_the_shared_resources_and_freezes_them_for_the_collector():

@@ -24,7 +24,7 @@ def sources_and_reasons(items) -> list[tuple[str, str]]:
 
 
 def test_the_limits_are_20_files_of_20_MB():
-    from dashboard.pipeline.ingest import MAX_FILE_BYTES as CLI_LIMIT
+    from dashboard.sources.ingest import MAX_FILE_BYTES as CLI_LIMIT
 
     assert (MAX_FILES, MAX_FILE_BYTES, CLI_LIMIT) == (20, 20_000_000, 20_000_000)
 

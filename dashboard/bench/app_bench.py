@@ -33,13 +33,13 @@ TYPICAL_FILTERS: list[tuple[str, Filters]] = [
 
 
 def _event_count(db: Path) -> int:
-    import duckdb
+    from dashboard.store import StoreReader
 
-    con = duckdb.connect(str(db), read_only=True)
+    reader = StoreReader(db)
     try:
-        return con.execute("SELECT count(*) FROM events").fetchone()[0]
+        return reader.event_count()
     finally:
-        con.close()
+        reader.close()
 
 
 def million_event_store(workdir: Path, stores: dict[int, Path]) -> Path:

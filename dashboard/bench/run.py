@@ -20,9 +20,10 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from dashboard.bench.synthetic import generate
-from dashboard.pipeline import default_resources, process, settle_for_batch
+from dashboard.pipeline import process
+from dashboard.resources import default_resources, settle_for_batch
 from dashboard.pipeline.arabic import fold
-from dashboard.pipeline.formats import metadata
+from dashboard.sources.formats import metadata
 from dashboard.records import ProcessedArticle, RawArticle
 
 _WORD = re.compile(r"\w+")
@@ -128,11 +129,11 @@ def build_store(db: Path, n_articles: int, pool: list[ProcessedArticle]) -> dict
         for i in range(n_articles):
             w.add_article(replicate(pool, i))
     seconds = time.perf_counter() - t0
-    import duckdb
+    from dashboard.store import StoreReader
 
-    con = duckdb.connect(str(db), read_only=True)
-    events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    con.close()
+    reader = StoreReader(db)
+    events = reader.event_count()
+    reader.close()
     return {"articles": n_articles, "events": events, "seconds": round(seconds, 2),
             "articles_per_s": round(n_articles / seconds, 1), "file_mb": round(db.stat().st_size / 1e6, 1)}
 

@@ -11,17 +11,14 @@ Country place mentions from the geoparser that the lexicon missed are added as c
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from dashboard.records import ActorMention, PlaceMention
 
 from .arabic import fold
 from .lexmatch import Match, PhraseTable, Tokens, fold_phrase, is_arabic, tokenize
 
-LEXICON_DIR = "lexicons"
 
 
 @dataclass(frozen=True)
@@ -86,11 +83,12 @@ def _add_latin(table: PhraseTable, variant: str, entry: ActorEntry, short: bool 
     table.add(variant, entry)
 
 
-def load_actor_lexicon(data_dir: Path) -> ActorLexicon:
-    base = data_dir / LEXICON_DIR
+def actor_lexicon_from_data(countries: list[dict], orgs: list[dict], people: list[dict], cues: dict,
+                            first_names_text: str) -> ActorLexicon:
+    """The matcher, from the parsed lexicon files of data/lexicons/ (`dashboard.resources` reads them):
+    countries.json, organizations.json, people.json, person_cues.json and first_names.txt."""
     names = PhraseTable()
     country_names: dict[str, str] = {}
-    countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))["countries"]
     for c in countries:
         iso, en = c["iso"], c["en"]
         country_names[iso] = en
@@ -110,7 +108,6 @@ def load_actor_lexicon(data_dir: Path) -> ActorLexicon:
         for v in c["dem_en"]:
             names.add(v, dem)
             names.add(v + "s", dem)
-    orgs = json.loads((base / "organizations.json").read_text(encoding="utf-8"))["organizations"]
     for o in orgs:
         entry = ActorEntry(f"org:{_slug(o['name'])}", o["name"], "organization", o.get("country"))
         for v in o["ar"]:
@@ -119,7 +116,6 @@ def load_actor_lexicon(data_dir: Path) -> ActorLexicon:
             _add_latin(names, v, entry)
         for v in o.get("acronyms", []):
             names.add(v, ActorEntry(**{**entry.__dict__, "case_sensitive": v}))
-    people = json.loads((base / "people.json").read_text(encoding="utf-8"))["people"]
     for p in people:
         entry = ActorEntry(f"person:{_slug(p['name'])}", p["name"], "person", p.get("country"), p.get("role"))
         for v in p["ar"]:
@@ -131,12 +127,11 @@ def load_actor_lexicon(data_dir: Path) -> ActorLexicon:
                 names.add(v, entry)
             else:
                 _add_latin(names, v, entry, short=True)
-    cues = json.loads((base / "person_cues.json").read_text(encoding="utf-8"))
     titles_ar = PhraseTable()
     for t in cues["titles_ar"]:
         titles_ar.add(t, "title")
     first_names: set[str] = set()
-    for line in (base / "first_names.txt").read_text(encoding="utf-8").splitlines():
+    for line in first_names_text.splitlines():
         if not line.startswith("#"):
             first_names.update(fold(w) for w in line.split())
     return ActorLexicon(

@@ -10,17 +10,12 @@ found in the clean text can be reported against the input (`to_source`).
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from .arabic import fold
-
-BOILERPLATE_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "boilerplate.json"
 
 # Zero-width and bidi controls: invisible, yet they break matching and can spoof display order.
 INVISIBLE = frozenset(
@@ -75,9 +70,11 @@ def _prefix_key(line: str) -> str:
     return fold(line).strip().lstrip(_BULLETS).strip()
 
 
-@lru_cache(maxsize=4)
-def load_boilerplate(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
-    data = json.loads(path.read_text(encoding="utf-8"))
+NO_BOILERPLATE = BoilerplateRules(frozenset(), ())
+
+
+def boilerplate_from_data(data: dict) -> BoilerplateRules:
+    """The rules, from data/boilerplate.json parsed (`dashboard.resources` reads it)."""
     lines: set[str] = set()
     prefixes: list[str] = []
     for lang, rules in data.items():
@@ -91,10 +88,9 @@ def load_boilerplate(path: Path = BOILERPLATE_FILE) -> BoilerplateRules:
                             max(map(len, prefixes), default=0))
 
 
-def is_boilerplate(line: str, rules: BoilerplateRules | None = None) -> bool:
-    if len(line) > MAX_BOILERPLATE_PREFIX_LINE:
+def is_boilerplate(line: str, rules: BoilerplateRules) -> bool:
+    if len(line) > MAX_BOILERPLATE_PREFIX_LINE or not (rules.lines or rules.prefixes):
         return False
-    rules = rules or load_boilerplate()
     if len(line) <= 2 * rules.longest_line + 20 and _line_key(line) in rules.lines:
         return True
     head = line.lstrip()[: 2 * rules.longest_prefix + 10]
@@ -119,9 +115,9 @@ def _normalise_with_origin(text: str, base: int) -> tuple[list[str], list[int]]:
     return out, origin
 
 
-def clean_text(text: str, rules: BoilerplateRules | None = None) -> CleanText:
-    """Remove boilerplate lines, normalise Unicode and spacing, keep a map back to the input."""
-    rules = rules or load_boilerplate()
+def clean_text(text: str, rules: BoilerplateRules = NO_BOILERPLATE) -> CleanText:
+    """Remove boilerplate lines (`rules`, from data/boilerplate.json: `Resources.boilerplate`),
+    normalise Unicode and spacing, keep a map back to the input."""
     if _SURROGATE.search(text):  # lone surrogates (from JSON "\\ud800") cannot be stored or shown
         text = _SURROGATE.sub("\ufffd", text)
     out: list[str] = []
@@ -175,8 +171,8 @@ def _append_line(out: list[str], origin: list[int], chars: str, orig: Sequence[i
     origin.extend(orig)
 
 
-def clean_title(title: str | None) -> str | None:
+def clean_title(title: str | None, rules: BoilerplateRules = NO_BOILERPLATE) -> str | None:
     if title is None:
         return None
-    cleaned = clean_text(title).text.replace("\n", " ").strip()
+    cleaned = clean_text(title, rules).text.replace("\n", " ").strip()
     return cleaned or None

@@ -27,14 +27,12 @@ Output is in reading order, so the lead's events come first.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, field
 from bisect import bisect_left
 from functools import lru_cache
 from datetime import date
-from pathlib import Path
 from typing import NamedTuple
 
 from dashboard.records import ActorMention, Event, PlaceMention
@@ -66,8 +64,8 @@ class EventLexicon:
 _UNUSED_MARKERS = frozenset({"locative", "imperfect"})  # the place picker has its own pattern; imperfect is a set
 
 
-def load_event_lexicon(data_dir: Path) -> EventLexicon:
-    data = json.loads((data_dir / "lexicons" / "event_triggers.json").read_text(encoding="utf-8"))
+def event_lexicon_from_data(data: dict) -> EventLexicon:
+    """The trigger tables, from data/lexicons/event_triggers.json parsed (`dashboard.resources` reads it)."""
     triggers: dict[str, PhraseTable] = {}
     ar_words: dict[str, list[tuple[str, str]]] = {}
     context: dict[str, dict[str, frozenset[str]]] = {}

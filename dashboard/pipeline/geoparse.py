@@ -15,13 +15,10 @@ demonyms alike), closeness to the other places it names, and population.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
@@ -30,7 +27,6 @@ from dashboard.records import Place, PlaceMention
 
 from .arabic import fold_char
 
-COMPILED_NAME = "gazetteer.json.gz"
 
 # Arabic clitics before a name: conjunctions and prepositions, and the article for names that take it.
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
@@ -142,11 +138,9 @@ class Gazetteer:
         return len(self.places)
 
 
-def load_gazetteer(data_dir: Path) -> Gazetteer:
-    """Read data/gazetteer/gazetteer.json.gz (written by `build_gazetteer`) and build the matcher."""
-    path = Path(data_dir) / "gazetteer" / COMPILED_NAME
-    with gzip.open(path, "rb") as fh:
-        data = json.loads(fh.read())
+def gazetteer_from_data(data: dict) -> Gazetteer:
+    """The matcher, from the compiled gazetteer's parsed JSON (`dashboard.build.gazetteer` writes it,
+    `dashboard.resources` reads it)."""
     places, seats, capital = [], [], set()
     for i, (pid, name, kind, cc, lat, lon, pop, fr, ar, seat) in enumerate(data["places"]):
         places.append(Place(pid, name, kind, cc, lat, lon, pop, fr, ar))

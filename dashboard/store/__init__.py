@@ -1,19 +1,25 @@
 """The store: the only place with SQL. A DuckDB file, written atomically, read read-only."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from .reader import StoreMissing, StoreReader, StoreUnreadable
+from dashboard.settings import default_db_path
+
+from .reader import StoreError, StoreMissing, StoreReader, StoreUnreadable
 from .writer import StoreWriter, WriteReport, write_session
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent.parent / "data" / "dashboard.duckdb"
+
+def read_feed_state(db_path: Path) -> dict[str, tuple[str | None, str | None]]:
+    """The ETag/Last-Modified remembered per feed URL ({} when there is no readable store yet)."""
+    try:
+        reader = StoreReader(db_path)
+        try:
+            return reader.feed_state()
+        finally:
+            reader.close()
+    except StoreError:
+        return {}
 
 
-def default_db_path() -> Path:
-    """`DASHBOARD_DB` if set, else data/dashboard.duckdb."""
-    return Path(os.environ.get("DASHBOARD_DB") or DEFAULT_DB)
-
-
-__all__ = ["DEFAULT_DB", "StoreMissing", "StoreReader", "StoreUnreadable", "StoreWriter", "WriteReport",
-           "default_db_path", "write_session"]
+__all__ = ["StoreError", "StoreMissing", "StoreReader", "StoreUnreadable", "StoreWriter", "WriteReport",
+           "default_db_path", "read_feed_state", "write_session"]

@@ -8,26 +8,28 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
+from dashboard.settings import db_memory_limit
 
-class StoreMissing(FileNotFoundError):
-    pass
-
-
-class StoreUnreadable(RuntimeError):
-    """The file exists but is not a readable store (corrupt, or not a DuckDB file)."""
+T = TypeVar("T")
 
 
-def memory_limit() -> str:
-    """DuckDB's cache of the store for the app process ($DASHBOARD_DB_MEMORY, default 256MB).
+class StoreError(RuntimeError):
+    """Anything that goes wrong reading the store: the one error type callers outside the store catch."""
 
-    DuckDB would otherwise keep up to 80% of the machine's memory of table data in its cache;
-    Streamlit Community Cloud gives an app well under a gigabyte in all."""
-    return os.environ.get("DASHBOARD_DB_MEMORY", "256MB")
+
+class StoreMissing(StoreError, FileNotFoundError):
+    """There is no store file yet."""
+
+
+class StoreUnreadable(StoreError):
+    """The file exists but is not a readable store (corrupt, or not a DuckDB file), or a query on it failed."""
 
 
 def _identity(path: Path) -> tuple[int, int, int]:
@@ -56,7 +58,7 @@ class StoreReader:
                     self._con.close()
                 try:
                     self._con = duckdb.connect(str(self.path), read_only=True,
-                                               config={"memory_limit": memory_limit()})
+                                               config={"memory_limit": db_memory_limit()})
                     self._con.execute("SELECT count(*) FROM articles").fetchone()
                 except duckdb.Error as exc:
                     self._con = None
@@ -86,11 +88,20 @@ class StoreReader:
                 self._con = None
 
     def _run(self, fetch, sql: str, params: list | None):
-        """Run one query; if a writer swapped the file mid-query (connection closed), retry once."""
+        """Run one query (retried once if a writer swapped the file mid-query)."""
+        return self.query(lambda cur: fetch(cur.execute(sql, params or [])))
+
+    def query(self, fn: Callable[..., T], *args: object) -> T:
+        """`fn(cursor, *args)` (a function of `dashboard.store.queries`), with the database's own
+        errors turned into `StoreUnreadable` (the reason kept), so callers need not know DuckDB."""
         try:
-            return fetch(self.cursor().execute(sql, params or []))
-        except duckdb.ConnectionException:
-            return fetch(self.cursor().execute(sql, params or []))
+            try:
+                return fn(self.cursor(), *args)
+            except duckdb.ConnectionException:  # a writer swapped the file mid-query: once more
+                return fn(self.cursor(), *args)
+        except duckdb.Error as exc:
+            raise StoreUnreadable(f"The store {self.path} could not answer a query "
+                                  f"({exc.__class__.__name__}: {str(exc)[:200]})") from exc
 
     def df(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self._run(lambda cur: cur.df(), sql, params)
@@ -105,6 +116,14 @@ class StoreReader:
 
     def article_count(self) -> int:
         return self.fetchone("SELECT count(*) FROM articles")[0]
+
+    def event_count(self) -> int:
+        return self.fetchone("SELECT count(*) FROM events")[0]
+
+    def feed_state(self) -> dict[str, tuple[str | None, str | None]]:
+        """The ETag/Last-Modified remembered per feed URL, for conditional GETs."""
+        rows = self.fetchall("SELECT url, etag, modified FROM feed_state")
+        return {url: (etag, modified) for url, etag, modified in rows}
 
     def articles(self, limit: int = 500) -> pd.DataFrame:
         return self.df(

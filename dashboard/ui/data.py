@@ -15,7 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.records import Filters
-from dashboard.store import StoreMissing, StoreReader, StoreUnreadable, default_db_path
+from dashboard.settings import default_db_path
+from dashboard.store import StoreError, StoreMissing, StoreReader, StoreUnreadable
 from dashboard.store import queries as q
 
 Version = tuple[int, int, int]
@@ -35,13 +36,13 @@ _BUILD_LOCK = threading.Lock()
 
 def build_from_samples(path: Path) -> None:
     """First run: the store is missing, so build it from the bundled sample articles (once per process)."""
-    from dashboard.__main__ import SAMPLES_DIR
-    from dashboard.pipeline.ingest import read_path
+    from dashboard.settings import samples_dir
+    from dashboard.sources.ingest import read_path
     from dashboard.runner import store_items
 
     with _BUILD_LOCK:
         if not path.exists():  # another session may have built it while this one waited
-            store_items(read_path(SAMPLES_DIR), path, fresh=True)
+            store_items(read_path(samples_dir()), path, fresh=True)
 
 
 def open_store(path: Path) -> tuple[StoreReader, Version]:
@@ -59,66 +60,65 @@ def file_version(path: Path) -> Version | None:
     return st_.st_ino, st_.st_mtime_ns, st_.st_size
 
 
-def _cur(path: str):
-    return reader_for(path).cursor()
+def _query(path: str, fn, *args):
+    """Run a query function of `dashboard.store.queries` (store errors come out as StoreError)."""
+    return reader_for(path).query(fn, *args)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def counts(path: str, version: Version, f: Filters) -> q.Counts:
-    return q.headline_counts(_cur(path), f)
+    return _query(path, q.headline_counts, f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def map_data(path: str, version: Version, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    cur = _cur(path)
-    return q.map_places(cur, f), q.country_arcs(cur, f)
+    return _query(path, q.map_places, f), _query(path, q.country_arcs, f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def timeline_data(path: str, version: Version, f: Filters) -> tuple[pd.DataFrame, str, int]:
-    cur = _cur(path)
-    lo, hi = q.date_extent(cur, f)
+    lo, hi = _query(path, q.date_extent, f)
     b = q.choose_bin(lo, hi)
-    return q.timeline(cur, f, b), b, q.undated_events(cur, f)
+    return _query(path, q.timeline, f, b), b, _query(path, q.undated_events, f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def events_page(path: str, version: Version, f: Filters) -> pd.DataFrame:
-    return q.events_page(_cur(path), f)
+    return _query(path, q.events_page, f)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def export(path: str, version: Version, f: Filters) -> pd.DataFrame:
-    return q.export_events(_cur(path), f)
+    return _query(path, q.export_events, f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def articles(path: str, version: Version, f: Filters) -> pd.DataFrame:
-    return q.articles_page(_cur(path), f)
+    return _query(path, q.articles_page, f)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def facets(path: str, version: Version, f: Filters) -> dict[str, pd.DataFrame]:
-    return q.facet_options(_cur(path), f)
+    return _query(path, q.facet_options, f)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def bounds(path: str, version: Version) -> tuple[date | None, date | None]:
-    return q.store_date_bounds(_cur(path))
+    return _query(path, q.store_date_bounds)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def article(path: str, version: Version, article_id: str) -> q.ArticleView | None:
-    return q.article_with_mentions(_cur(path), article_id)
+    return _query(path, q.article_with_mentions, article_id)
 
 
 def recent_articles(path: str, n: int) -> pd.DataFrame:
     """The `n` articles added last (after an upload); never cached: the store just changed."""
-    return q.recent_articles(_cur(path), n)
+    return _query(path, q.recent_articles, n)
 
 
 def failures(path: str) -> pd.DataFrame:
-    return q.failures(_cur(path))
+    return _query(path, q.failures)
 
 
-__all__ = ["StoreMissing", "StoreUnreadable", "build_from_samples", "db_path", "open_store"]
+__all__ = ["StoreError", "StoreMissing", "StoreUnreadable", "build_from_samples", "db_path", "open_store"]

@@ -17,10 +17,11 @@ from pathlib import Path
 import pandas as pd
 import pydeck as pdk
 
+from dashboard.settings import borders_file
+
 from .i18n import event_type_label, t
 from .plaintext import plain_text
 
-BORDERS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "borders" / "countries.geojson"
 
 PLACES_LAYER = "places"
 COUNTRY_LAYER = "country_places"
@@ -44,9 +45,13 @@ TYPE_COLOURS: dict[str, list[int]] = {
 DEFAULT_VIEW = {"latitude": 22.0, "longitude": 2.0, "zoom": 3.0}
 
 
-@lru_cache(maxsize=2)
-def load_borders(path: Path = BORDERS_FILE) -> dict:
+def load_borders(path: Path | None = None) -> dict:
     """The country outlines shipped with the project (see scripts/build_borders.py)."""
+    return _borders(path or borders_file())
+
+
+@lru_cache(maxsize=2)
+def _borders(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

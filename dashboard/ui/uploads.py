@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dashboard.records import Failure, RawArticle
+from dashboard.settings import MAX_FILE_BYTES, MAX_UPLOAD_FILES
 from dashboard.store import WriteReport
 
 from .tables import safe_url
 
-MAX_FILES = 20
-MAX_FILE_BYTES = 20_000_000  # as dashboard.pipeline.ingest.MAX_FILE_BYTES; Streamlit's maxUploadSize is 20 MiB
+MAX_FILES = MAX_UPLOAD_FILES
+# (the same as a file on the command line; Streamlit's maxUploadSize in .streamlit/config.toml is 20 MiB)
 ALLOWED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".json", ".jsonl", ".ndjson",
                     ".csv")
 FEED_TIMEOUT = 10.0
@@ -25,7 +26,7 @@ Item = RawArticle | Failure
 
 def upload_name(name: str) -> str:
     """The file's own name (no folders), as it can be stored and shown."""
-    from dashboard.pipeline.ingest import display_name
+    from dashboard.sources.ingest import display_name
 
     return display_name(Path(name.replace("\\", "/").replace("\0", "")).name) or "(no name)"
 
@@ -36,7 +37,7 @@ def refusal(name: str, size: int, position: int, max_files: int = MAX_FILES,
 
     `position` counts from 0 in the order the files were given; beyond `max_files` they are refused.
     """
-    from dashboard.pipeline.fetch import human_size
+    from dashboard.sources.fetch import human_size
 
     if position >= max_files:
         return f"Not added: at most {max_files} files can be added at a time. Add this one in another batch."
@@ -53,7 +54,7 @@ def collect_uploads(files: list[tuple[str, bytes]], lang: str = "en",
                     max_files: int = MAX_FILES, max_bytes: int = MAX_FILE_BYTES) -> list[Item]:
     """Articles (and failures) from uploaded files. A file beyond `max_files`, of a type not in
     ALLOWED_SUFFIXES or over `max_bytes` is not read: it becomes one failure saying why."""
-    from dashboard.pipeline.ingest import read_upload
+    from dashboard.sources.ingest import read_upload
 
     items: list[Item] = []
     for position, (name, payload) in enumerate(files):
@@ -79,10 +80,10 @@ def collect_feed_url(url: str, feed_state: dict) -> tuple[list[Item], str | None
 
 def collect_feed_list(feed_state: dict, feeds_file: Path | None = None) -> tuple[list[Item], str | None]:
     """Articles from every feed in the project's feed file."""
-    from dashboard.__main__ import FEEDS_FILE
-    from dashboard.pipeline.ingest import load_feed_list
+    from dashboard.settings import feeds_file as default_feeds_file
+    from dashboard.sources.ingest import load_feed_list
 
-    feeds_file = feeds_file or FEEDS_FILE
+    feeds_file = feeds_file or default_feeds_file()
     if not feeds_file.exists():
         return [], "no_feed_list"
     feeds = [u for u in load_feed_list(feeds_file) if safe_url(u)]
@@ -90,7 +91,7 @@ def collect_feed_list(feed_state: dict, feeds_file: Path | None = None) -> tuple
 
 
 def _read_feeds(urls: list[str], feed_state: dict) -> list[Item]:
-    from dashboard.pipeline.ingest import read_sources
+    from dashboard.sources.ingest import read_sources
 
     return list(read_sources(urls, allow_private=False, timeout=FEED_TIMEOUT, feed_state=feed_state))
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from dashboard import settings
 from dashboard.records import Failure, RawArticle
 
 from .fetch import FeedResult, fetch_feed, human_size
@@ -26,7 +27,7 @@ __all__ = [
 ]
 
 Record = RawArticle | Failure
-MAX_FILE_BYTES = 20_000_000
+MAX_FILE_BYTES = settings.MAX_FILE_BYTES
 SIDECAR_SUFFIX = ".meta.json"
 
 

@@ -99,13 +99,13 @@ def _lines(path: Path) -> list[str]:
 
 
 def _fold_name(name: str) -> str:
-    from .geoparse import match_form
+    from dashboard.pipeline.geoparse import match_form
 
     return match_form(name).strip()
 
 
 def _name_key(name: str) -> tuple[str, bool]:
-    from .geoparse import name_key
+    from dashboard.pipeline.geoparse import name_key
 
     return name_key(name)
 
@@ -313,7 +313,7 @@ def _word_frequency():
 
 def _spellings(word: str) -> set[str]:
     """The word, its folded form, and the Arabic spellings that fold to the same letters."""
-    from .arabic import fold
+    from dashboard.pipeline.arabic import fold
 
     out = {word, fold(word)}
     if _ARABIC_NAME.match(word):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
+from dashboard import settings
 from dashboard.records import Failure, RawArticle
 
 from .feeds import parse_feed
@@ -224,7 +225,7 @@ def _request_once(url: str, headers: dict[str, str], deadline: _Deadline, max_by
 
 
 def http_get(url: str, *, headers: dict[str, str] | None = None, timeout: float = 10.0,
-             max_bytes: int = 5_000_000, allow_private: bool = False,
+             max_bytes: int = settings.MAX_FEED_BYTES, allow_private: bool = False,
              max_redirects: int = MAX_REDIRECTS) -> Response:
     """GET a URL under the rules above; raise FetchError with a plain-language reason."""
     deadline = _Deadline(timeout)
@@ -257,7 +258,7 @@ def http_get(url: str, *, headers: dict[str, str] | None = None, timeout: float 
 
 
 def fetch_feed(url: str, *, etag: str | None = None, modified: str | None = None,
-               timeout: float = 10.0, max_bytes: int = 5_000_000,
+               timeout: float = 10.0, max_bytes: int = settings.MAX_FEED_BYTES,
                allow_private: bool = False) -> FeedResult:
     """Fetch and read one feed. Never raises: problems come back as failures.
 
