@@ -77,3 +77,17 @@ def test_html_upload_without_extension_is_recognised():
 def test_page_with_only_a_script_is_a_failure():
     records = list(read_upload("x.html", b"<html><body><script>var a = 1;</script></body></html>"))
     assert records == [Failure("x.html", "The page has no article text that could be extracted.")]
+
+
+def test_a_page_reader_error_keeps_its_reason_in_the_failure(monkeypatch):
+    import trafilatura
+
+    def broken(*args, **kwargs):
+        raise ValueError("unexpected end of tree")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    page = "<html><body><p>Le ministre est arrivé à Nouakchott.</p></body></html>".encode()
+    assert list(read_upload("page.html", page)) == [Failure(
+        "page.html",
+        "The page has no article text that could be extracted "
+        "(the page reader said: ValueError: unexpected end of tree).")]

@@ -25,7 +25,7 @@ from .urls import safe_link
 
 Record = RawArticle | Failure
 
-NO_PAGE_TEXT = "The page has no article text that could be extracted."
+NO_PAGE_TEXT = "The page has no article text that could be extracted"
 MAX_PAGE_DEPTH = 255  # the HTML parser stops reading a page below this many nested tags
 TOO_DEEP = (f"The page's tags are nested {MAX_PAGE_DEPTH} or more levels deep, too deep for its text "
             f"to be read.")
@@ -106,16 +106,18 @@ def read_html(source: str, data: bytes, meta: Mapping[str, object] | None = None
     except DecodeError as exc:
         yield Failure(source, str(exc))
         return
+    library_error = ""
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=True, deduplicate=False)
-    except Exception:  # noqa: BLE001 - a broken page must not stop the batch
+    except Exception as exc:  # noqa: BLE001 - a broken page must not stop the batch
         doc = None
+        library_error = f" (the page reader said: {exc.__class__.__name__}: {str(exc)[:200]})"
     found = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
     text = found.get("text") or ""
     if not text.strip():
         too_deep = nesting_depth(html, MAX_PAGE_DEPTH) >= MAX_PAGE_DEPTH
-        yield Failure(source, TOO_DEEP if too_deep else NO_PAGE_TEXT)
+        yield Failure(source, TOO_DEEP if too_deep else NO_PAGE_TEXT + library_error + ".")
         return
     extracted = {
         "title": _str(found.get("title")),
