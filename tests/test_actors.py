@@ -28,7 +28,7 @@ def names(text, lex, lang="ar", kind=None, places=()):
 
 @pytest.mark.parametrize("text,lang", [
     ("وصل وزير الدفاع الأميركي مارك إسبر إلى تونس", "ar"),
-    ("Le secrétaire américain à la Défense, Mark Esper, est arrivé à Tunis", "fr"),
+    ("Mark Esper, le chef du Pentagone, est arrivé à Tunis", "fr"),
     ("Defense Secretary Mark T. Esper arrived in Tunis", "en"),
 ])
 def test_curated_person_in_three_languages(text, lang, lex):
@@ -36,7 +36,7 @@ def test_curated_person_in_three_languages(text, lang, lex):
 
 
 def test_spelling_variants_give_one_name(lex):
-    for text in ("Said Chenegriha a reçu", "Saïd Chanegriha a reçu", "استقبل الفريق أول السعيد شنقريحة"):
+    for text in ("Said Chenegriha a reçu", "Saïd Chanegriha a reçu", "التقى الفريق أول السعيد شنقريحة"):
         assert names(text, lex, "fr", "person") == ["Saïd Chanegriha"]
 
 

@@ -53,7 +53,7 @@ def _scan_all(text: str) -> list[tuple[str, tuple[int, int], str]]:
 TEXTS = [
     "وصل الوزير إلى الرباط يوم الجمعة 2 أكتوبر 2020، بعد زيارة تونس الأربعاء والجزائر الخميس، ومن المرتقب أن تعقد "
     "المحادثات في بوزنيقة اليوم. وكان بومبيو قد زار الرباط في نونبر الماضي، وسيعود في الأسبوع المقبل أو الشهر القادم.",
-    "Le ministre s'est rendu à Alger le 26 et le 31 mars 2021, puis mi-avril, et reviendra la semaine prochaine ; "
+    "Le ministre s'est rendu à Alger le 26 et le 31 mai 2021, puis mi-juin, et reviendra la semaine prochaine ; "
     "l'accord signé hier remplace celui de 2019. Il y a quelques mois, les exercices du 12/05/2020 avaient été annulés.",
     "The Defense Secretary visited Tunis on Wednesday, September 30, and Algiers on Thursday; talks are due next week. "
     "Earlier this year, in March 2020, the two armies held drills - 2020-03-14 - and recently signed a road map.",

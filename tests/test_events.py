@@ -86,7 +86,7 @@ CASES = {
     "exercise": [
         ("ar", "انطلقت في أكادير مناورات عسكرية مشتركة يوم 20 يونيو.", {"أكادير": "Agadir"},
          ("exercise", "2020-06-20", "Agadir")),
-        ("fr", "Les deux armées ont lancé le 20 juin à Agadir un exercice militaire conjoint.", {"Agadir": "Agadir"},
+        ("fr", "Un exercice militaire conjoint des deux armées a débuté à Agadir le 20 juin.", {"Agadir": "Agadir"},
          ("exercise", "2020-06-20", "Agadir")),
         ("en", "The two armies launched a joint military exercise in Agadir on 20 June.", {"Agadir": "Agadir"},
          ("exercise", "2020-06-20", "Agadir")),
@@ -373,20 +373,20 @@ def test_logistical_or_political_manoeuvres_are_no_exercise(lang, text, lexicons
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "The army said it neutralized 40 terrorists during the period from 10 to 20 September."),
-    ("fr", "L'armée a neutralisé 40 terroristes durant la période allant du 10 au 20 septembre."),
-    ("ar", "أعلن الجيش تحييد 40 إرهابيا خلال الفترة من 10 إلى 20 سبتمبر."),
+    ("en", "Over the period from 3 to 9 September, soldiers neutralized 40 terrorists, the army said."),
+    ("fr", "Sur la période du 3 au 9 septembre, les soldats ont neutralisé 40 terroristes, selon l'armée."),
+    ("ar", "أعلن الجيش أن جنوده تمكنوا خلال الفترة من 3 إلى 9 سبتمبر من تحييد 40 إرهابيا."),
 ])
 def test_a_tally_over_a_period_is_no_single_operation(lang, text, lexicons):
     assert [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"] == []
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("en", "On 28 September, the army neutralized a militant leader near Gao. He was killed by a drone strike. "
-           "Two other operations on 26 September also neutralized militants.",
+    ("en", "On 28 September, soldiers neutralized a militant commander near Gao. A drone strike hit his car. "
+           "A separate raid on 26 September neutralized three militants.",
      [("counter_terrorism", "2020-09-28"), ("counter_terrorism", "2020-09-26")]),
-    ("fr", "Le 28 septembre, l'armée a neutralisé un chef jihadiste près de Gao. Il a été tué par une frappe de drone. "
-           "Deux autres opérations menées le 26 septembre ont permis de neutraliser des jihadistes.",
+    ("fr", "Le 28 septembre, les soldats ont neutralisé un commandant jihadiste près de Gao. Une frappe de drone a visé son véhicule. "
+           "Un raid distinct, le 26 septembre, a neutralisé trois jihadistes.",
      [("counter_terrorism", "2020-09-28"), ("counter_terrorism", "2020-09-26")]),
 ])
 def test_a_neighbour_with_its_own_event_keeps_its_date(lang, text, expected, lexicons):
@@ -397,7 +397,7 @@ def test_a_neighbour_with_its_own_event_keeps_its_date(lang, text, expected, lex
 @pytest.mark.parametrize("lang,text", [
     ("en", "The first delivery of armed drones arrived in Morocco. The arms deal was announced in August 2019."),
     ("fr", "La première livraison de drones est arrivée au Maroc. Le contrat d'armement a été annoncé en août 2019."),
-    ("ar", "وصلت الدفعة الأولى من الطائرات المسيرة إلى المغرب. وتم الإعلان عن الصفقة في أغسطس 2019."),
+    ("ar", "وصلت أول شحنة من الطائرات المسيرة المسلحة إلى المغرب. وأعلن البلدان عن صفقة الأسلحة في أغسطس 2019."),
 ])
 def test_an_older_episode_does_not_date_the_news_event(lang, text, lexicons):
     events = [e for e in run(text, lang, lexicons) if e.type == "arms_transfer"]
@@ -406,11 +406,11 @@ def test_an_older_episode_does_not_date_the_news_event(lang, text, lexicons):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "The army carried out an airstrike on militants near Gao. France's armed forces minister Florence Parly "
+    ("en", "The army carried out an airstrike on militants near Gao. A spokesman for the general staff "
            "said on Thursday that operations would continue."),
-    ("fr", "L'armée a mené une frappe contre des jihadistes près de Gao. La ministre française des Armées, Florence "
-           "Parly, a déclaré jeudi que les opérations allaient continuer."),
-    ("ar", "شن الجيش غارة على مواقع المسلحين قرب غاو. وقالت وزيرة القوات المسلحة الفرنسية فلورنس بارلي يوم الخميس "
+    ("fr", "L'armée a mené une frappe contre des jihadistes près de Gao. Un porte-parole militaire "
+           "a déclaré jeudi que les opérations allaient continuer."),
+    ("ar", "شن الجيش غارة على مواقع المسلحين قرب غاو. وقال المتحدث باسم هيئة الأركان يوم الخميس "
            "إن الجهود ستتواصل."),
 ])
 def test_the_day_of_reported_words_does_not_date_the_event(lang, text, lexicons):
@@ -419,8 +419,8 @@ def test_the_day_of_reported_words_does_not_date_the_event(lang, text, lexicons)
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "French forces killed 30 militants in central Mali. The operation took place on Thursday night, it said."),
-    ("fr", "Les forces françaises ont tué 30 jihadistes dans le centre du Mali. L'opération a eu lieu jeudi soir, a-t-il précisé."),
+    ("en", "Soldiers killed a dozen militants in a raid in northern Niger. The raid was carried out on Thursday night, the ministry said."),
+    ("fr", "Des soldats ont tué une douzaine de jihadistes lors d'un raid dans le nord du Niger. Le raid a été mené jeudi soir, a précisé le ministère."),
 ])
 def test_a_trailing_attribution_claims_no_date(lang, text, lexicons):
     events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
@@ -438,8 +438,8 @@ def test_a_date_inside_quoted_words_dates_the_event(lang, text, lexicons):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Two other operations against militants, on 26 and 28 September respectively, killed ten fighters."),
-    ("fr", "Deux autres opérations contre des jihadistes, menées respectivement le 26 et le 28 septembre, ont tué dix combattants."),
+    ("en", "Raids on militant hideouts, on 26 and 28 September respectively, killed ten fighters."),
+    ("fr", "Des raids contre des caches jihadistes, conduits le 26 et le 28 septembre respectivement, ont tué dix combattants."),
     ("ar", "وأسفرت عمليتان عسكريتان ضد المسلحين يومي 26 و28 سبتمبر على التوالي عن مقتل عشرة مسلحين."),
 ])
 def test_two_days_told_respectively_are_two_events(lang, text, lexicons):

@@ -15,8 +15,8 @@ def test_french_page_gives_body_title_date_and_site():
     assert list(read_path(path)) == [RawArticle(
         source=str(path),
         text=("Exercice militaire conjoint au Niger\n"
-              "Les forces armées nigériennes et leurs partenaires ont lancé lundi un exercice conjoint "
-              "près de Niamey, selon un communiqué du ministère de la Défense.\n"
+              "L'armée nigérienne et ses partenaires ont lancé lundi un exercice conjoint "
+              "près de Niamey, selon un communiqué de l'état-major nigérien.\n"
               "L'exercice, prévu pour durer deux semaines, vise à renforcer la coordination face aux "
               "groupes armés actifs dans la zone des trois frontières.\n"
               "Plusieurs centaines de soldats y participent, a précisé le communiqué publié dimanche soir."),
