@@ -94,7 +94,7 @@ READER_CSS = """
 .hl-actor { background: #ffd9e6; border-bottom: 2px solid #cc79a7; }
 .hl-place.hl-actor { background: linear-gradient(#cde8ff, #ffd9e6); }
 .reader-legend span { padding: 0 .3em; }
-.hl-chosen { background: #ffe08a; box-shadow: 0 0 0 2px #b3472d; border-radius: 2px; }
+.hl-chosen { background: #ffd36b; text-decoration: underline 2px #b3472d; text-underline-offset: .25em; }
 .evidence-quote { font-size: 1.15rem; line-height: 1.8; border-inline-start: 4px solid #b3472d;
                   padding: .3em .8em; margin: .4em 0 .8em 0; background: #fbf8f2; }
 .evidence-meta { color: #57606a; }
