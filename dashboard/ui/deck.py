@@ -263,10 +263,12 @@ def _label_records(parts: MapParts, lang: str) -> list[dict]:
         out.append({"position": p["position"], "text": canvas_text(name), "events": p["events"],
                     "size": 14.0 if p["kind"] != "place" else round(min(12 + p["events"] ** 0.5, 17), 1),
                     "colour": REGION_COLOUR + [255] if p["kind"] == "region" else [31, 35, 40, 255],
-                    "offset": [0, -round(p["radius"] + 3, 1)], "radius": p["radius"]})
+                    "offset": [0, -round(p["radius"] + 3, 1)], "radius": p["radius"],
+                    "solid": p["kind"] == "place"})
     if parts.view["zoom"] >= MAX_FIT_ZOOM:
         return out
-    keep = declutter([(*o["position"], o["text"], o["size"], o["radius"]) for o in out], parts.view["zoom"])
+    keep = declutter([(*o["position"], o["text"], o["size"], o["radius"], o["solid"]) for o in out],
+                     parts.view["zoom"])
     return [out[i] for i in keep]
 
 

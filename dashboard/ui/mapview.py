@@ -85,19 +85,19 @@ def group_indices(positions: Sequence[tuple[float, float]], weights: Sequence[in
 CHAR_WIDTH = 0.56
 
 
-def declutter(labels: Sequence[tuple[float, float, str, float, float]], zoom: float) -> list[int]:
-    """Which labels to draw so that none overlaps another label or another label's point at
-    `zoom`: (lon, lat, text, size, radius of its point) each, the point's label written above it;
-    the earlier in the list wins (give them largest place first)."""
+def declutter(labels: Sequence[tuple[float, float, str, float, float, bool]], zoom: float) -> list[int]:
+    """Which labels to draw so that none overlaps another label, or the solid point of a larger
+    place, at `zoom`: (lon, lat, text, size, radius of its point, whether that point is solid)
+    each, the label written above its point, largest place first (the earlier wins). Hollow rings
+    (a whole country, a region) never hide a name: they are drawn under the names."""
     pixels = [to_pixels(lon, lat, zoom) for lon, lat, *_ in labels]
-    circles = [(x - r, y - r, x + r, y + r) for (x, y), (*_, r) in zip(pixels, labels)]
     kept: list[int] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for i, ((x, y), (_, _, text, size, radius)) in enumerate(zip(pixels, labels)):
+    for i, ((x, y), (_, _, text, size, radius, _solid)) in enumerate(zip(pixels, labels)):
         half = (len(text) * size * CHAR_WIDTH + 4.0) / 2.0
         box = (x - half, y - radius - 3.0 - size, x + half, y - radius - 3.0)
-        others = boxes + [c for k, c in enumerate(circles) if k != i]
-        if all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in others):
+        larger = [(px - r, py - r, px + r, py + r) for (px, py), (*_, r, solid) in zip(pixels[:i], labels[:i]) if solid]
+        if all(box[2] <= b[0] or b[2] <= box[0] or box[3] <= b[1] or b[3] <= box[1] for b in boxes + larger):
             kept.append(i)
             boxes.append(box)
     return kept
