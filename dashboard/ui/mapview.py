@@ -20,7 +20,7 @@ DEFAULT_VIEW = {"latitude": 25.0, "longitude": 8.0, "zoom": 2.7}
 MAX_FIT_ZOOM = 5.0
 MIN_FIT_ZOOM = 2.5
 # The map's size on a desktop, what the view is fitted to (a phone shows the middle of it).
-MAP_WIDTH_PX, MAP_HEIGHT_PX = 760, 480
+MAP_WIDTH_PX, MAP_HEIGHT_PX = 620, 460
 # Points closer than this on screen become one group: fewer overlapping circles, at the cost of
 # one more click to see the places apart.
 GROUP_PX = 24.0

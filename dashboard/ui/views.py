@@ -52,10 +52,15 @@ RTL_CSS = """<style>
 </style>"""
 
 
+# On a phone the title takes two lines, not four, so the counts and the map are in the first screen.
+PAGE_CSS = """<style>
+@media (max-width: 640px) { [data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.25; } }
+</style>"""
+
+
 def page_direction(lang: str) -> None:
     """Arabic lays the whole page out right to left (charts and the table keep their own layout)."""
-    if is_rtl(lang):
-        st.markdown(RTL_CSS, unsafe_allow_html=True)
+    st.markdown(PAGE_CSS + (RTL_CSS if is_rtl(lang) else ""), unsafe_allow_html=True)
 
 
 def headline(counts) -> None:
