@@ -58,18 +58,20 @@ try:  # damage in a part of the file that only a query reads shows up here, not 
     views.headline(counts)
     if reader.article_count() == 0:
         st.info(t(lang, "store_empty"))
-    places, arcs = data.map_data(path, version, f)
-    views.map_section(places, arcs, state)
-    bins, bin_size, undated = data.timeline_data(path, version, f)
-    views.timeline_section(bins, bin_size, undated, lang)
+    views.map_section(path, version, state, data.facets(path, version, f), countries)
 
-    tab_events, tab_add, tab_problems = st.tabs([t(lang, "tab_events"), t(lang, "tab_add"), t(lang, "tab_problems")])
-    with tab_events:
-        views.events_section(path, version, f, lang, countries)
-    with tab_add:
-        views.add_articles_section(db, lang)
-    with tab_problems:
-        views.problems_section(path, lang)
+    # Only the open tab is computed and sent: the timeline's charting code loads when it is opened.
+    tabs = st.tabs([t(lang, "tab_events"), t(lang, "tab_timeline"), t(lang, "tab_add"), t(lang, "tab_problems")],
+                   key=f"tab_{lang}", on_change="rerun")
+    sections = (lambda: views.events_section(path, version, f, lang, countries),
+                lambda: views.timeline_section(path, version, f, lang),
+                lambda: views.add_articles_section(db, lang),
+                lambda: views.problems_section(path, lang))
+    for tab, section in zip(tabs, sections):
+        with tab:
+            if tab.open is not False:
+                section()
+    views.show_evidence_if_asked(path, version, lang, countries)
 except StoreError:
     if data.file_version(db) != version:  # a writer swapped a new file in mid-run: draw that one
         st.rerun()

@@ -22,11 +22,14 @@ def store(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("app") / "store.duckdb")
 
 
-def run_app(monkeypatch, db: Path, params: dict[str, str] | None = None) -> AppTest:
+def run_app(monkeypatch, db: Path, params: dict[str, str] | None = None, tab: str | None = None) -> AppTest:
+    """The app's first run; `tab` opens that tab (only the open tab is computed)."""
     monkeypatch.setenv("DASHBOARD_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (params or {}).items():
         at.query_params[key] = value
+    if tab:
+        at.session_state[f"tab_{(params or {}).get('lang', 'en')}"] = tab
     return at.run()
 
 
@@ -40,10 +43,17 @@ def test_loads_without_exception_and_shows_the_whole_store(monkeypatch, store):
     assert metrics(at) == {"Events": "8", "Articles": "6", "Places": "6", "Countries": "6"}
 
 
-def test_map_and_timeline_are_on_the_page(monkeypatch, store):
+def test_map_and_events_are_on_the_page_and_the_timeline_waits_in_its_tab(monkeypatch, store):
     at = run_app(monkeypatch, store)
-    assert [h.value for h in at.subheader][:2] == ["Map", "Timeline"]
+    assert [h.value for h in at.subheader][:2] == ["Map", "Read an article"]
     assert len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.dataframe) == 1  # the events table
+    assert len(at.get("plotly_chart")) == 0  # not computed, and its charting code not loaded, until opened
+
+
+def test_the_timeline_tab_draws_the_timeline(monkeypatch, store):
+    at = run_app(monkeypatch, store, tab="Timeline")
+    assert [h.value for h in at.subheader][:2] == ["Map", "Timeline"]
     assert len(at.get("plotly_chart")) == 1
 
 
@@ -155,7 +165,9 @@ def test_store_with_articles_but_no_events(monkeypatch, tmp_path):
     assert not at.exception
     assert metrics(at) == {"Events": "0", "Articles": "1", "Places": "0", "Countries": "0"}
     assert [i.value for i in at.info][:2] == ["No event with a known place in this view.",
-                                              "No dated event in this view."]
+                                              "No event in this view."]
+    at = run_app(monkeypatch, build_store(tmp_path / "noev.duckdb", [art]), tab="Timeline")
+    assert "No dated event in this view." in [i.value for i in at.info]
 
 
 def test_corrupt_store_says_how_to_rebuild(monkeypatch, tmp_path):
@@ -175,8 +187,8 @@ def test_missing_store_is_built_from_the_samples(monkeypatch, tmp_path):
 
 
 def test_add_articles_tab_warns_that_cloud_disks_are_temporary(monkeypatch, store):
-    at = run_app(monkeypatch, store)
-    assert [tab.label for tab in at.tabs] == ["Events and articles", "Add articles", "Problems"]
+    at = run_app(monkeypatch, store, tab="Add articles")
+    assert [tab.label for tab in at.tabs] == ["Events and articles", "Timeline", "Add articles", "Problems"]
     assert any("On Streamlit Community Cloud the disk is temporary" in i.value for i in at.info)
     assert at.get("file_uploader")
 
@@ -188,7 +200,7 @@ def test_problems_tab_lists_failed_inputs_with_their_reason(monkeypatch, tmp_pat
     db = build_store(tmp_path / "fail.duckdb")
     with write_session(db) as w:
         w.add_failure(Failure("feeds/bad.xml", "The feed could not be read: it is not RSS or Atom."))
-    at = run_app(monkeypatch, db)
+    at = run_app(monkeypatch, db, tab="Problems")
     tables = [df.value for df in at.dataframe if "Reason" in df.value.columns]
     assert len(tables) == 1
     assert list(tables[0]["Reason"]) == ["The feed could not be read: it is not RSS or Atom."]

@@ -6,6 +6,8 @@ import json
 import pandas as pd
 
 from dashboard.ui import deck as d
+from dashboard.ui import mapview
+from dashboard.ui.maptext import canvas_text
 
 BORDERS = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"iso2": iso, "name_en": en, "name_fr": fr, "name_ar": ar, "lat": lat,
@@ -34,11 +36,12 @@ def _layers(deck) -> dict[str, dict]:
     return {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
 
 
-def test_borders_are_drawn_first_from_the_offline_file():
+def test_borders_are_drawn_first_from_the_offline_file_for_the_region_only():
     deck = d.build_deck(_places(), _arcs(), "en", borders=BORDERS)
     layers = json.loads(deck.to_json())["layers"]
     assert layers[0]["id"] == d.BORDERS_LAYER and layers[0]["@@type"] == "GeoJsonLayer"
-    assert len(layers[0]["data"]["features"]) == 3
+    # the United States' outline is never in view: it is not sent
+    assert [f["properties"]["iso2"] for f in layers[0]["data"]["features"]] == ["MA", "ML"]
 
 
 def test_shipped_borders_cover_the_region():
@@ -47,18 +50,19 @@ def test_shipped_borders_cover_the_region():
     assert countries["DZ"]["name_ar"] == "الجزائر" and countries["DZ"]["name_fr"] == "Algérie"
 
 
-def test_layers_with_default_toggles():
+def test_layers_with_default_toggles_have_no_arcs_hiding_the_points():
     assert list(_layers(d.build_deck(_places(), _arcs(), "en", borders=BORDERS))) == [
-        d.BORDERS_LAYER, d.ARCS_LAYER, d.COUNTRY_LAYER, d.PLACES_LAYER]
+        d.BORDERS_LAYER, d.COUNTRY_LAYER, d.PLACES_LAYER, d.LABELS_LAYER]
 
 
-def test_arcs_off_and_heat_on():
-    layers = _layers(d.build_deck(_places(), _arcs(), "en", show_arcs=False, show_heat=True, borders=BORDERS))
-    assert list(layers) == [d.BORDERS_LAYER, d.HEAT_LAYER, d.COUNTRY_LAYER, d.PLACES_LAYER]
+def test_arcs_and_heat_on_request():
+    layers = _layers(d.build_deck(_places(), _arcs(), "en", show_arcs=True, show_heat=True, borders=BORDERS))
+    assert list(layers) == [d.BORDERS_LAYER, d.HEAT_LAYER, d.ARCS_LAYER, d.COUNTRY_LAYER, d.PLACES_LAYER,
+                            d.LABELS_LAYER]
 
 
 def test_sizes_are_in_pixels_not_metres():
-    layers = _layers(d.build_deck(_places(), _arcs(), "en", borders=BORDERS))
+    layers = _layers(d.build_deck(_places(), _arcs(), "en", show_arcs=True, borders=BORDERS))
     assert layers[d.PLACES_LAYER]["radiusUnits"] == "pixels"
     assert layers[d.ARCS_LAYER]["widthUnits"] == "pixels"
 
@@ -78,7 +82,8 @@ def test_country_level_places_are_hollow_rings_apart_from_cities():
 
 def test_tooltips_speak_the_interface_language_and_say_country_level():
     recs = d.point_records(_places(), "fr", d.country_index(BORDERS))
-    assert recs[0]["tip"] == "Rabat (Maroc)\nLieu cité dans la presse\n4 événements · 3 articles\nLe plus fréquent: Accord"
+    assert recs[0]["tip"] == ("Rabat (Maroc)\nLieu cité dans la presse\nÉvénements : 4 · Articles : 3\n"
+                              "Le plus fréquent: Accord")
     assert "Pays entier : le lieu exact n'est pas connu" in recs[1]["tip"]
 
 
@@ -100,14 +105,14 @@ def test_arcs_join_country_centroids_and_skip_unknown_countries():
     assert len(arcs) == 1
     assert (arcs[0]["source_position"], arcs[0]["target_position"], arcs[0]["events"]) == ([-5.0, 32.0],
                                                                                          [-97.0, 38.0], 4)
-    assert arcs[0]["tip"] == "Morocco — United States\n4 events involving both"
+    assert arcs[0]["tip"] == "Morocco — United States\nEvents involving both: 4"
 
 
 def test_empty_view_still_draws_borders_over_north_africa():
     empty = _places().iloc[0:0]
     deck = json.loads(d.build_deck(empty, _arcs().iloc[0:0], "en", borders=BORDERS).to_json())
     assert [layer["id"] for layer in deck["layers"]] == [d.BORDERS_LAYER]
-    assert deck["initialViewState"]["zoom"] == 3.0
+    assert deck["initialViewState"] == {"latitude": 25.0, "longitude": 8.0, "zoom": 2.7}
 
 
 def test_basemap_needs_no_token():
@@ -122,6 +127,109 @@ def test_clicked_place_from_either_layer():
     assert d.selected_place(None) is None
 
 
-def test_view_fits_the_points():
-    view = d.fit_view(d.point_records(_places(), "en", {}))
-    assert (view["latitude"], view["longitude"]) == (25.5, -5.4)
+def test_a_filtered_view_fits_its_places():
+    view = d.map_parts(_places(), "en", {}, filtered=True).view
+    assert view["longitude"] == -5.4 and 17.0 < view["latitude"] < 34.0 and 2.5 <= view["zoom"] < 5.0
+
+
+# -- the region in view, outside powers, regions, groups and names ------------------------------------
+
+def _place(pid, name, kind, country, lat, lon, events, typ="visit", name_ar=None, headlines=None):
+    return {"place_id": pid, "name": name, "name_fr": name, "name_ar": name_ar or name, "kind": kind,
+            "country": country, "lat": lat, "lon": lon, "events": events, "dominant_type": typ, "articles": events,
+            "headlines": headlines}
+
+
+def _world() -> pd.DataFrame:
+    """Places of a typical view: the region, and whole-country mentions of distant powers."""
+    return pd.DataFrame([
+        _place("geo:rabat", "Rabat", "city", "MA", 34.01, -6.83, 5, name_ar="الرباط"),
+        _place("geo:bouznika", "Bouznika", "city", "MA", 33.79, -7.16, 2),
+        _place("geo:tunis", "Tunis", "city", "TN", 36.82, 10.17, 3),
+        _place("geo:nouakchott", "Nouakchott", "city", "MR", 18.09, -15.98, 1),
+        _place("country:US", "United States", "country", "US", 37.09, -95.71, 12),
+        _place("country:CN", "China", "country", "CN", 35.86, 104.2, 4),
+        _place("country:FR", "France", "country", "FR", 46.23, 2.21, 7),
+        _place("region:sahel", "Sahel", "region", None, 15.0, 2.0, 3, name_ar="الساحل"),
+    ])
+
+
+def test_the_unfiltered_view_frames_north_africa_and_the_sahel_whatever_the_powers():
+    deck = json.loads(d.build_deck(_world(), _arcs(), "en", borders=BORDERS).to_json())
+    view = deck["initialViewState"]
+    assert 10 <= view["latitude"] <= 40 and -20 <= view["longitude"] <= 35 and view["zoom"] >= 2.5
+
+
+def test_a_filtered_view_ignores_the_distant_powers_and_keeps_a_country_in_sight():
+    view = d.map_parts(_world(), "en", {}, filtered=True).view
+    assert 17 < view["latitude"] < 37 and -16 < view["longitude"] < 11 and view["zoom"] >= 2.5
+    one = d.map_parts(_world().iloc[[2]], "en", {}, filtered=True).view
+    assert one == {"latitude": 36.82, "longitude": 10.17, "zoom": mapview.MAX_FIT_ZOOM}
+
+
+def test_the_distant_powers_are_listed_beside_the_map_most_events_first():
+    assert d.outside_places(_world(), "fr", d.country_index(BORDERS)) == [
+        ("États-Unis", 12), ("France", 7), ("China", 4)]
+
+
+def test_a_region_is_drawn_and_named_as_a_region_never_as_a_whole_country():
+    layers = _layers(d.build_deck(_world(), _arcs(), "en", borders=BORDERS))
+    region, = layers[d.REGION_LAYER]["data"]
+    assert region["place_id"] == "region:sahel"
+    assert region["tip"].splitlines()[:2] == ["Sahel", "Region, made of: MR, Mali, BF, NE, TD"]
+    assert "Whole country" not in region["tip"]
+    assert [f["properties"]["iso2"] for f in layers[d.REGION_AREAS_LAYER]["data"]["features"]] == ["ML"]
+    assert "Sahel (region)" in [label["text"] for label in layers[d.LABELS_LAYER]["data"]]
+
+
+def test_clicking_a_region_marker_selects_the_region():
+    assert d.selected_places({"selection": {"objects": {d.REGION_LAYER: [{"place_id": "region:sahel"}]}}}) == [
+        "region:sahel"]
+
+
+def test_nearby_places_are_one_group_at_low_zoom_and_apart_when_zoomed_in():
+    layers = _layers(d.build_deck(_world(), _arcs(), "en", borders=BORDERS))
+    groups = {p["place_id"]: p for p in layers[d.PLACES_LAYER]["data"]}
+    assert groups["geo:rabat"]["place_ids"] == ["geo:rabat", "geo:bouznika"]
+    assert groups["geo:rabat"]["events"] == 7 and "geo:bouznika" not in groups
+    assert groups["geo:rabat"]["tip"].splitlines()[:2] == ["Rabat, Bouznika",
+                                                          "Places close together: 2. Click to see them apart."]
+    morocco = _world().iloc[[0, 1]]
+    apart = _layers(d.build_deck(morocco, _arcs(), "en", borders=BORDERS, filtered=True))[d.PLACES_LAYER]["data"]
+    assert sorted(p["place_id"] for p in apart) == ["geo:bouznika", "geo:rabat"]
+
+
+def test_clicking_a_group_selects_all_of_its_places():
+    obj = {"place_id": "geo:rabat", "place_ids": ["geo:rabat", "geo:bouznika"]}
+    assert d.selected_places({"selection": {"objects": {d.PLACES_LAYER: [obj]}}}) == ["geo:rabat", "geo:bouznika"]
+
+
+def test_place_names_are_drawn_in_the_interface_language_arabic_joined_for_the_canvas():
+    labels = _layers(d.build_deck(_world(), _arcs(), "ar", borders=BORDERS))[d.LABELS_LAYER]["data"]
+    texts = [label["text"] for label in labels]
+    assert canvas_text("الرباط +1") in texts and canvas_text("الساحل (منطقة)") in texts
+    assert "الرباط +1" not in texts  # unjoined letters in logical order would read backwards
+
+
+def test_when_names_would_overlap_the_place_with_more_events_keeps_its_name():
+    crowded = pd.DataFrame([_place("geo:a", "Alpha", "city", "MA", 30.0, 0.0, 9),
+                            _place("geo:b", "Bravo", "city", "MA", 30.0, 3.0, 1)])
+    labels = _layers(d.build_deck(crowded, _arcs(), "en", borders=BORDERS))[d.LABELS_LAYER]["data"]
+    assert [label["text"] for label in labels] == ["Alpha"]
+    zoomed = _layers(d.build_deck(crowded, _arcs(), "en", borders=BORDERS, filtered=True))[d.LABELS_LAYER]["data"]
+    assert sorted(label["text"] for label in zoomed) == ["Alpha", "Bravo"]
+
+
+def test_the_tooltip_lists_the_latest_headlines_as_plain_text():
+    places = _world().iloc[[2]].assign(headlines=[["<b>Talks in Tunis</b>", "Patrols\u202e resume"]])
+    tip = d.point_records(places, "en", {})[0]["tip"]
+    assert tip.splitlines()[-3:] == ["Latest headlines:", "• <b>Talks in Tunis</b>", "• Patrols resume"]
+
+
+def test_arabic_labels_are_shaped_and_reversed_latin_ones_unchanged():
+    assert canvas_text("Rabat") == "Rabat"
+    assert canvas_text("الرباط") == "\ufec1\ufe8e\ufe91\ufeae\ufedf\ufe8d"
+
+
+def test_fit_view_of_nothing_in_the_region_is_the_default_view():
+    assert mapview.fit_view([(-95.7, 37.1)]) == mapview.DEFAULT_VIEW

@@ -98,6 +98,7 @@ def test_the_upload_widget_offers_only_the_accepted_types(monkeypatch, tmp_path)
 
     monkeypatch.setenv("DASHBOARD_DB", str(build_store(tmp_path / "store.duckdb")))
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py"), default_timeout=60)
+    at.session_state["tab_en"] = "Add articles"  # only the open tab is drawn
     at.run()
     uploader = at.get("file_uploader")[0].proto
     assert list(uploader.type) == list(ALLOWED_SUFFIXES)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard.pipeline.arabic import fold
 from dashboard.records import Filters
+from dashboard.regions import region_countries
 
 Cursor = duckdb.DuckDBPyConnection
 
@@ -105,12 +106,22 @@ def event_clause(f: Filters, alias: str = "e") -> Clause:
     if f.countries:
         parts.append(Clause(f"{alias}.country IN (SELECT unnest(?))", (list(f.countries),)))
     if f.places:
-        parts.append(Clause(f"{alias}.place_id IN (SELECT unnest(?))", (list(f.places),)))
+        parts.append(places_clause(f.places, alias))
     if f.event_types:
         parts.append(Clause(f"{alias}.type IN (SELECT unnest(?))", (list(f.event_types),)))
     if f.actors:
         parts.append(Clause(f"list_has_any({alias}.actors, ?::VARCHAR[])", (list(f.actors),)))
     return Clause.all_of(parts)
+
+
+def places_clause(places: tuple[str, ...], alias: str = "e") -> Clause:
+    """Events at one of `places`; a region (the Sahel, the Maghreb) also takes the events placed in
+    the countries it covers, so that choosing a region shows what happened there."""
+    covered = region_countries(places)
+    if not covered:
+        return Clause(f"{alias}.place_id IN (SELECT unnest(?))", (list(places),))
+    return Clause(f"{alias}.place_id IN (SELECT unnest(?)) OR {alias}.country IN (SELECT unnest(?))",
+                  (list(places), list(covered)))
 
 
 def _article_scope(f: Filters, cur: Cursor) -> tuple[Clause, Clause]:
@@ -416,3 +427,62 @@ def recent_articles(cur: Cursor, limit: int) -> pd.DataFrame:
 def export_events(cur: Cursor, f: Filters) -> pd.DataFrame:
     """The current view for download (capped at EXPORT_LIMIT rows)."""
     return events_page(cur, f, limit=EXPORT_LIMIT, offset=0)
+
+
+# -- map notes, tooltips and the evidence view --------------------------------------------------
+
+def unplaced_events(cur: Cursor, f: Filters) -> int:
+    """Events in view that cannot be drawn on the map: no place, or a place with no coordinates."""
+    cte = events_cte(f, cur)
+    return int(cur.execute(f"WITH {cte.sql} SELECT count(*) FROM ev WHERE place_id IS NULL OR lat IS NULL "
+                           "OR lon IS NULL", list(cte.params)).fetchone()[0])
+
+
+HEADLINES_PER_PLACE = 3
+
+
+def place_headlines(cur: Cursor, f: Filters, per_place: int = HEADLINES_PER_PLACE) -> pd.DataFrame:
+    """The latest article titles of each place in view (newest first, each title once): place_id, headlines."""
+    cte = events_cte(f, cur)
+    sql = f"""WITH {cte.sql},
+      t AS (SELECT place_id, article_title AS title, max(coalesce(day_from, article_published)) AS day,
+                   max(id) AS last_id
+            FROM ev WHERE place_id IS NOT NULL AND article_title IS NOT NULL AND article_title <> ''
+            GROUP BY place_id, article_title)
+    SELECT place_id, list(title ORDER BY day DESC NULLS LAST, last_id DESC)[1:?] AS headlines
+    FROM t GROUP BY place_id"""
+    return _df(cur, sql, (*cte.params, int(per_place)))
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """One event with what the evidence view shows: where its sentence is in its article."""
+
+    id: str
+    article_id: str
+    type: str
+    status: str
+    date: str | None
+    place_id: str | None
+    place_name: str | None
+    place_name_fr: str | None
+    place_name_ar: str | None
+    country: str | None
+    actors: tuple[str, ...]
+    evidence: str
+    start: int
+    end: int
+    cluster_sources: int
+
+
+def event_detail(cur: Cursor, event_id: str) -> EventDetail | None:
+    """The event `event_id`, with the number of articles that report the same real-world event."""
+    row = cur.execute(
+        """SELECT e.id, e.article_id, e.type, e.status, e.date, e.place_id, e.place_name, p.name_fr, p.name_ar,
+                  e.country, e.actors, e.evidence, e.start, e."end",
+                  CASE WHEN e.cluster IS NULL THEN 1
+                       ELSE (SELECT count(DISTINCT c.article_id) FROM events c WHERE c.cluster = e.cluster) END
+           FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?""", [event_id]).fetchone()
+    if row is None:
+        return None
+    return EventDetail(*row[:10], tuple(row[10] or ()), str(row[11]), int(row[12]), int(row[13]), int(row[14]))

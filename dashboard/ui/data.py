@@ -76,6 +76,22 @@ def map_data(path: str, version: Version, f: Filters) -> tuple[pd.DataFrame, pd.
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def map_view(path: str, version: Version, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """The map's places (each with its latest headlines), the country pairs, and how many events
+    in view have no place on the map."""
+    places = _query(path, q.map_places, f)
+    heads = _query(path, q.place_headlines, f)
+    if not places.empty:
+        places = places.merge(heads, on="place_id", how="left")
+    return places, _query(path, q.country_arcs, f), _query(path, q.unplaced_events, f)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def event_detail(path: str, version: Version, event_id: str) -> q.EventDetail | None:
+    return _query(path, q.event_detail, event_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def timeline_data(path: str, version: Version, f: Filters) -> tuple[pd.DataFrame, str, int]:
     lo, hi = _query(path, q.date_extent, f)
     b = q.choose_bin(lo, hi)

@@ -15,7 +15,7 @@ from .i18n import ARTICLE_LANGUAGE_LABELS, event_type_label, is_rtl, label, t
 from .plaintext import plain_text
 from .tables import safe_url
 
-KIND_ORDER = ("event", "place", "actor")
+KIND_ORDER = ("chosen", "event", "place", "actor")
 
 
 def segments(text: str, spans: Iterable[Span]) -> list[tuple[str, tuple[Span, ...]]]:
@@ -32,11 +32,18 @@ def segments(text: str, spans: Iterable[Span]) -> list[tuple[str, tuple[Span, ..
 def _title_attr(covering: tuple[Span, ...], lang: str) -> str:
     parts = []
     for s in covering:
+        if s.kind == "chosen":
+            continue
         parts.append(event_type_label(s.label, lang) if s.kind == "event" else s.label)
     return html.escape(plain_text(" · ".join(dict.fromkeys(parts))), quote=True)
 
 
-def highlight_html(text: str, spans: Iterable[Span], lang: str = "en") -> str:
+def highlight_html(text: str, spans: Iterable[Span], lang: str = "en", chosen: tuple[int, int] | None = None) -> str:
+    """The text with its spans highlighted; `chosen` (start, end) is marked apart: the sentence
+    the reader came to see."""
+    spans = list(spans)
+    if chosen is not None:
+        spans.append(Span(chosen[0], chosen[1], "chosen", ""))
     pieces = []
     for piece, covering in segments(text, spans):
         body = html.escape(plain_text(piece)).replace("\n", "<br/>")
@@ -49,7 +56,7 @@ def highlight_html(text: str, spans: Iterable[Span], lang: str = "en") -> str:
     return "".join(pieces)
 
 
-def article_html(view: ArticleView, ui_lang: str) -> str:
+def article_html(view: ArticleView, ui_lang: str, chosen: tuple[int, int] | None = None) -> str:
     """The whole reader block: title, source line, highlighted text; right to left for Arabic."""
     def e(text: object, quote: bool = True) -> str:
         return html.escape(plain_text(text), quote=quote)
@@ -64,7 +71,7 @@ def article_html(view: ArticleView, ui_lang: str) -> str:
         f'<article class="reader" dir="{direction}" lang="{e(view.language, quote=True)}">'
         f'<h3 class="reader-title">{e(view.title or "")}</h3>'
         f'<p class="reader-meta">{" · ".join(m for m in meta if m)}{link_html}</p>'
-        f'<div class="reader-text">{highlight_html(view.text, view.spans, ui_lang)}</div>'
+        f'<div class="reader-text">{highlight_html(view.text, view.spans, ui_lang, chosen)}</div>'
         "</article>"
     )
 
@@ -87,5 +94,18 @@ READER_CSS = """
 .hl-actor { background: #ffd9e6; border-bottom: 2px solid #cc79a7; }
 .hl-place.hl-actor { background: linear-gradient(#cde8ff, #ffd9e6); }
 .reader-legend span { padding: 0 .3em; }
+.hl-chosen { background: #ffd36b; text-decoration: underline 2px #b3472d; text-underline-offset: .25em; }
+.evidence-quote { font-size: 1.15rem; line-height: 1.8; border-inline-start: 4px solid #b3472d;
+                  padding: .3em .8em; margin: .4em 0 .8em 0; background: #fbf8f2; }
+.evidence-meta { color: #57606a; }
 </style>
 """
+
+
+def evidence_html(sentence: str, meta: list[str], language: str) -> str:
+    """The event's sentence on its own, large, in its own direction, with a line of facts above it."""
+    direction = "rtl" if is_rtl(language) else "ltr"
+    facts = " · ".join(html.escape(plain_text(m)) for m in meta if m)
+    return (f'<p class="evidence-meta">{facts}</p>'
+            f'<blockquote class="evidence-quote" dir="{direction}" lang="{html.escape(language, quote=True)}">'
+            f"{html.escape(plain_text(sentence))}</blockquote>")

@@ -31,7 +31,7 @@ class ViewState:
 
     filters: Filters = Filters()
     lang: str = "en"
-    arcs: bool = True
+    arcs: bool = False  # lines between countries hide the points: off unless asked for
     heat: bool = False
     article: str | None = None
 
@@ -76,7 +76,7 @@ def from_params(params: Mapping[str, object]) -> ViewState:
     filters = Filters(date_from=lo, date_to=hi, search=(_one(params, "q") or "")[:MAX_SEARCH], **lists)
     lang = _one(params, "lang")
     return ViewState(filters=filters, lang=lang if lang in LANGUAGES else "en",
-                     arcs=_flag(_one(params, "arcs"), True), heat=_flag(_one(params, "heat"), False),
+                     arcs=_flag(_one(params, "arcs"), False), heat=_flag(_one(params, "heat"), False),
                      article=_one(params, "article"))
 
 
@@ -96,8 +96,8 @@ def to_params(state: ViewState) -> dict[str, str]:
             out[key] = SEP.join(v for v in values if SEP not in v)
     if f.search.strip():
         out["q"] = f.search.strip()[:MAX_SEARCH]
-    if not state.arcs:
-        out["arcs"] = "0"
+    if state.arcs:
+        out["arcs"] = "1"
     if state.heat:
         out["heat"] = "1"
     if state.article:

@@ -1,6 +1,7 @@
 """The page's sections as Streamlit widgets; all figures and HTML come from the pure builders."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from dashboard.records import Filters
 
 from . import data
 from . import filters_widget as fw
-from .deck import build_deck, legend_html, selected_place
-from .highlight import READER_CSS, article_html
+from .deck import build_deck, country_name, legend_html, selected_places
+from .highlight import READER_CSS, article_html, evidence_html
 from .highlight import legend_html as reader_legend
-from .i18n import event_type_label, is_rtl, t
+from .i18n import STATUS_LABELS, event_type_label, is_rtl, label, t
+from .plaintext import plain_text
+from .summary import summary_html, summary_lines
 from .tables import events_display, to_csv_bytes, to_excel_bytes
 from .timeline import build_timeline, span_from_selection
 
@@ -28,47 +31,109 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+# Right to left without moving Streamlit's own frame: the page keeps its left-to-right layout
+# engine (the sidebar collapses by sliding left, which in a right-to-left flex row would slide it
+# over the page), while every block of content reads right to left. The sidebar is mirrored to
+# the right edge by reversing the row, and slides out to the right when collapsed; its text is
+# hidden when collapsed, so no letter can ever be drawn over the page.
 RTL_CSS = """<style>
-.stApp, [data-testid="stSidebar"] { direction: rtl; text-align: right; }
-[data-testid="stDeckGlJsonChart"], .js-plotly-plot, [data-testid="stDataFrame"] { direction: ltr; }
+[data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
+[data-testid="stMain"], [data-testid="stSidebarContent"], [data-testid="stDialog"] [role="dialog"],
+[data-testid="stHeader"] { direction: rtl; }
+[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,
+[data-testid="stSidebarContent"] h1, [data-testid="stSidebarContent"] h2, [data-testid="stSidebarContent"] h3,
+[data-testid="stCaptionContainer"], [data-testid="stMarkdownContainer"], [data-testid="stMetric"],
+[data-testid="stWidgetLabel"] { text-align: right; }
+[data-testid="stSidebar"][data-collapsed="true"] { transform: translateX(100%) !important; }
+[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stSidebarContent"] { visibility: hidden; }
+[data-testid="stExpandSidebarButton"] span, [data-testid="stSidebarCollapseButton"] span { transform: scaleX(-1); }
+[data-testid="stDateInputField"] { direction: ltr; }
+[data-testid="stDeckGlJsonChart"], .js-plotly-plot { direction: ltr; }
+</style>"""
+
+
+# On a phone the title takes two lines, not four, so the counts and the map are in the first screen.
+PAGE_CSS = """<style>
+@media (max-width: 640px) { [data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.25; } }
 </style>"""
 
 
 def page_direction(lang: str) -> None:
     """Arabic lays the whole page out right to left (charts and the table keep their own layout)."""
-    if is_rtl(lang):
-        st.markdown(RTL_CSS, unsafe_allow_html=True)
+    st.markdown(PAGE_CSS + (RTL_CSS if is_rtl(lang) else ""), unsafe_allow_html=True)
 
 
 def headline(counts) -> None:
     lang = fw.current_language()
-    cols = st.columns(4)
-    for col, key, value in zip(cols, ("m_events", "m_articles", "m_places", "m_countries"),
-                               (counts.events, counts.articles, counts.places, counts.countries)):
-        col.metric(t(lang, key), f"{value:,}")
+    row = st.container(horizontal=True, wrap=True, gap="medium")  # two by two on a phone
+    for key, value in zip(("m_events", "m_articles", "m_places", "m_countries"),
+                          (counts.events, counts.articles, counts.places, counts.countries)):
+        row.metric(t(lang, key), f"{value:,}", width=150)
 
 
 # -- map ---------------------------------------------------------------------------------------
 
+MAP_HEIGHT = 480
+LATEST_EVENTS = 5
+OPEN_EVENT = "_open_event"
+SUMMARY_CSS = """<style>
+.view-summary-line { margin: 0 0 .45em 0; line-height: 1.5; }
+.map-legend { font-size: .9rem; }
+</style>"""
+
+
 def _map_clicked() -> None:
-    place = selected_place(st.session_state.get(MAP_KEY))
-    if place:
+    ids = selected_places(st.session_state.get(MAP_KEY))
+    if ids:
         current = list(st.session_state.get(fw.K_PLACES) or [])
-        st.session_state[fw.K_PLACES] = [] if current == [place] else [place]
+        st.session_state[fw.K_PLACES] = [] if current == ids else ids
 
 
-def map_section(places: pd.DataFrame, arcs: pd.DataFrame, state) -> None:
-    lang = state.lang
+def _open_event(event_id: str) -> None:
+    st.session_state[OPEN_EVENT] = event_id
+
+
+def map_section(path: str, version, state, facets: dict[str, pd.DataFrame], countries: dict[str, dict]) -> None:
+    """The map, with the view written out beside it (below it on a phone)."""
+    lang, f = state.lang, state.filters
+    places, arcs, unplaced = data.map_view(path, version, f)
     st.subheader(t(lang, "map"))
-    st.caption(t(lang, "map_help"))
-    deck = build_deck(places, arcs, lang, show_arcs=state.arcs, show_heat=state.heat,
-                      selected=state.filters.places)
-    st.pydeck_chart(deck, on_select=_map_clicked, selection_mode="single-object", key=MAP_KEY, height=520)
-    if places.empty:
-        st.info(t(lang, "map_empty"))
-    else:
-        types = [typ for typ in dict.fromkeys(places["dominant_type"])]
-        st.html(legend_html(types, lang))
+    left, right = st.columns([5, 2], gap="medium")
+    with left:
+        deck = build_deck(places, arcs, lang, show_arcs=state.arcs, show_heat=state.heat,
+                          selected=f.places, filtered=f != Filters())
+        st.pydeck_chart(deck, on_select=_map_clicked, selection_mode="single-object", key=MAP_KEY,
+                        height=MAP_HEIGHT)
+        st.caption(t(lang, "map_help_short"))
+        if places.empty:
+            st.info(t(lang, "map_empty"))
+        else:
+            types = list(dict.fromkeys(places.loc[places["kind"] != "region", "dominant_type"]))
+            st.html(legend_html(types, lang, with_region=bool((places["kind"] == "region").any())))
+        if unplaced:
+            st.caption(t(lang, "unplaced", n=unplaced))
+    with right:
+        st.markdown(f"**{t(lang, 'summary')}**")
+        st.html(SUMMARY_CSS + summary_html(summary_lines(places, facets, lang, countries)))
+        latest_events(path, version, f, lang, countries)
+
+
+def event_label(row, lang: str, countries: dict[str, dict]) -> str:
+    """"2021-06-05 · Arms transfer · Tunis" for a button (Markdown-escaped: names come from articles)."""
+    place = event_place(row, lang) or country_name(row.country if isinstance(row.country, str) else None,
+                                                     lang, countries)
+    day = row.date if isinstance(row.date, str) and row.date else t(lang, "no_date")
+    return markdown_text(" · ".join([day, event_type_label(row.type, lang), place or t(lang, "no_place")]))
+
+
+def latest_events(path: str, version, f: Filters, lang: str, countries: dict[str, dict]) -> None:
+    events = data.events_page(path, version, f)
+    if events.empty:
+        return
+    st.markdown(f"**{t(lang, 'latest_events')}**")
+    for row in events.head(LATEST_EVENTS).itertuples(index=False):
+        st.button(event_label(row, lang, countries), key=f"latest_{row.id}", on_click=_open_event, args=(row.id,),
+                  help=plain_text(row.article_title or "")[:200] or None, width="stretch")
 
 
 # -- timeline ----------------------------------------------------------------------------------
@@ -80,27 +145,51 @@ def _timeline_selected() -> None:
         st.session_state["_open_dates"] = (None, None)
 
 
-def timeline_section(bins: pd.DataFrame, bin: str, undated: int, lang: str) -> None:
+# Only what the timeline needs from plotly's toolbar: a lighter bar, no logo, no lasso.
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "autoScale2d", "toImage"],
+                 "responsive": True}
+
+
+def timeline_section(path: str, version, f: Filters, lang: str) -> None:
+    bins, bin_size, undated = data.timeline_data(path, version, f)
     st.subheader(t(lang, "timeline"))
     if bins.empty:
         st.info(t(lang, "timeline_empty"))
     else:
         st.caption(t(lang, "timeline_help"))
-        st.session_state["_timeline_bin"] = bin
-        st.plotly_chart(build_timeline(bins, lang, bin), on_select=_timeline_selected,
-                        selection_mode=("box", "points"), key=TIMELINE_KEY,
-                        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]})
+        st.session_state["_timeline_bin"] = bin_size
+        st.plotly_chart(build_timeline(bins, lang, bin_size), on_select=_timeline_selected,
+                        selection_mode=("box", "points"), key=TIMELINE_KEY, config=PLOTLY_CONFIG)
     if undated:
         st.caption(t(lang, "undated", n=undated))
 
 
-# -- events table, downloads, reader -----------------------------------------------------------
+# -- events table, the evidence dialog, downloads, reader ---------------------------------------
 
 def _row_clicked() -> None:
     rows = ((st.session_state.get(TABLE_KEY) or {}).get("selection") or {}).get("rows") or []
-    ids = st.session_state.get("_table_article_ids") or []
+    ids = st.session_state.get("_table_event_ids") or []
     if rows and rows[0] < len(ids):
-        st.session_state[fw.K_ARTICLE] = ids[rows[0]]
+        event_id, article_id = ids[rows[0]]
+        st.session_state[fw.K_ARTICLE] = article_id
+        st.session_state[OPEN_EVENT] = event_id
+
+
+# Rows tall enough for three lines: the sentence wraps instead of running off the right edge.
+TABLE_ROW_HEIGHT = 72
+
+
+def table_columns(display: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]:
+    """The events table with date, type, place and the sentence first, and how each column shows."""
+    first = [t(lang, k) for k in ("h_date", "h_type", "h_place", "h_evidence")]
+    ordered = display[[c for c in first if c in display.columns] + [c for c in display.columns if c not in first]]
+    align = "right" if is_rtl(lang) else None
+    config = {t(lang, "h_date"): st.column_config.TextColumn(width=92),
+              t(lang, "h_type"): st.column_config.TextColumn(width=110, alignment=align),
+              t(lang, "h_place"): st.column_config.TextColumn(width=100, alignment=align),
+              t(lang, "h_evidence"): st.column_config.TextColumn(width=460, alignment=align),
+              t(lang, "h_link"): st.column_config.LinkColumn(t(lang, "h_link"), display_text="↗")}
+    return ordered, config
 
 
 def events_section(path: str, version, f: Filters, lang: str, countries: dict[str, dict]) -> None:
@@ -108,13 +197,12 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
     if events.empty:
         st.info(t(lang, "table_empty"))
     else:
-        st.caption(t(lang, "table_help"))
-        display = events_display(events, lang, countries)
-        st.session_state["_table_article_ids"] = list(events["article_id"])
-        link_col = t(lang, "h_link")
+        st.caption(t(lang, "table_help_dialog"))
+        display, config = table_columns(events_display(events, lang, countries), lang)
+        st.session_state["_table_event_ids"] = list(zip(events["id"], events["article_id"]))
         st.dataframe(display, hide_index=True, on_select=_row_clicked, selection_mode="single-row",
-                     key=TABLE_KEY, width="stretch",
-                     column_config={link_col: st.column_config.LinkColumn(link_col, display_text="↗")})
+                     key=TABLE_KEY, width="stretch", row_height=TABLE_ROW_HEIGHT, column_config=config,
+                     alt=t(lang, "tab_events"))
         if len(events) >= data.q.PAGE_SIZE:
             st.caption(t(lang, "table_more", n=data.q.PAGE_SIZE))
         c1, c2 = st.columns(2)
@@ -127,6 +215,43 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
                            file_name="events.xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     reader_section(path, version, f, lang)
+
+
+def show_evidence_if_asked(path: str, version, lang: str, countries: dict[str, dict]) -> None:
+    """Open the evidence of the event just chosen (a table row or a latest-event button) in a side
+    panel over the page, where the person is looking; it closes with Esc, ✕ or a click outside."""
+    event_id = st.session_state.pop(OPEN_EVENT, None)
+    if not event_id:
+        return
+    side = "left" if is_rtl(lang) else "right"
+    st.dialog(t(lang, "evidence_title"), width="large", position=side)(_evidence_body)(
+        path, version, event_id, lang, countries)
+
+
+def _evidence_body(path: str, version, event_id: str, lang: str, countries: dict[str, dict]) -> None:
+    detail = data.event_detail(path, version, event_id)
+    view = data.article(path, version, detail.article_id) if detail else None
+    if detail is None or view is None:
+        st.warning(t(lang, "evidence_missing"))
+        return
+    place = event_place(detail, lang)
+    where = country_name(detail.country, lang, countries)
+    meta = [detail.date or t(lang, "no_date"), event_type_label(detail.type, lang),
+            label(STATUS_LABELS, detail.status, lang),
+            place + (f" ({where})" if where and where != place else "") if place else where,
+            ", ".join(detail.actors)]
+    extra = f"<p class=\"evidence-meta\">{html.escape(t(lang, 'sources_n', n=detail.cluster_sources))}</p>" \
+        if detail.cluster_sources > 1 else ""
+    st.html(READER_CSS + evidence_html(detail.evidence, meta, view.language) + extra
+            + f"<p><strong>{html.escape(t(lang, 'evidence_in_article'))}</strong></p>"
+            + article_html(view, lang, chosen=(detail.start, detail.end)))
+
+
+def event_place(row, lang: str) -> str:
+    """The event's place in the interface language ('' when it names none)."""
+    localized = getattr(row, f"place_name_{lang}", None) if lang in ("fr", "ar") else None
+    name = localized if isinstance(localized, str) and localized else getattr(row, "place_name", None)
+    return plain_text(name) if isinstance(name, str) else ""
 
 
 def _article_label(row: pd.Series | None, article_id: str, lang: str) -> str:
@@ -231,4 +356,4 @@ def problems_section(path: str, lang: str) -> None:
 
 
 __all__ = ["add_articles_section", "event_type_label", "events_section", "headline", "map_section",
-           "page_direction", "problems_section", "timeline_section"]
+           "page_direction", "problems_section", "show_evidence_if_asked", "timeline_section"]

@@ -134,9 +134,10 @@ def test_events_table_shows_hostile_text_as_text_and_no_javascript_link(chromium
     try:
         page = watched.open(hostile_url)
         wait_for_metrics(page, ["3", "1", "1", "1"])
-        assert cell_text(page, 4) == PLACE_NAME
-        assert cell_text(page, 6) == ACTOR_NAME
-        assert cell_text(page, 7) == f"Officers met in Ouarzazate {SCRIPT} to plan joint border patrols on Monday."
+        # columns: row marker, date, type, place, the sentence, status, country, actors, title, source...
+        assert cell_text(page, 3) == PLACE_NAME
+        assert cell_text(page, 4) == f"Officers met in Ouarzazate {SCRIPT} to plan joint border patrols on Monday."
+        assert cell_text(page, 7) == ACTOR_NAME
         assert cell_text(page, 8) == TITLE.replace(RLO, "")
         assert cell_text(page, 9) == SITE
         assert cell_text(page, 11) == ""  # the javascript: address is no link
@@ -162,7 +163,7 @@ def test_reader_shows_hostile_article_as_text(watched, hostile_url):
 
 
 def test_map_tooltip_shows_a_hostile_place_name_as_text(watched, hostile_url):
-    page = watched.open(hostile_url)  # one place: the map is centred on it
+    page = watched.open(f"{hostile_url}/?countries=MA")  # a filtered view is centred on its one place
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
     canvas.wait_for(timeout=TIMEOUT)
     box = canvas.bounding_box()
@@ -173,7 +174,8 @@ def test_map_tooltip_shows_a_hostile_place_name_as_text(watched, hostile_url):
         if tip.count() and tip.first.is_visible():
             break
     assert tip.first.inner_text().splitlines() == [
-        f"{PLACE_NAME} (Morocco)", "Place named in the news", "3 events · 1 articles", "Most frequent: Agreement"]
+        f"{PLACE_NAME} (Morocco)", "Place named in the news", "Events: 3 · Articles: 1", "Most frequent: Agreement",
+        "Latest headlines:", f"• {TITLE.replace(RLO, '')}"]  # the article's headline, as text
     assert tip.first.locator(":not(br)").count() == 0  # text only: line breaks, not one other element
     watched.assert_nothing_ran()
 
