@@ -11,7 +11,8 @@ of every file it is ever given, so that a year of daily commits stays small:
   daily commit adds the day's new files and nothing else.
 - The text of an article, its content hash and its place and actor mentions (which only the text
   shows) are files of their own (`texts/`, `place_mentions/`, `actor_mentions/`), kept for the
-  newest `text_months` months and deleted after: the store rebuilt from the collection then keeps
+  articles collected in the newest `text_months` months (counted back from the month of the newest
+  article collected) and deleted after: the store rebuilt from the collection then keeps
   the article's title, link, date, site and events with their evidence sentences, and the reader
   links to the source. Deleting costs a repository nothing (it keeps what it had) and keeps the
   folder and the import small.
@@ -144,7 +145,7 @@ _PARTS_SQL = """
     CREATE OR REPLACE TEMP TABLE parts AS
     WITH a AS (SELECT id, text, added_at,
                       strftime(coalesce(published, CAST(added_at AS DATE)), '%Y-%m') AS month FROM articles)
-    SELECT id AS article_id, text <> '' AND month >= $text_from AS keeps_text,
+    SELECT id AS article_id, text <> '' AND strftime(added_at, '%Y-%m') >= $text_from AS keeps_text,
            month || '/added-' || strftime(added_at, '%Y-%m-%d') AS file
     FROM a"""
 
