@@ -192,6 +192,10 @@ def test_before_any_refresh_the_line_gives_the_newest_articles_time():
     assert status_text(RefreshStatus(), "en", ZoneInfo("Africa/Bamako"), NOON) == ""
 
 
+def test_progress_before_the_feeds_are_counted_says_only_that_the_news_is_updated():
+    assert progress(RefreshStatus(running=True, phase="feeds"), "ar") == (0.0, "تحديث الأخبار…")
+
+
 def test_progress_is_feeds_then_articles():
     assert progress(RefreshStatus(running=True, phase="feeds", done=3, total=6), "en") == \
         (0.25, "Updating the news: 3 of 6 feeds read…")

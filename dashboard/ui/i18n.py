@@ -176,6 +176,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "updated_failed": {"en": "{n} could not be read (see Problems)", "fr": "{n} illisibles (voir Problèmes)",
                        "ar": "تعذرت قراءة {n} (انظر المشكلات)"},
     "updated_at": {"en": "Updated {time}", "fr": "Mis à jour : {time}", "ar": "آخر تحديث {time}"},
+    "refresh_starting": {"en": "Updating the news…", "fr": "Mise à jour des nouvelles…", "ar": "تحديث الأخبار…"},
     "refresh_feeds_progress": {"en": "Updating the news: {done} of {total} feeds read…",
                                "fr": "Mise à jour des nouvelles : {done} flux lus sur {total}…",
                                "ar": "تحديث الأخبار: تمت قراءة {done} من {total} موجزات…"},

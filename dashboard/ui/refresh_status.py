@@ -80,6 +80,8 @@ def status_text(status: RefreshStatus, lang: str, tz: tzinfo, now: datetime,
 def progress(status: RefreshStatus, lang: str) -> tuple[float, str]:
     """The progress bar's fill and words: reading the feeds is the first half, analysing the second."""
     share = status.done / status.total if status.total else 0.0
+    if not status.total:
+        return share, t(lang, "refresh_starting")
     if status.phase == "articles":
         return 0.5 + share / 2, t(lang, "refresh_articles_progress", done=status.done, total=status.total)
     return share / 2, t(lang, "refresh_feeds_progress", done=status.done, total=status.total)
