@@ -157,3 +157,97 @@ def git_growth(workdir: Path, pool: list[ProcessedArticle], days: int, per_day: 
     articles = days * per_day
     return {"days": days, "articles": articles, "packed_mb": round(packed / 1e6, 2),
             "kb_per_1000_articles": round(packed / articles * 1000 / 1024, 1)}
+
+
+def _headline(db: Path) -> list[str]:
+    from dashboard.records import Filters
+    from dashboard.store import StoreReader
+    from dashboard.store.queries import headline_counts
+
+    reader = StoreReader(db)
+    try:
+        counts = reader.query(headline_counts, Filters())
+    finally:
+        reader.close()
+    return [f"{n:,}" for n in (counts.events, counts.articles, counts.places, counts.countries)]
+
+
+def _time_to_first_page(browser, settings: dict[str, str], expected: list[str]) -> tuple[float, float]:
+    """Seconds from launching the app until it answers, and until its first page shows `expected`."""
+    import os
+    import subprocess
+    import sys
+    import urllib.request
+
+    from dashboard.bench.app_bench import ROOT, _free_port
+
+    port = _free_port()
+    t0 = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=dict(os.environ, DASHBOARD_REFRESH_HOURS="0", **settings),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        while True:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if time.perf_counter() - t0 > 120:
+                    raise RuntimeError("the app did not start in 2 minutes") from None
+                time.sleep(0.1)
+        up = time.perf_counter() - t0
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_function(
+            "exp => JSON.stringify([...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+            ".map(e => e.innerText.trim())) === JSON.stringify(exp)", arg=expected, timeout=180_000)
+        shown = time.perf_counter() - t0
+        page.close()
+        return up, shown
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def app_start(collection: Path, built: Path, workdir: Path, runs: int = 3,
+              chromium: str = "/usr/bin/chromium") -> dict:
+    """The app on an empty disk with the collection (it imports it before the first page), against
+    the app on the same store already built (baseline, same run): medians of `runs` starts."""
+    if not Path(chromium).exists():
+        return {"skipped": f"no Chromium at {chromium}"}
+    from playwright.sync_api import sync_playwright
+
+    expected = _headline(built)
+    empty, ready = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+        for run in range(runs):
+            disk = workdir / f"empty-disk-{run}"
+            shutil.rmtree(disk, ignore_errors=True)
+            disk.mkdir()
+            empty.append(_time_to_first_page(browser, {"DASHBOARD_DB": str(disk / "store.duckdb"),
+                                                       "DASHBOARD_COLLECTION": str(collection)}, expected))
+            ready.append(_time_to_first_page(browser, {"DASHBOARD_DB": str(built)}, expected))
+        browser.close()
+    return {
+        "articles": expected[1], "events": expected[0],
+        "empty_disk_first_page_s": round(statistics.median(s for _, s in empty), 2),
+        "empty_disk_server_up_s": round(statistics.median(u for u, _ in empty), 2),
+        "runs_empty_disk_first_page_s": [round(s, 2) for _, s in empty],
+        "baseline_store_ready_first_page_s": round(statistics.median(s for _, s in ready), 2),
+        "runs_baseline_first_page_s": [round(s, 2) for _, s in ready],
+    }
+
+
+def collection_figures(workdir: Path, n_articles: int = 10_000, per_day: int = 200, git_days: int = 30) -> dict:
+    """Every figure of this module on one steady collection of `n_articles` distinct articles."""
+    pool = steady_pool(n_articles)
+    db = steady_store(workdir / f"steady-{n_articles}.duckdb", n_articles, per_day, pool)
+    figures = {"sizes": sizes(db, workdir, n_articles, per_day)}
+    figures["import"] = import_times(db, workdir, pool, n_articles, per_day)
+    figures["app_start"] = app_start(Path(figures["import"]["folder"]), db, workdir)
+    figures["git"] = git_growth(workdir, pool, git_days, per_day)
+    return figures
