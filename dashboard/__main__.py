@@ -80,7 +80,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("Nothing to ingest: give files, folders or feed URLs, or --feeds.", file=sys.stderr)
         return 2
     state = load_feed_state(db)
-    items = read_sources(sources, allow_private=args.allow_private, timeout=args.timeout, feed_state=state)
+    allow_private = args.allow_private or settings.allow_private_feeds()
+    items = read_sources(sources, allow_private=allow_private, timeout=args.timeout, feed_state=state)
     if args.scheduler:
         from dashboard.distributed import ingest_on_cluster
 
@@ -172,7 +173,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--feeds-file", default=None, help="the feed list (default: $DASHBOARD_FEEDS or data/feeds.txt)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a feed")
     p.add_argument("--allow-private", action="store_true",
-                   help="allow feed URLs on this machine or a private network (trusted use only)")
+                   help="allow feed URLs on this machine or a private network (trusted use only; "
+                        "also with DASHBOARD_ALLOW_PRIVATE_FEEDS=1)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="process on a Dask cluster (tcp://HOST:8786, or 'local' for this machine's cores)")
     p.add_argument("--parquet-dir", type=Path, default=None,
