@@ -2,7 +2,7 @@
 
 The command line, the app and the workers all read these functions, so a setting means the same
 everywhere. Settings come from the environment (on Streamlit Community Cloud, its "Secrets" are
-copied into the environment by the app, see `dashboard/app.py`):
+copied into the environment by the app, see `dashboard/ui/cloud_secrets.py`):
 
 | variable | meaning | default |
 | --- | --- | --- |
