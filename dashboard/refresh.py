@@ -143,6 +143,8 @@ class Refresher:
         state = load_feed_state(self.config.db)
         self._update(phase="feeds", done=0, total=len(urls))
         items += self._read_feeds(urls, state)
+        if not items:  # nothing new anywhere (every feed unchanged): the store is left as it is
+            return WriteReport(), len(urls)
         self._update(phase="articles", done=0, total=len(items))
         report = store_items(items, self.config.db, feed_state=state or None,
                              progress=lambda done, total, _source: self._update(done=done, total=total))

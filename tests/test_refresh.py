@@ -129,6 +129,22 @@ def test_lines_that_are_not_web_addresses_are_problems_and_never_read_as_files(t
     assert rows(tmp_path / "store.duckdb", "SELECT count(*) FROM articles") == [(0,)]
 
 
+def test_a_refresh_that_finds_nothing_leaves_the_store_file_as_it_was(tmp_path):
+    from dashboard.store import write_session
+
+    with write_session(tmp_path / "store.duckdb", fresh=True):
+        pass
+    before = (tmp_path / "store.duckdb").stat()
+    listing = tmp_path / "feeds.txt"
+    listing.write_text("# no feed yet\n", encoding="utf-8")
+    worker = Refresher(RefreshConfig(db=tmp_path / "store.duckdb", feeds_file=listing, hours=6))
+    worker.start_if_due()
+    status = worker.wait(60)
+    after = (tmp_path / "store.duckdb").stat()
+    assert (status.added, status.failed, status.error, status.runs) == (0, 0, None, 1)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
 def test_a_missing_feeds_file_is_a_problem_not_a_crash(tmp_path):
     worker = Refresher(RefreshConfig(db=tmp_path / "store.duckdb", feeds_file=tmp_path / "none.txt", hours=6))
     worker.start_if_due()
