@@ -18,7 +18,8 @@ EN_RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Sahel Wire</title><link>https://wire.example/en/</link>
 <item><title>Mali and Niger sign a border security agreement</title>
 <link>https://wire.example/en/niamey-agreement</link>
-<description>The defence ministers of Mali and Niger signed a security cooperation agreement in Niamey on Monday.</description>
+<description>
+The defence ministers of Mali and Niger signed a security cooperation agreement in Niamey on Monday.</description>
 <pubDate>Mon, 05 May 2025 09:00:00 GMT</pubDate></item>
 </channel></rss>"""
 
@@ -27,7 +28,8 @@ FR_ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <updated>2025-05-06T08:00:00Z</updated>
 <entry><title>Exercice militaire conjoint près de Nouakchott</title><id>urn:test:fr:1</id>
 <link href="https://wire.example/fr/exercice-nouakchott"/><updated>2025-05-06T08:00:00Z</updated>
-<content type="text">La Mauritanie et le Sénégal ont mené un exercice militaire conjoint près de Nouakchott mardi.</content>
+<content type="text">
+La Mauritanie et le Sénégal ont mené un exercice militaire conjoint près de Nouakchott mardi.</content>
 </entry></feed>"""
 
 AR_RSS = """<?xml version="1.0" encoding="utf-8"?>

@@ -16,10 +16,11 @@ of every file it is ever given, so that a year of daily commits stays small:
   the article's title, link, date, site and events with their evidence sentences, and the reader
   links to the source. Deleting costs a repository nothing (it keeps what it had) and keeps the
   folder and the import small.
-- Nothing the import can rebuild is written: the search text (folded again), the content hash (the text's own), an event's id
-  (article id and position), its date span, its place's name, kind and position when they are the
-  place's own, its end (start plus the evidence's length), and a mention's words when they are the
-  text at its offsets. A value that differs from the rebuilt one is written as it is.
+- Nothing the import can rebuild is written: the search text (folded again), the content hash
+  (the text's own), an event's id (article id and position), its date span, its place's name, kind
+  and position when they are the place's own, its end (start plus the evidence's length), and a
+  mention's words when they are the text at its offsets. A value that differs from the rebuilt one
+  is written as it is.
 
 Feed state (ETags) is not kept: after an import, the next refresh reads every feed in full.
 """
@@ -176,7 +177,8 @@ _EXPORT_SQL = {
         WHERE p.keeps_text ORDER BY ALL""",
     "places": "SELECT 'places' AS file, * FROM places ORDER BY id",
     "actors": "SELECT 'actors' AS file, * FROM actors ORDER BY id",
-    "failures": "SELECT 'failures' AS file, source, reason, first_seen, last_seen FROM failures ORDER BY source, reason",
+    "failures": """SELECT 'failures' AS file, source, reason, first_seen, last_seen FROM failures
+        ORDER BY source, reason""",
 }
 
 
