@@ -2,6 +2,8 @@
 environment, where dashboard.settings reads them. Run in Streamlit's AppTest with real secrets."""
 from __future__ import annotations
 
+import sys
+
 from streamlit.testing.v1 import AppTest
 
 
@@ -18,6 +20,9 @@ def show_settings():
 def run_with(secrets: dict, monkeypatch) -> list[str]:
     for name in ("DASHBOARD_REFRESH_HOURS", "DASHBOARD_ALLOW_PRIVATE_FEEDS", "DASHBOARD_COLLECTION"):
         monkeypatch.setenv(name, "")  # restored after the test, whatever the app sets
+    # AppTest runs the script as the `__main__` module and leaves it there; a later test that
+    # starts processes by "spawn" (Dask workers) would run that temporary script again
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
     at = AppTest.from_function(show_settings)
     for key, value in secrets.items():
         at.secrets[key] = value
