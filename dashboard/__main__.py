@@ -4,6 +4,8 @@
     ingest      add files, folders or feed URLs to the store (or the feed list with --feeds)
     extract     JSON Lines in (stdin), places/actors/events out (stdout)
     failures    list the inputs that could not be stored, with the reason
+    collection  `collection export DIR` writes the store as Parquet files (for git);
+                `collection import DIR` rebuilds the store from them
     gazetteer   rebuild the compiled gazetteer from data packages (`gazetteer build`)
     bench       measure pipeline speed, store build time, query time and payload sizes
     app         start the dashboard
@@ -78,7 +80,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("Nothing to ingest: give files, folders or feed URLs, or --feeds.", file=sys.stderr)
         return 2
     state = load_feed_state(db)
-    items = read_sources(sources, allow_private=args.allow_private, timeout=args.timeout, feed_state=state)
+    allow_private = args.allow_private or settings.allow_private_feeds()
+    items = read_sources(sources, allow_private=allow_private, timeout=args.timeout, feed_state=state)
     if args.scheduler:
         from dashboard.distributed import ingest_on_cluster
 
@@ -101,6 +104,29 @@ def cmd_failures(args: argparse.Namespace) -> int:
         return 0
     for row in df.itertuples(index=False):
         print(f"{row.last_seen}  {row.source}\n    {row.reason}")
+    return 0
+
+
+def cmd_collection(args: argparse.Namespace) -> int:
+    from dashboard.store import StoreError
+    from dashboard.store.collection import export_collection, import_collection, read_manifest
+
+    db, folder = _db(args), Path(args.folder)
+    try:
+        if args.action == "export":
+            report = export_collection(db, folder)
+            print(f"Collection written to {folder}: {len(report.written)} files written, "
+                  f"{len(report.removed)} removed, {report.unchanged} unchanged.")
+            return 0
+        if read_manifest(folder) is None:
+            print(f"There is no collection in {folder} yet: nothing was imported and the store is left as it is.")
+            return 0
+        done = import_collection(folder, db)
+    except StoreError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Store rebuilt at {db} from {folder}: {done.articles} articles, {done.events} events, "
+          f"{done.places} places, {done.actors} actors, {done.failures} failures.")
     return 0
 
 
@@ -147,12 +173,22 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--feeds-file", default=None, help="the feed list (default: $DASHBOARD_FEEDS or data/feeds.txt)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a feed")
     p.add_argument("--allow-private", action="store_true",
-                   help="allow feed URLs on this machine or a private network (trusted use only)")
+                   help="allow feed URLs on this machine or a private network (trusted use only; "
+                        "also with DASHBOARD_ALLOW_PRIVATE_FEEDS=1)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="process on a Dask cluster (tcp://HOST:8786, or 'local' for this machine's cores)")
     p.add_argument("--parquet-dir", type=Path, default=None,
                    help="with --scheduler: an empty folder that every worker can write (default: a temporary folder)")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("collection", help="write the store as Parquet files, or rebuild it from them",
+                       description="export: write the store's articles, places, actors, events and failures as "
+                                   "Parquet files in FOLDER (only changed files are rewritten). import: replace the "
+                                   "store with the collection in FOLDER.")
+    p.add_argument("action", choices=["export", "import"])
+    p.add_argument("folder", metavar="FOLDER")
+    _db_arg(p)
+    p.set_defaults(func=cmd_collection)
 
     p = sub.add_parser("extract", help="JSON Lines in, extracted places/actors/events out")
     p.set_defaults(func=cmd_extract)

@@ -2,8 +2,10 @@
 
     streamlit run dashboard/app.py        (or: python -m dashboard app)
 
-Reads the store named by $DASHBOARD_DB (default data/dashboard.duckdb); builds it from the sample
-articles on first run.
+Reads the store named by $DASHBOARD_DB (default data/dashboard.duckdb), made ready first by
+dashboard.startup (from the collection, empty for the first feed refresh, or the sample articles),
+and refreshes the feeds in the background (dashboard.refresh). Settings may come as Streamlit
+secrets (dashboard/ui/cloud_secrets.py).
 """
 from __future__ import annotations
 
@@ -16,12 +18,13 @@ if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file
 import streamlit as st  # noqa: E402
 
 from dashboard.store import StoreError, StoreMissing, StoreUnreadable  # noqa: E402
-from dashboard.ui import data, views  # noqa: E402
+from dashboard.ui import cloud_secrets, data, refresh_status, views  # noqa: E402
 from dashboard.ui import filters_widget as fw  # noqa: E402
 from dashboard.ui.deck import country_index, load_borders  # noqa: E402
 from dashboard.ui.i18n import t  # noqa: E402
 
 st.set_page_config(page_title="Sahel & North Africa security cooperation", page_icon="🗺️", layout="wide")
+cloud_secrets.copy_to_environment()  # before any setting is read
 fw.load_from_address()
 lang = fw.language_picker()
 views.page_direction(lang)
@@ -29,13 +32,7 @@ st.title(t(lang, "title"))
 st.caption(t(lang, "subtitle"))
 
 db = data.db_path()
-if not db.exists():
-    with st.spinner(t(lang, "building")):
-        try:
-            data.build_from_samples(db)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, the page must not crash
-            st.error(t(lang, "build_failed", error=f"{exc.__class__.__name__}: {exc}"[:300]))
-            st.stop()
+refresh_status.prepare_store(db, lang)
 try:
     reader, version = data.open_store(db)
 except StoreUnreadable:
@@ -44,6 +41,7 @@ except StoreUnreadable:
 except StoreMissing:
     st.error(t(lang, "build_failed", error=str(db)))
     st.stop()
+refresh_status.status_line(db, version, lang)
 
 try:  # damage in a part of the file that only a query reads shows up here, not on opening
     path = str(db)

@@ -2,7 +2,7 @@
 
 The command line, the app and the workers all read these functions, so a setting means the same
 everywhere. Settings come from the environment (on Streamlit Community Cloud, its "Secrets" are
-copied into the environment by the app, see `dashboard/app.py`):
+copied into the environment by the app, see `dashboard/ui/cloud_secrets.py`):
 
 | variable | meaning | default |
 | --- | --- | --- |
@@ -10,6 +10,8 @@ copied into the environment by the app, see `dashboard/app.py`):
 | `DASHBOARD_DATA_DIR` | the gazetteer, lexicons, samples and borders | the package's own data |
 | `DASHBOARD_FEEDS` | the feeds file (one address a line) | `data/feeds.txt` |
 | `DASHBOARD_COLLECTION` | a collection folder (Parquet) to rebuild the store from | none |
+| `DASHBOARD_COLLECTION_SAVE` | `1`: the app also writes the collection after each refresh | off |
+| `DASHBOARD_COLLECTION_TEXT_MONTHS` | the collection keeps the text of articles collected in this many months | 2 |
 | `DASHBOARD_REFRESH_HOURS` | refresh the feeds when the newest fetch is older than this; 0: never | 6 |
 | `DASHBOARD_ALLOW_PRIVATE_FEEDS` | `1`: the feeds file may name private and loopback addresses | off |
 | `DASHBOARD_DB_MEMORY` | DuckDB's cache for the app process | `256MB` |
@@ -31,6 +33,15 @@ MAX_FILE_BYTES = 20_000_000  # a file, an upload or a page: larger ones are refu
 MAX_UPLOAD_FILES = 20  # files in one upload batch
 MAX_FEED_BYTES = 5_000_000  # a feed's body
 FEED_TIMEOUT_SECONDS = 10.0
+
+
+# Every setting above, by name: on Streamlit Community Cloud the app copies these from its
+# "Secrets" into the environment (dashboard/ui/cloud_secrets.py), so this module stays the one reader.
+ENVIRONMENT_SETTINGS = (
+    "DASHBOARD_DB", "DASHBOARD_DATA_DIR", "DASHBOARD_FEEDS", "DASHBOARD_COLLECTION", "DASHBOARD_COLLECTION_SAVE",
+    "DASHBOARD_COLLECTION_TEXT_MONTHS", "DASHBOARD_REFRESH_HOURS", "DASHBOARD_ALLOW_PRIVATE_FEEDS",
+    "DASHBOARD_DB_MEMORY", "DASHBOARD_MAX_DOCUMENT_CHARS",
+)
 
 
 def _env(name: str) -> str | None:
@@ -91,8 +102,27 @@ def refresh_hours() -> float:
         return 6.0
 
 
+def _switch(name: str) -> bool:
+    return (_env(name) or "").lower() in ("1", "true", "yes", "on")
+
+
 def allow_private_feeds() -> bool:
-    return (_env("DASHBOARD_ALLOW_PRIVATE_FEEDS") or "").lower() in ("1", "true", "yes", "on")
+    return _switch("DASHBOARD_ALLOW_PRIVATE_FEEDS")
+
+
+def save_collection() -> bool:
+    """Whether the app writes the collection folder after each refresh. Off by default: on Streamlit
+    Community Cloud the folder is part of the repository, which the scheduled workflow writes."""
+    return _switch("DASHBOARD_COLLECTION_SAVE") and collection_dir() is not None
+
+
+def collection_text_months() -> int:
+    """The collection keeps the text of the articles collected in this many months (the newest: this
+    month and the ones before); 0: no text."""
+    try:
+        return max(0, int(_env("DASHBOARD_COLLECTION_TEXT_MONTHS") or 2))
+    except ValueError:
+        return 2
 
 
 def db_memory_limit() -> str:

@@ -68,3 +68,18 @@ def test_the_same_feed_is_read_when_private_addresses_are_allowed(local_feed):
     items = list(read_sources([f"http://127.0.0.1:{port}/feed.xml"], allow_private=True, timeout=10))
     assert [type(i) for i in items] == [RawArticle]
     assert items[0].title == "Patrols on the border"
+
+
+def test_the_projects_feed_list_reaches_this_machine_only_when_the_operator_allows_it(local_feed, tmp_path,
+                                                                                      monkeypatch):
+    from dashboard.ui.uploads import collect_feed_list
+
+    port, hits = local_feed
+    listing = tmp_path / "feeds.txt"
+    listing.write_text(f"http://127.0.0.1:{port}/feed.xml\n", encoding="utf-8")
+    before = len(hits)
+    items, _ = collect_feed_list({}, listing)
+    assert [type(i) for i in items] == [Failure] and len(hits) == before
+    monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_FEEDS", "1")
+    items, _ = collect_feed_list({}, listing)
+    assert [i.title for i in items] == ["Patrols on the border"]

@@ -62,3 +62,12 @@ def test_web_links_open_in_a_new_tab_without_referrer():
 
 def test_newlines_become_line_breaks():
     assert highlight_html("a\nb", []) == "a<br/>b"
+
+
+def test_an_article_kept_without_its_text_sends_the_reader_to_the_source():
+    view = ArticleView("old", "Exercice conjoint près de Tamanrasset", "El Watan", "https://example.org/fr/exercice",
+                       date(2021, 3, 15), "fr", "", ())
+    out = article_html(view, "fr")
+    assert ('<div class="reader-text"><p class="reader-gone">Le texte de cet article n&#x27;est plus conservé ici : '
+            "ouvrez l&#x27;article original pour le lire.</p></div>") in out
+    assert '<a href="https://example.org/fr/exercice" target="_blank"' in out

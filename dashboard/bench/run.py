@@ -148,7 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="where to build the benchmark stores")
     ap.add_argument("--corpus", type=Path, default=None,
                     help="also measure the pipeline on these articles (a folder of *.json or a .jsonl file)")
-    ap.add_argument("--skip", default="", help="comma separated parts to skip: pipeline,cores,store,queries,app")
+    ap.add_argument("--skip", default="", help="comma separated parts to skip: pipeline,cores,store,queries,app,collection")
+    ap.add_argument("--collection-articles", type=int, default=10_000,
+                    help="articles of the collection figures (size, import time, app start)")
     args = ap.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
     results: dict = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
@@ -182,5 +184,10 @@ def main(argv: list[str] | None = None) -> int:
             report("payload_bytes", app_bench.payload_sizes(target))
         if "app" not in skip:
             report("app_memory", app_bench.app_peak_memory(target))
+    if "collection" not in skip:
+        from dashboard.bench.collection_bench import collection_figures
+
+        for name, value in collection_figures(workdir, args.collection_articles).items():
+            report(f"collection_{name}", value)
     print(f"Figures written to {args.json}")
     return 0

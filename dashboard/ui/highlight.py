@@ -71,9 +71,17 @@ def article_html(view: ArticleView, ui_lang: str, chosen: tuple[int, int] | None
         f'<article class="reader" dir="{direction}" lang="{e(view.language, quote=True)}">'
         f'<h3 class="reader-title">{e(view.title or "")}</h3>'
         f'<p class="reader-meta">{" · ".join(m for m in meta if m)}{link_html}</p>'
-        f'<div class="reader-text">{highlight_html(view.text, view.spans, ui_lang, chosen)}</div>'
+        f'<div class="reader-text">{_reader_body(view, ui_lang, chosen)}</div>'
         "</article>"
     )
+
+
+def _reader_body(view: ArticleView, ui_lang: str, chosen: tuple[int, int] | None = None) -> str:
+    """The highlighted text; for an article kept without its text (an older article restored from
+    the collection), a note that sends the reader to the original (linked in the line above)."""
+    if view.text:
+        return highlight_html(view.text, view.spans, ui_lang, chosen)
+    return f'<p class="reader-gone">{html.escape(t(ui_lang, "text_not_kept"))}</p>'
 
 
 def legend_html(ui_lang: str) -> str:

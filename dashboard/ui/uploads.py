@@ -79,7 +79,9 @@ def collect_feed_url(url: str, feed_state: dict) -> tuple[list[Item], str | None
 
 
 def collect_feed_list(feed_state: dict, feeds_file: Path | None = None) -> tuple[list[Item], str | None]:
-    """Articles from every feed in the project's feed file."""
+    """Articles from every feed in the project's feed file (the operator's own: it may reach a
+    private network when DASHBOARD_ALLOW_PRIVATE_FEEDS is set, as the automatic refresh does)."""
+    from dashboard.settings import allow_private_feeds
     from dashboard.settings import feeds_file as default_feeds_file
     from dashboard.sources.ingest import load_feed_list
 
@@ -87,13 +89,13 @@ def collect_feed_list(feed_state: dict, feeds_file: Path | None = None) -> tuple
     if not feeds_file.exists():
         return [], "no_feed_list"
     feeds = [u for u in load_feed_list(feeds_file) if safe_url(u)]
-    return _read_feeds(feeds, feed_state), None
+    return _read_feeds(feeds, feed_state, allow_private=allow_private_feeds()), None
 
 
-def _read_feeds(urls: list[str], feed_state: dict) -> list[Item]:
+def _read_feeds(urls: list[str], feed_state: dict, allow_private: bool = False) -> list[Item]:
     from dashboard.sources.ingest import read_sources
 
-    return list(read_sources(urls, allow_private=False, timeout=FEED_TIMEOUT, feed_state=feed_state))
+    return list(read_sources(urls, allow_private=allow_private, timeout=FEED_TIMEOUT, feed_state=feed_state))
 
 
 def run_ingest(items: list[Item], db: Path, progress: Callable[[int, int, str], None] | None = None,
