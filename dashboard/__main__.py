@@ -5,6 +5,7 @@
     extract     JSON Lines in (stdin), places/actors/events out (stdout)
     failures    list the inputs that could not be stored, with the reason
     gazetteer   rebuild the compiled gazetteer from data packages (`gazetteer build`)
+    names       rebuild the name lexicon (given names, common words) from data packages (`names build`)
     bench       measure pipeline speed, store build time, query time and payload sizes
     app         start the dashboard
 """
@@ -119,6 +120,14 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_names(args: argparse.Namespace) -> int:
+    from dashboard.build.names import build_names
+
+    out = build_names(settings.data_dir())
+    print(f"Name lexicon written to {out}")
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     import os
     import subprocess
@@ -164,6 +173,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gazetteer", help="gazetteer tools")
     p.add_argument("action", choices=["build"])
     p.set_defaults(func=cmd_gazetteer)
+
+    p = sub.add_parser("names", help="name lexicon tools")
+    p.add_argument("action", choices=["build"])
+    p.set_defaults(func=cmd_names)
 
     sub.add_parser("bench", help="measure speed and sizes (python -m dashboard bench --help)")
 
