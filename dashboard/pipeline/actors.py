@@ -55,6 +55,7 @@ class ActorLexicon:
     ar_given: dict[str, str] = field(default_factory=dict)  # soft-folded Arabic given name -> Latin spelling ("" unknown)
     ar_given_keys: frozenset[str] = frozenset()  # the folded forms of ar_given's one-word names (token keys)
     common: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> folded common words
+    common_any: frozenset[str] = frozenset()  # common in any of the three languages
     people: PersonIndex = field(default_factory=PersonIndex)
 
 
@@ -114,6 +115,7 @@ def actor_lexicon_from_data(countries: list[dict], orgs: list[dict], people: lis
         ar_given=ar_given,
         ar_given_keys=frozenset(fold(k) for k in ar_given if " " not in k),
         common={lang: frozenset(words) for lang, words in names.get("common", {}).items()},
+        common_any=frozenset(w for words in names.get("common", {}).values() for w in words),
         people=person_index(entries),
     )
 

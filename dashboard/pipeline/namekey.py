@@ -156,6 +156,7 @@ def _latin_name_options(word: str) -> frozenset[str]:
     return keys
 
 
+@lru_cache(maxsize=50_000)
 def word_keys(word: str) -> frozenset[str]:
     """Keys of one word in either script."""
     w = fold(word)
@@ -164,14 +165,16 @@ def word_keys(word: str) -> frozenset[str]:
     return _latin_name_options(w)
 
 
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=20_000)
+def name_words(name: str) -> tuple[str, ...]:
     """The words of a name as the key sees them (Latin articles written apart dropped)."""
     w = fold(name).strip()
     if w and "\u0600" <= w[0] <= "\u06ff":
-        return w.split()
-    return _latin_parts(name)
+        return tuple(w.split())
+    return tuple(_latin_parts(name))
 
 
+@lru_cache(maxsize=20_000)
 def name_keys(name: str) -> frozenset[str]:
     """Keys of a whole name: the words' keys joined, every combination up to MAX_KEYS."""
     words = name_words(name)

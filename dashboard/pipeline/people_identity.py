@@ -37,6 +37,7 @@ class PersonIndex:
     first_last: dict[str, tuple] = field(default_factory=dict)
     surname: dict[str, tuple] = field(default_factory=dict)
     surnames_of: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> family-name keys
+    known: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # memo of `listed_person`
 
 
 def _add(index: dict[str, list], keys: Iterable[str], entry: object) -> None:
@@ -79,7 +80,7 @@ def _long(keys: frozenset[str], minimum: int = MIN_SURNAME_KEY) -> frozenset[str
     return frozenset(k for k in keys if len(k) >= minimum)
 
 
-def _pair_keys(words: list[str]) -> set[str]:
+def _pair_keys(words: tuple[str, ...]) -> set[str]:
     return {f"{a}|{b}" for a in word_keys(words[0]) for b in word_keys(words[-1])}
 
 
@@ -109,10 +110,10 @@ def resolve_people(toks: Tokens, taken: list[str | None], listed: list[ActorMent
     out = list(listed)
     seen: list[tuple[frozenset[str], frozenset[str], ActorMention]] = []  # rule-found: keys and the mention
     for m in sorted(found, key=lambda a: a.start):
-        words = name_words(_key_source(m))
-        keys = name_keys(_key_source(m))
-        pair = frozenset(_pair_keys(words)) if len(words) >= 2 else frozenset()
-        entry = _unique(index.full, keys) or _unique(index.first_last, pair)
+        source = _key_source(m)
+        keys = name_keys(source)
+        pair = _name_pair(source)
+        entry = listed_person(index, source)
         if entry is not None:
             out.append(_as(m, entry, "spelling variant"))
             continue
@@ -125,6 +126,26 @@ def resolve_people(toks: Tokens, taken: list[str | None], listed: list[ActorMent
         out.append(m)
     out.extend(_family_names_alone(toks, taken, out, lex))
     return out
+
+
+MEMO_SIZE = 20_000  # names remembered by `listed_person` (news vocabulary repeats)
+
+
+def listed_person(index: PersonIndex, name: str) -> object | None:
+    """The curated person a spelling stands for: the one whose whole-name keys, or first and last
+    word keys, meet the spelling's (None when no one or several do)."""
+    memo = index.known
+    if name in memo:
+        return memo[name]
+    if len(memo) > MEMO_SIZE:
+        memo.clear()
+    entry = memo[name] = _unique(index.full, name_keys(name)) or _unique(index.first_last, _name_pair(name))
+    return entry
+
+
+def _name_pair(name: str) -> frozenset[str]:
+    words = name_words(name)
+    return frozenset(_pair_keys(words)) if len(words) >= 2 else frozenset()
 
 
 def _article_surnames(people: list[ActorMention], lex: ActorLexicon) -> dict[str, ActorMention]:
@@ -145,28 +166,37 @@ def _article_surnames(people: list[ActorMention], lex: ActorLexicon) -> dict[str
 def _family_names_alone(toks: Tokens, taken: list[str | None], people: list[ActorMention],
                         lex: ActorLexicon) -> list[ActorMention]:
     surnames = _article_surnames(people, lex)
+    text = toks.text
     out = []
-    for k, it in enumerate(toks.items):
-        if taken[k] is not None or len(it.key) < 4 or not _could_be_surname(toks, k, lex):
-            continue
-        keys = word_keys(toks.text[it.start:it.end])
+    for k in _surname_candidates(toks, taken, lex, bool(surnames)):
+        it = toks.items[k]
+        surface = text[it.start:it.end]
+        keys = word_keys(surface)
         ref = next((surnames[x] for x in keys if x in surnames), None)
         if ref is not None:
-            out.append(ActorMention(toks.text[it.start:it.end], it.start, it.end, ref.actor_id, ref.name, "person",
-                                    ref.country, ref.role, "family name"))
+            out.append(ActorMention(surface, it.start, it.end, ref.actor_id, ref.name, "person", ref.country, ref.role,
+                                    "family name"))
             continue
-        entry = _unique(lex.people.surname, _long(keys, MIN_ALONE_KEY))
+        entry = _unique(lex.people.surname, _long(keys, MIN_ALONE_KEY)) if not it.arabic else None
         if entry is not None:
-            m = ActorMention(toks.text[it.start:it.end], it.start, it.end, "", "", "person")
-            out.append(_as(m, entry, "family name"))
+            out.append(_as(ActorMention(surface, it.start, it.end, "", "", "person"), entry, "family name"))
     return out
 
 
-def _could_be_surname(toks: Tokens, k: int, lex: ActorLexicon) -> bool:
-    """A capitalised Latin word or an Arabic one, and no common word of the text's languages."""
-    it = toks.items[k]
-    if it.arabic:
-        return it.key not in lex.common.get("ar", ())
-    if not toks.text[it.start].isupper():
-        return False
-    return it.key not in lex.common.get("en", ()) and it.key not in lex.common.get("fr", ())
+def _surname_candidates(toks: Tokens, taken: list[str | None], lex: ActorLexicon, arabic: bool) -> list[int]:
+    """Tokens that may be a family name alone: untaken, four letters or more, no common word of the
+    text's languages, capitalised in Latin script; Arabic ones only when the article names people
+    (they are matched with those people only). (The rare forms are found by a set difference, so
+    the loop runs over a few tokens, not all.)"""
+    text, items, index = toks.text, toks.items, toks.index
+    out = []
+    for key in set(index).difference(lex.common_any):
+        if len(key) < 4:
+            continue
+        for k in index[key]:
+            it = items[k]
+            if it.key != key or taken[k] is not None:
+                continue  # (an Arabic form without its proclitic)
+            if arabic if it.arabic else text[it.start].isupper():
+                out.append(k)
+    return sorted(out)

@@ -13,6 +13,7 @@ Base" holds General X Y, and "Egypt Will Receive Helicopters" no person.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from dashboard.records import ActorMention, PlaceMention
@@ -28,6 +29,7 @@ TITLE_WINDOW = 6  # words before a run searched for a title: more finds titles w
 # TITLE_CASE_MAX_WORDS words, and only articles and prepositions in lower case.
 TITLE_CASE_MIN_WORDS = 4
 TITLE_CASE_MAX_WORDS = 25
+TITLE_CASE_MAX_CHARS = 200  # a longer line is a paragraph, whatever its capitals
 _HEADLINE_LOWER = frozenset((
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "from", "by", "as", "vs",
     "de", "la", "le", "les", "des", "du", "et", "à", "en", "au", "aux", "sur", "pour", "avec", "dans", "par", "d", "l"))
@@ -47,11 +49,13 @@ def latin_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon, place
     items = toks.items
     text = toks.text
     n = len(items)
-    wrapped = hard_wrapped(text)
+    wrapped: list[bool] = []  # hard_wrapped(text), computed when a line break first ends a run
     title_case: dict[int, bool] = {}
     out: list[ActorMention] = []
     k = 0
-    for a in [k for k, it in enumerate(items) if not it.arabic and text[it.start].isupper()]:
+    # tokens that start with a capital letter (Arabic letters have no case), found without a Python loop
+    capitalised = compress(range(n), map(str.isupper, map(text.__getitem__, toks.starts)))
+    for a in capitalised:
         if a < k or taken[a] is not None:
             continue
         b = a + 1
@@ -59,7 +63,7 @@ def latin_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon, place
                 _is_cap(toks, b) or (items[b].key in lex.particles and b + 1 < n and _is_cap(toks, b + 1))):
             b += 1
         k = b
-        if not wrapped and _in_title_case_line(toks, items[a].start, title_case):
+        if b - a >= MIN_NAME_WORDS and not (wrapped and wrapped[0]) and _in_title_case_line(toks, items[a].start, title_case):
             b = _headline_cut(toks, a, b, lex)
         span = _person_in_run(toks, a, b, lex)
         if span is None:
@@ -80,11 +84,16 @@ def _is_cap(toks: Tokens, k: int) -> bool:
     return toks.text[toks.items[k].start].isupper()
 
 
-def _joined(toks: Tokens, k: int, wrapped: bool) -> bool:
-    """Token k continues the name begun before it; in hard-wrapped text a single line break too."""
+def _joined(toks: Tokens, k: int, wrapped: list[bool]) -> bool:
+    """Token k continues the name begun before it; in hard-wrapped text a single line break too.
+    (`wrapped` holds `hard_wrapped(text)` once a line break has asked for it.)"""
     if toks.items[k].joined:
         return True
-    return wrapped and toks.text[toks.items[k - 1].end:toks.items[k].start] == "\n"
+    if toks.text[toks.items[k - 1].end:toks.items[k].start] != "\n":
+        return False
+    if not wrapped:
+        wrapped.append(hard_wrapped(toks.text))
+    return wrapped[0]
 
 
 def hard_wrapped(text: str) -> bool:
@@ -205,7 +214,11 @@ def _in_title_case_line(toks: Tokens, offset: int, cache: dict[int, bool]) -> bo
     got = cache.get(start)
     if got is None:
         end = text.find("\n", offset)
-        words = _LINE_WORD.findall(text, start, end if end >= 0 else len(text))
+        end = end if end >= 0 else len(text)
+        if end - start > TITLE_CASE_MAX_CHARS:
+            cache[start] = False
+            return False
+        words = _LINE_WORD.findall(text, start, end)
         caps = sum(1 for w in words if w[0].isupper())
         lower_ok = all(w[0].isupper() or w in _HEADLINE_LOWER for w in words)
         got = cache[start] = TITLE_CASE_MIN_WORDS <= caps and len(words) <= TITLE_CASE_MAX_WORDS and lower_ok

@@ -36,9 +36,13 @@ PARTICLES = {"بن": "Ben", "ابن": "Ibn", "ولد": "Ould", "ابو": "Abu", 
 _THEOPHORIC = {"الدين": "al-Din", "الله": "Allah", "الاسلام": "al-Islam"}
 
 
+# `arabic.fold`'s table (a list indexed by code point, see arabic._LIST) with ى and ة kept.
+_SOFT = [ch if ch in _KEPT else fold_char(ch) for ch in map(chr, range(0x3000))]
+
+
 def soft_fold(text: str) -> str:
     """`arabic.fold`, except that ى and ة stay as written (على is not علي, the preposition is no name)."""
-    return "".join(ch if ch in _KEPT else fold_char(ch) for ch in text)
+    return text.translate(_SOFT)
 
 
 _HAMZA_ALEF = frozenset("أإآ")
