@@ -55,19 +55,19 @@ def test_ranks_and_titles_are_stripped_from_names(text, lang, expected, lex):
 
 
 def test_a_credit_introduces_a_byline_name(lex):
-    assert people("كتب: فاطمة المرزوقي\n\nأعلنت الحكومة عن خطة جديدة", "ar", lex) == [
-        ("فاطمة المرزوقي", "Fatma al-Marzouqi", "title pattern")]
+    assert people("كتب: يوسف الحمادي\n\nأعلنت الحكومة عن خطة جديدة", "ar", lex) == [
+        ("يوسف الحمادي", "Youssef al-Hamadi", "title pattern")]
 
 
 def test_a_name_after_a_comma_that_follows_the_title(lex):
-    text = "وقام سفير الإمارات لدى تشاد، راشد سعيد الشامسي، بتسليم المعدات"
-    assert people(text, "ar", lex) == [("راشد سعيد الشامسي", "Rachid Said al-Shamsi", "title pattern")]
+    text = "وقال سفير قطر لدى مالي، خالد عيسى المهندي، إن البلدين يعدان لاتفاق جديد"
+    assert people(text, "ar", lex) == [("خالد عيسى المهندي", "Khaled Aissa al-Mahnadi", "title pattern")]
 
 
 def test_a_title_before_other_capitalised_words_still_reaches_the_name(lex):
-    assert people("Elbit Systems CEO Ilan Roth visited Rabat on Tuesday.", "en", lex) == [
+    assert people("Norvik Dynamics CEO Ilan Roth visited Rabat on Tuesday.", "en", lex) == [
         ("Ilan Roth", "Ilan Roth", "title pattern")]
-    assert people("House Speaker Dennis Holloway said the vote would wait.", "en", lex) == [
+    assert people("Senate Majority Leader Dennis Holloway said the vote would wait.", "en", lex) == [
         ("Dennis Holloway", "Dennis Holloway", "title pattern")]
 
 
@@ -78,7 +78,7 @@ def test_ali_starts_a_name_after_a_rank(lex):
 
 
 def test_ali_inside_a_name_does_not_end_it(lex):
-    assert people("وقال رئيس الأركان حمد بن علي الكواري إن", "ar", lex)[0][0] == "حمد بن علي الكواري"
+    assert people("وقال رئيس الأركان سالم بن علي الهاشمي إن", "ar", lex)[0][0] == "سالم بن علي الهاشمي"
 
 
 def test_the_preposition_ala_is_no_name(lex):
@@ -103,9 +103,9 @@ def test_a_coordinated_ministry_name_is_skipped_to_reach_the_person(lex):
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("Egypt Will Receive Apache Helicopters Next Month\n\nCairo said the delivery was on time.", "en"),
-    ("Le Maroc Signe Un Accord De Défense Avec Israël\n\nRabat a confirmé la signature.", "fr"),
-    ("Officials hailed the Abraham Accords as a turning point.", "en"),
+    ("Tunisia Will Receive Patrol Boats Next Month\n\nTunis said the boats were on time.", "en"),
+    ("La Tunisie Reçoit Des Patrouilleurs Italiens Avant L'été\n\nTunis a confirmé la livraison.", "fr"),
+    ("Officials praised the Martin Protocol as a turning point.", "en"),
 ])
 def test_headline_and_vocabulary_words_are_no_people(text, lang, lex):
     assert people(text, lang, lex) == []
@@ -125,17 +125,17 @@ def test_a_place_named_after_a_person_is_a_place(lex):
 
 
 def test_unlisted_arabic_name_without_a_title_needs_a_given_name_and_a_rare_word(lex):
-    assert people("وأكد محمد الكواري أن", "ar", lex) == [("محمد الكواري", "Mohamed al-Kouari", "given name")]
+    assert people("وأكد محمد بلقاضي أن", "ar", lex) == [("محمد بلقاضي", "Mohamed Balqadi", "given name")]
     assert people("وقال إنه سعيد بالزيارة", "ar", lex) == []
 
 
 def test_a_name_broken_by_the_line_width_of_wire_copy(lex):
-    text = ("WASHINGTON, March 3 Defense Secretary Walter\n"
-            "Brennan spoke with his counterpart on Saturday to confirm the\n"
-            "delivery of ten transport aircraft that had been ordered\n"
-            "last year, the Pentagon said in a statement issued late\n"
-            "on Saturday, adding that the talks would continue in the\n"
-            "spring.\n")
+    text = ("ROME, May 14 Navy Secretary Walter\n"
+            "Brennan arrived in Naples for two days of meetings about the\n"
+            "joint patrols that the two navies plan to run off the coast\n"
+            "of Libya this summer, according to officials who travelled\n"
+            "with him and asked not to be named because the plans are\n"
+            "not final.\n")
     assert people(text, "en", lex) == [("Walter Brennan", "Walter Brennan", "title pattern")]
 
 

@@ -46,6 +46,7 @@ class ActorLexicon:
     names: PhraseTable = field(default_factory=PhraseTable)
     titles_ar: PhraseTable = field(default_factory=PhraseTable)
     titles_latin: frozenset[str] = frozenset()
+    credits_latin: frozenset[str] = frozenset()  # "by", "par": a title only right before a given name
     particles: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()  # folded Latin-script given names
@@ -62,7 +63,7 @@ class ActorLexicon:
 _SLUG = re.compile(r"[^a-z0-9]+")
 _AR_CONTEXT_CUES = frozenset(fold(w) for w in (
     "في", "الى", "إلى", "من", "دولة", "جمهورية", "شمال", "جنوب", "وسط", "شرق", "غرب", "عاصمة", "حكومة",
-    "جيش", "رئيس", "مع", "و", "بين"))
+    "جيش", "رئيس", "مع", "و", "بين", "لدى"))
 
 
 def _slug(text: str) -> str:
@@ -106,6 +107,8 @@ def actor_lexicon_from_data(countries: list[dict], orgs: list[dict], people: lis
         names=table,
         titles_ar=_arabic_titles(titles),
         titles_latin=_latin_title_words(titles),
+        credits_latin=frozenset(fold_phrase(t)[-1] for lang in ("fr", "en")
+                                for t in titles.get(lang, {}).get("credits", [])) - _latin_title_words(titles),
         particles=frozenset(fold(w) for w in cues["name_particles"]),
         not_names=frozenset(fold(w) for w in cues["not_names"]),
         first_names=_latin_given_names(names, first_names_text),
@@ -172,8 +175,8 @@ def _add_people(table: PhraseTable, people: list[dict]) -> list[tuple[ActorEntry
     return out
 
 
-def _title_phrases(titles: dict, lang: str) -> list[str]:
-    return [t for phrases in titles.get(lang, {}).values() for t in phrases]
+def _title_phrases(titles: dict, lang: str, credits: bool = True) -> list[str]:
+    return [t for cls, phrases in titles.get(lang, {}).items() if credits or cls != "credits" for t in phrases]
 
 
 def _arabic_titles(titles: dict) -> PhraseTable:
@@ -192,7 +195,7 @@ def _latin_title_words(titles: dict) -> frozenset[str]:
     titles (Lt. Gen., Sgt. Maj.); not the qualifiers of multi-word titles (state, air, high)."""
     words: set[str] = set()
     for lang in ("fr", "en"):
-        for t in _title_phrases(titles, lang):
+        for t in _title_phrases(titles, lang, credits=False):
             parts = fold_phrase(t)
             if len(parts) == 1:
                 words.add(parts[0])

@@ -193,9 +193,12 @@ def _given_name_inside(toks: Tokens, a: int, b: int, lex: ActorLexicon) -> int:
 
 
 def _title_before(toks: Tokens, a: int, lex: ActorLexicon) -> bool:
-    """A title word among the few words before the name, in the same sentence
-    ("le ministre mauritanien de la Défense, X Y")."""
+    """A title word among the few words before the name, in the same sentence ("le ministre de
+    l'Intérieur du Niger, X Y"); a credit word ("by", "par") only right before a given name ("Photo
+    by John Young"; not "built by Boeing Co.", "published by the mission said the Action Plan")."""
     items = toks.items
+    if a > 0 and items[a - 1].key in lex.credits_latin:
+        return items[a].key in lex.first_names
     for k in range(a - 1, max(a - TITLE_WINDOW - 1, -1), -1):
         gap = toks.folded[items[k].fend:items[k + 1].fstart]
         if _SENTENCE_GAP.search(gap) and not (gap.startswith(".") and len(items[k].key) <= 4):
@@ -220,6 +223,6 @@ def _in_title_case_line(toks: Tokens, offset: int, cache: dict[int, bool]) -> bo
             return False
         words = _LINE_WORD.findall(text, start, end)
         caps = sum(1 for w in words if w[0].isupper())
-        lower_ok = all(w[0].isupper() or w in _HEADLINE_LOWER for w in words)
+        lower_ok = all(w[0].isupper() or w in _HEADLINE_LOWER or len(w) == 1 for w in words)  # (the s of 's)
         got = cache[start] = TITLE_CASE_MIN_WORDS <= caps and len(words) <= TITLE_CASE_MAX_WORDS and lower_ok
     return got
