@@ -124,6 +124,23 @@ def test_a_place_named_after_a_person_is_a_place(lex):
     assert people(text, "fr", lex, [airport]) == []
 
 
+def test_a_namesake_town_inside_a_name_that_starts_with_a_given_name(lex):
+    text = "Le ministère a publié la photo de Nathalie Brissac, prise à Toulon."
+    start = text.index("Brissac")
+    town = PlaceMention("Brissac", start, start + 7, Place("y", "Brissac", "city", "FR", 47.3, -0.4), "test")
+    assert people(text, "fr", lex, [town]) == [("Nathalie Brissac", "Nathalie Brissac", "given name")]
+
+
+def test_a_demonym_after_a_given_name_is_a_family_name(lex):
+    found = find_actors("وأكد اللواء صالح المغربي أن القوات جاهزة", "ar", lex, [])
+    assert [(a.surface, a.name, a.kind) for a in found] == [("صالح المغربي", "Salah al-Maghrabi", "person")]
+
+
+def test_a_demonym_after_the_title_stays_a_country(lex):
+    found = find_actors("وقال وزير الدفاع المغربي حسن بنعلي إن", "ar", lex, [])
+    assert [(a.surface, a.kind) for a in found] == [("المغربي", "country"), ("حسن بنعلي", "person")]
+
+
 def test_unlisted_arabic_name_without_a_title_needs_a_given_name_and_a_rare_word(lex):
     assert people("وأكد محمد بلقاضي أن", "ar", lex) == [("محمد بلقاضي", "Mohamed Balqadi", "given name")]
     assert people("وقال إنه سعيد بالزيارة", "ar", lex) == []

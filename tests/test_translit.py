@@ -18,6 +18,7 @@ def given():
     ("زيدان", "Zidan"),           # long vowels
     ("سعد", "Saad"),              # ع between consonants
     ("موسى", "Mousa"),            # final ى is a
+    ("أكتاو", "Aktaou"),          # final و after a vowel
     ("الخياط", "al-Khayat"),      # خ kh, ي a consonant before a long a
     ("عبد الكريم", "Abdelkarim"),  # عبد joins its noun
     ("بن", "Ben"),

@@ -238,6 +238,8 @@ def find_actors(text: str, lang: str, lexicon: ActorLexicon, places: list[PlaceM
             taken[k] = entry.kind
         out.append(_mention(text, m.start, m.end, entry))
     found = arabic_people(toks, taken, lexicon, places) + latin_people(toks, taken, lexicon, places, lang)
+    if found:  # a demonym that turned out to be a family name is no country mention
+        out = [a for a in out if a.how != "demonym" or not any(p.start <= a.start and a.end <= p.end for p in found)]
     out = resolve_people(toks, taken, out, found, lexicon)
     out.extend(_countries_from_places(out, places))
     out.sort(key=lambda a: (a.start, -a.end))

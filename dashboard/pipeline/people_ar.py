@@ -191,8 +191,11 @@ def _name_span(toks: Tokens, start: int, taken: list[str | None], lex: ActorLexi
     need = 3 if items[start].key in lex.ar_compound else 2
     extra = False  # one more word may follow a full name: a family name (محمد صالح المغربي، محمد الأمين بلحاج)
     k = start + 1
-    while k < n and k - start < MAX_NAME_WORDS and items[k].joined and not _ends_name(toks, k, taken, lex):
-        if not _later_word_ok(toks, k, lex):
+    while k < n and k - start < MAX_NAME_WORDS and items[k].joined:
+        if _demonym_family_name(toks, k, taken):
+            k += 1  # (the demonym's country mention is dropped by `actors.find_actors`)
+            break
+        if _ends_name(toks, k, taken, lex) or not _later_word_ok(toks, k, lex):
             break
         if k - start >= need:
             if extra or not _family_name_ok(toks, k, lex):
@@ -204,6 +207,13 @@ def _name_span(toks: Tokens, start: int, taken: list[str | None], lex: ActorLexi
     if k - start < 2 or items[k - 1].key in lex.ar_compound:
         return None
     return start, k
+
+
+def _demonym_family_name(toks: Tokens, k: int, taken: list[str | None]) -> bool:
+    """A nisba that is also a demonym, right after a name word: a family name (صالح المغربي is
+    Salah al-Maghrebi; "the Moroccan" would come before the name, after the title)."""
+    key = toks.items[k].key
+    return taken[k] == "country" and key.startswith("ال") and key.endswith("ي") and taken[k - 1] is None
 
 
 # ---- a name that starts with a given name -----------------------------------------------------

@@ -70,7 +70,7 @@ def latin_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon, place
             continue
         s, e, how = span
         start, end = items[s].start, items[e - 1].end
-        if _named_place(places, start, end, items[e - 1].start, how):
+        if _named_place(places, start, end, items[s].key in lex.first_names):
             continue
         surface = " ".join(text[start:end].split())
         name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in surface.split())
@@ -125,14 +125,16 @@ def _headline_cut(toks: Tokens, a: int, b: int, lex: ActorLexicon) -> int:
     return b
 
 
-def _named_place(places: list[PlaceMention], start: int, end: int, last_start: int, how: str) -> bool:
-    """The name overlaps a place: an airport or a region named like a person (Houari Boumediene,
-    Sinai Peninsula), unless it starts with a given name and its last word is no place (Florence
-    Parly)."""
+def _named_place(places: list[PlaceMention], start: int, end: int, given_start: bool) -> bool:
+    """The name is a place: one place mention covers all of it (an airport or a region named like
+    a person: Houari Boumediene, Sinai Peninsula), or, when it does not start with a given name,
+    it overlaps a place. A place inside a name that starts with a given name is a namesake (Florence
+    Parly, Georges Seguin)."""
     for p in places:
-        if p.start < end and start < p.end:
-            if how != "given name" or p.end > last_start:
-                return True
+        if p.start <= start and end <= p.end:
+            return True
+        if p.start < end and start < p.end and not given_start:
+            return True
     return False
 
 

@@ -69,10 +69,10 @@ def _units(word: str) -> list[tuple[str, bool]]:
         elif ch in "ىة":
             out.append(("a", True))
         elif ch == "و":
-            consonant = k == 0 or (prev_vowel and nxt in "اوي")
-            out.append(("w", False) if consonant else ("ou", True))
+            consonant = k == 0 or (prev_vowel and nxt != "" and nxt in "اوي")
+            out.append(("w", False) if consonant else ("ou", True))  # (final after a vowel: أكتاو Aktaou)
         elif ch == "ي":
-            consonant = k == 0 or (prev_vowel and nxt in "اوي") or nxt == "ا"
+            consonant = k == 0 or (prev_vowel and nxt != "" and nxt in "اوي") or nxt == "ا"
             out.append(("y", False) if consonant and k + 1 < n else ("i", True))
         elif ch in _SILENT:
             if nxt in "اوي" and nxt:
