@@ -8,8 +8,13 @@ from dashboard.settings import data_dir
 
 
 @pytest.fixture(scope="module")
-def given():
-    return load_actor_lexicon(data_dir()).ar_given
+def lex():
+    return load_actor_lexicon(data_dir())
+
+
+@pytest.fixture(scope="module")
+def given(lex):
+    return lex.ar_given
 
 
 @pytest.mark.parametrize("arabic,latin", [
@@ -41,3 +46,13 @@ def test_ali_is_a_name_and_the_preposition_is_not_even_though_folding_merges_the
     assert soft_fold("علي") != soft_fold("على")
     assert transliterate("علي") == "Ali"
     assert transliterate("على") == "Ala"
+
+
+@pytest.mark.parametrize("arabic,latin", [
+    ("ويليام هارتلي", "William Hartali"),
+    ("دميتري كوزنيتسوف", "Dmitry Kouznitsouf"),
+    ("جان لوفيفر", "Jean Loufifer"),
+    ("فلاديمير", "Vladimir"),
+])
+def test_a_foreign_given_name_written_in_arabic_gets_its_own_spelling(arabic, latin, lex):
+    assert transliterate(arabic, lex.ar_given, lex.foreign_given) == latin

@@ -25,11 +25,15 @@ What is kept:
 
 An Arabic given name gets the Latin spelling most used for it in the Arab countries: among the Latin
 given names whose spelling-tolerant key (`dashboard.pipeline.namekey`) meets its own and whose
-vowels include its long vowels, the one with the highest popularity (the sum over those countries
-of 1/rank): محمد -> Mohamed, يوسف -> Youssef.
+vowels fit its long vowels (`dashboard.pipeline.spelling`), the one with the highest popularity
+(the sum over those countries of 1/rank): محمد -> Mohamed, يوسف -> Youssef.
+
+Foreign given names written in Arabic (ويليام، جان، دميتري) are spelled from the Latin given names
+most frequent in the powers' countries ("foreign", most popular first), by the same key and vowels.
 
 Compiled format (gzip JSON): {"version", "latin": [given names], "arabic": [[name, Latin spelling or
-""]], "common": {"ar"|"fr"|"en": [folded words at or above COMMON_ZIPF[lang]]}}, every list sorted.
+""]], "foreign": [[given name, popularity]], "common": {"ar"|"fr"|"en": [folded words at or above
+COMMON_ZIPF[lang]]}}, every list sorted (foreign: by popularity).
 """
 from __future__ import annotations
 
@@ -58,6 +62,10 @@ ARAB_COUNTRIES = ("MA", "DZ", "TN", "LY", "EG", "SD", "AE", "SA", "QA") + OTHER_
 READER_COUNTRIES = {"arabic": ARAB_COUNTRIES,
                     "latin": ("MA", "DZ", "TN", "LY", "EG", "SD", "LB", "JO", "FR", "BE", "US", "GB")}
 
+# Foreign given names (spelling Arabic transcriptions of them): the first FOREIGN_MAX_RANK names of
+# each of the powers' countries that do not write Arabic.
+FOREIGN_COUNTRIES = ("US", "GB", "FR", "DE", "IT", "ES", "RU", "TR", "IL", "CN")
+FOREIGN_MAX_RANK = 1000
 NAME_MAX_RANK = 5000  # more names find more people, and let more capitalised words pass for names
 SPELLING_MAX_RANK = 5000  # Latin spellings considered for an Arabic name: popular in an Arab country
 # The spelling chosen is the most popular in the region's Arab countries (Maghreb, Egypt, Libya,
@@ -86,8 +94,6 @@ _LATIN = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u024f]+(?:-[A-Z\u00c0-\u00d
 # bare form is listed anyway (السعيد: سعيد).
 _AR_WORD = "[\u0621-\u063a\u0641-\u064a]{2,}"
 _ARABIC = re.compile(rf"^(?:(?!ال){_AR_WORD}|عبد ال{_AR_WORD}|(?!ال){_AR_WORD} (?:الدين|الله|الإسلام|الاسلام))$")
-_LONG_VOWELS = {"ا": "a", "آ": "a", "ى": "a", "و": "u", "ي": "i"}
-_LATIN_VOWEL_CLASSES = {"a": "ae\u00e2\u00e0", "u": "ou\u00f4\u00fb", "i": "iey\u00e9\u00e8\u00ee\u00ef"}
 
 
 def build_names(data_dir: Path) -> Path:
@@ -104,6 +110,7 @@ def build_names(data_dir: Path) -> Path:
         "version": FORMAT_VERSION,
         "latin": sorted(latin),
         "arabic": sorted([n, spell(n)] for n in arabic),
+        "foreign": _foreign_names(table, latin),
         "common": {lang: _common_words(lang, threshold) for lang, threshold in sorted(COMMON_ZIPF.items())},
     }
     path = lex / COMPILED_NAME
@@ -201,6 +208,7 @@ def _popularity(ranks: dict[str, int]) -> float:
 def _spelling_chooser(table: dict[str, dict]) -> Callable[[str], str]:
     """A function from an Arabic given name to its usual Latin spelling ("" when none fits)."""
     from dashboard.pipeline.namekey import name_keys
+    from dashboard.pipeline.spelling import fits, likeness
 
     by_key: dict[str, list[tuple[float, str]]] = {}
     for name, info in table.items():
@@ -214,115 +222,22 @@ def _spelling_chooser(table: dict[str, dict]) -> Callable[[str], str]:
 
     def choose(arabic: str) -> str:
         found = {c for key in name_keys(arabic) for c in by_key.get(key, ())}
-        fitting = [c for c in found if _vowels_fit(arabic, c[1])]
-        return max(fitting, key=lambda c: (_vowel_likeness(arabic, c[1]), c[0], c[1]))[1] if fitting else ""
+        fitting = [c for c in found if fits(arabic, c[1])]
+        return max(fitting, key=lambda c: (likeness(arabic, c[1]), c[0], c[1]))[1] if fitting else ""
 
     return choose
 
 
-# Long vowels written in Arabic and the vowel letters that may render them in Latin script.
-_ARABIC_VOWELS = {"ا": "a", "آ": "a", "ى": "a", "و": "u", "ي": "i", "ة": "a"}
-_LATIN_VOWELS = {"a": "a", "\u00e2": "a", "\u00e0": "a", "e": "ai", "\u00e9": "ai", "\u00e8": "ai", "i": "i",
-                 "\u00ee": "i", "\u00ef": "i", "y": "i", "o": "u", "\u00f4": "u", "u": "u", "\u00fb": "u", "w": "u"}
-_LATIN_UNITS = ("sch", "tch", "sh", "ch", "kh", "gh", "th", "dh", "ph", "dj", "dz", "ck")
-_SILENT_ARABIC = "عءئؤأإ"
-
-
-def _arabic_slots(arabic: str) -> list[str]:
-    """The long vowels of an Arabic name between its consonants: slot k holds those after the k-th
-    consonant (slot 0: before the first). The alif of the article (الدين، عبدالله) is no vowel, a
-    doubled consonant counts once."""
-    slots = [""]
-    for word in arabic.split():
-        word = word[:3] + word[4:] if word.startswith("عبدال") else word
-        word = word[1:] if word.startswith("ال") else word
-        prev = ""
-        for k, ch in enumerate(word):
-            if ch in _ARABIC_VOWELS and not (k == 0 and ch in "وي"):
-                if k > 0:
-                    slots[-1] += _ARABIC_VOWELS[ch]
-            elif ch not in _SILENT_ARABIC and not (ch == prev and slots[-1] == ""):
-                slots.append("")
-            prev = ch
-    return slots
-
-
-def _vowels_fit(arabic: str, latin: str) -> bool:
-    """Each long vowel written in the Arabic has a Latin vowel of its kind in the same place (محمود
-    is not Mohamed, حكيم not Hicham), and the Latin word starts and ends as the Arabic one (a
-    consonant, a vowel, ي as i or y: حمد is not Ahmed, صدقي is not Sadiq); short vowels, unwritten in
-    Arabic, may be anything. When the two count their consonants differently (a final h, a
-    doubled letter), every long vowel must at least be somewhere."""
-    low = latin.lower()
-    if not (_edge_fits(arabic[0], low[:1], _START) and _edge_fits(arabic[-1], low[-2:], _END)):
-        return False
-    a, b = _arabic_slots(arabic), _latin_slots_raw(low)
-    if len(a) == len(b):
-        return all(_covers(x, y) for x, y in zip(a, b))
-    return _covers("".join(a), "".join(b))
-
-
-def _covers(need: str, have: str) -> bool:
-    """Whether the Latin vowel letters `have` render the Arabic long vowels `need` (a, i, u): each
-    by a letter of its kind, or by an e (which renders one a or one i, not both)."""
-    short = {v: max(0, need.count(v) - sum(have.count(ch) for ch in _SPECIFIC[v])) for v in "aui"}
-    either = sum(have.count(ch) for ch in "e\u00e9\u00e8")
-    return short["u"] == 0 and short["a"] + short["i"] <= either
-
-
-_LONG_DIGRAPHS = ("ai", "ay", "ei", "ey", "ie", "ee", "ii", "ou", "oo", "uu")
-_SPECIFIC = {"a": "a\u00e2\u00e0", "i": "iy\u00ee\u00ef", "u": "ouw\u00f4\u00fb"}
-_PLAIN = {"a": "a\u00e2\u00e0", "i": "i\u00ee\u00ef", "u": "ou\u00f4\u00fb"}  # i rather than y: Sobhi, not Sobhy
-
-
-def _vowel_likeness(arabic: str, latin: str) -> int:
-    """Among spellings that fit: +1 for each Arabic long vowel rendered by its own letter (ي by i,
-    not e: جميل is Jamil, not Djamel), -1 for each long-vowel pair (ai, ou, ee...) where the Arabic
-    has no long vowel (سعد is Saad, not Said)."""
-    a, b = _arabic_slots(arabic), _latin_slots_raw(latin.lower())
-    if len(a) != len(b):
-        return 0
-    score = 0
-    for want, have in zip(a, b):
-        score += sum(1 for v in want if any(ch in have for ch in _PLAIN[v]))
-        if not want and any(d in have for d in _LONG_DIGRAPHS):
-            score -= 1
-    return score
-
-
-def _latin_slots_raw(latin: str) -> list[str]:
-    """`_latin_slots` with the vowel letters as written."""
-    w = "".join(ch for ch in latin if ch.isalpha())
-    slots = [""]
-    i, prev = 0, ""
-    while i < len(w):
-        unit = next((u for u in _LATIN_UNITS if w.startswith(u, i)), w[i])
-        if unit in _LATIN_VOWELS and not (i == 0 and unit in "wy"):
-            slots[-1] += unit
-        elif unit != prev or slots[-1]:
-            slots.append("")
-        prev = unit if unit not in _LATIN_VOWELS else prev
-        i += len(unit)
-    return slots
-
-
-# How a word's first and last Arabic letter may be written in Latin script: a vowel letter, a
-# consonant, or one of the given letters (absent: a consonant).
-_VOWEL_LETTERS = "aeiou\u00e2\u00e9\u00e8\u00ee\u00ef\u00f4\u00fb"
-_START = {"ا": _VOWEL_LETTERS, "أ": _VOWEL_LETTERS, "إ": _VOWEL_LETTERS, "آ": _VOWEL_LETTERS,
-          "ع": _VOWEL_LETTERS, "و": "wovu", "ي": "yij"}
-_END = {"ي": ("i", "y", "ie", "ee", "ey", "\u00ef"), "ى": ("a", "e"), "ا": ("a", "ah", "aa"), "و": ("o", "u", "w"),
-        "ة": ("a", "e", "h", "t"), "ه": ("a", "e", "h")}
-
-
-def _edge_fits(arabic_letter: str, latin_edge: str, table: dict) -> bool:
-    """Whether a Latin word's first letter (`table` _START) or last two letters (_END) fit the
-    Arabic word's first or last letter."""
-    allowed = table.get(arabic_letter)
-    if allowed is not None:
-        return any(latin_edge.endswith(x) for x in allowed) if table is _END else latin_edge[:1] in allowed
-    last = latin_edge[-1:]
-    return last not in _VOWEL_LETTERS or (table is _END and last == "e")
+def _foreign_names(table: dict[str, dict], latin: list[str]) -> list[list]:
+    """[name, popularity] for the given names most frequent in the powers' countries, the most
+    popular first: the spellings of foreign given names written in Arabic (ويليام: William)."""
+    out = []
+    for name in latin:
+        ranks = table[name].get("rank") or {}
+        pop = sum(1.0 / r for c, r in ranks.items() if c in FOREIGN_COUNTRIES and r and r <= FOREIGN_MAX_RANK)
+        if pop > 0:
+            out.append([name, round(pop, 6)])
+    return sorted(out, key=lambda x: (-x[1], x[0]))
 
 
 def _common_words(lang: str, threshold: float) -> list[str]:

@@ -20,6 +20,7 @@ from dashboard.records import ActorMention, PlaceMention
 
 from .arabic import fold
 from .lexmatch import Match, PhraseTable, Tokens, fold_phrase, is_arabic, tokenize
+from .namekey import latin_word_keys
 from .people_ar import arabic_people
 from .people_identity import PersonIndex, person_index, resolve_people
 from .people_latin import latin_people
@@ -55,6 +56,7 @@ class ActorLexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # iso -> English name
     ar_given: dict[str, str] = field(default_factory=dict)  # soft-folded Arabic given name -> Latin spelling ("" unknown)
     ar_given_keys: frozenset[str] = frozenset()  # the folded forms of ar_given's one-word names (token keys)
+    foreign_given: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key -> foreign given names
     common: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> folded common words
     common_any: frozenset[str] = frozenset()  # common in any of the three languages
     people: PersonIndex = field(default_factory=PersonIndex)
@@ -117,6 +119,7 @@ def actor_lexicon_from_data(countries: list[dict], orgs: list[dict], people: lis
         country_names=country_names,
         ar_given=ar_given,
         ar_given_keys=frozenset(fold(k) for k in ar_given if " " not in k),
+        foreign_given=_foreign_given_names(names),
         common={lang: frozenset(words) for lang, words in names.get("common", {}).items()},
         common_any=frozenset(w for words in names.get("common", {}).values() for w in words),
         people=person_index(entries),
@@ -210,6 +213,16 @@ def _latin_given_names(names: dict, supplement: str) -> frozenset[str]:
         if not line.startswith("#"):
             out.update(fold(w) for w in line.split())
     return frozenset(out)
+
+
+def _foreign_given_names(names: dict) -> dict[str, tuple[str, ...]]:
+    """Name key -> the foreign given names that have it, the most popular first (the lexicon lists
+    them in that order)."""
+    out: dict[str, list[str]] = {}
+    for name, _ in names.get("foreign", []):
+        for key in latin_word_keys(name):
+            out.setdefault(key, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _arabic_given_names(names: dict, cues: dict) -> dict[str, str]:

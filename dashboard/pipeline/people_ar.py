@@ -49,7 +49,7 @@ def arabic_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon,
         if c.how == "given name" and any(ps < end and start < pe for ps, pe in place_spans):
             continue  # a street, an airport or a town named after a person
         surface = toks.text[start:end]
-        name = transliterate(surface, lex.ar_given)
+        name = transliterate(surface, lex.ar_given, lex.foreign_given)
         out.append(ActorMention(surface, start, end, "", name, "person", None, None, c.how))
     return out
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 from typing import Mapping
 
 from .arabic import fold_char
+from .namekey import arabic_word_keys
+from .spelling import clashes, fits
 
 # Letters kept apart by `soft_fold`: folding merges them with ي and ه, the spelling needs them.
 _KEPT = frozenset("ىة")
@@ -113,9 +115,12 @@ def _spell(word: str) -> str:
     return spelled[:1].upper() + spelled[1:]
 
 
-def transliterate(arabic: str, given: Mapping[str, str] | None = None) -> str:
+def transliterate(arabic: str, given: Mapping[str, str] | None = None,
+                  foreign: Mapping[str, tuple[str, ...]] | None = None) -> str:
     """An English spelling of an Arabic name: the lexicon's spelling of each given name (`given`:
-    soft-folded Arabic -> Latin), the news-style scheme for the other words."""
+    soft-folded Arabic -> Latin); for a first word no Arabic given name, a foreign given name
+    whose key and vowels fit (`foreign`: key -> Latin given names, most popular first: ويليام is
+    William); the news-style scheme for the other words."""
     given = given or {}
     raw = arabic.split()
     words = [soft_fold(w) for w in raw]
@@ -132,9 +137,23 @@ def transliterate(arabic: str, given: Mapping[str, str] | None = None) -> str:
             out.append("Abdel" + _spell(_plain(raw[k + 1])[2:]).lower())
             k += 2
             continue
-        out.append(_word(raw[k], given))
+        spelled = _foreign(raw[k], foreign) if k == 0 and foreign and not given.get(w) else ""
+        out.append(spelled or _word(raw[k], given))
         k += 1
     return " ".join(out)
+
+
+def _foreign(raw: str, foreign: Mapping[str, tuple[str, ...]]) -> str:
+    """The most popular foreign given name whose key and vowels fit the Arabic word, among those
+    whose vowels clash least with it ("" if none)."""
+    word = _plain(raw)
+    best, best_score = "", (1 << 30, 1 << 30)
+    for key in sorted(arabic_word_keys(raw)):
+        for rank, latin in enumerate(foreign.get(key, ())):
+            score = (clashes(word, latin), rank)
+            if score < best_score and fits(word, latin):
+                best, best_score = latin, score
+    return best
 
 
 def _word(raw: str, given: Mapping[str, str]) -> str:
