@@ -1,7 +1,6 @@
 """The name lexicon built from names-dataset and wordfreq: reproducible, and what it holds."""
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import shutil
 import subprocess

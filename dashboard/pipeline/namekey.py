@@ -49,7 +49,7 @@ _ARABIC_LETTERS = {
 _ARABIC_SILENT = frozenset("اعءئؤآأإىي" + "و")  # long vowels, ain and hamza (و ي count at a word's start)
 
 
-def _collapse(classes: "tuple[str, ...] | str") -> str:
+def _collapse(classes: tuple[str, ...] | str) -> str:
     """Joined classes, a class repeated next to itself written once (Arabic writes a doubled
     consonant once)."""
     out: list[str] = []

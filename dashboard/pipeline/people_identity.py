@@ -33,14 +33,14 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 class PersonIndex:
     """The curated people by key: whole name, first|last word, family name."""
 
-    full: dict[str, tuple] = field(default_factory=dict)
-    first_last: dict[str, tuple] = field(default_factory=dict)
-    surname: dict[str, tuple] = field(default_factory=dict)
+    full: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)
+    first_last: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)
+    surname: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)
     surnames_of: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> family-name keys
-    known: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # memo of `listed_person`
+    known: dict[str, ActorEntry | None] = field(default_factory=dict, compare=False, repr=False)  # `listed_person` memo
 
 
-def _add(index: dict[str, list], keys: Iterable[str], entry: object) -> None:
+def _add(index: dict[str, list], keys: Iterable[str], entry: ActorEntry) -> None:
     for k in keys:
         bucket = index.setdefault(k, [])
         if entry not in bucket:
@@ -84,7 +84,7 @@ def _pair_keys(words: tuple[str, ...]) -> set[str]:
     return {f"{a}|{b}" for a in word_keys(words[0]) for b in word_keys(words[-1])}
 
 
-def _unique(index: dict[str, tuple], keys: Iterable[str]) -> object | None:
+def _unique(index: dict[str, tuple[ActorEntry, ...]], keys: Iterable[str]) -> ActorEntry | None:
     found = {e for k in keys for e in index.get(k, ())}
     return next(iter(found)) if len(found) == 1 else None
 
@@ -131,7 +131,7 @@ def resolve_people(toks: Tokens, taken: list[str | None], listed: list[ActorMent
 MEMO_SIZE = 20_000  # names remembered by `listed_person` (news vocabulary repeats)
 
 
-def listed_person(index: PersonIndex, name: str) -> object | None:
+def listed_person(index: PersonIndex, name: str) -> ActorEntry | None:
     """The curated person a spelling stands for: the one whose whole-name keys, or first and last
     word keys, meet the spelling's (None when no one or several do)."""
     memo = index.known

@@ -144,16 +144,7 @@ def _person_in_run(toks: Tokens, a: int, b: int, lex: ActorLexicon) -> tuple[int
     if b - a < MIN_NAME_WORDS:
         return None
     items = toks.items
-    titled = _title_before(toks, a, lex)
-    last_title = max((k for k in range(a, b) if items[k].key in lex.titles_latin), default=None)
-    if last_title is not None and b - last_title > MIN_NAME_WORDS:  # "Divisional General X Y Z"
-        a, titled = last_title + 1, True
-    while a < b and _not_a_start(toks, a, lex):
-        titled = titled or items[a].key in lex.titles_latin
-        a += 1
-    while b > a and (items[b - 1].key in lex.not_names or items[b - 1].key in lex.particles
-                     or items[b - 1].key in lex.titles_latin):
-        b -= 1
+    a, b, titled = _trimmed(toks, a, b, lex)
     if not titled and a < b and items[a].key not in lex.first_names:
         a = _given_name_inside(toks, a, b, lex)
     if not MIN_NAME_WORDS <= b - a <= MAX_NAME_WORDS or len(items[a].key) == 1:
@@ -163,8 +154,26 @@ def _person_in_run(toks: Tokens, a: int, b: int, lex: ActorLexicon) -> tuple[int
     if titled:
         return a, b, "title pattern"
     if items[a].key in lex.first_names and not _vocabulary(lex, items[b - 1].key):
-        return a, b, "given name"  # (with no title, "Abraham Accords" is no person)
+        return a, b, "given name"  # (with no title, "Martin Protocol" is no person)
     return None
+
+
+def _trimmed(toks: Tokens, a: int, b: int, lex: ActorLexicon) -> tuple[int, int, bool]:
+    """The run without the titles, particles and words that never start or end a name at its
+    edges (a run may hold titles: "Divisional General X Y Z" is X Y Z), and whether a title came
+    before the name."""
+    items = toks.items
+    titled = _title_before(toks, a, lex)
+    last_title = max((k for k in range(a, b) if items[k].key in lex.titles_latin), default=None)
+    if last_title is not None and b - last_title > MIN_NAME_WORDS:
+        a, titled = last_title + 1, True
+    while a < b and _not_a_start(toks, a, lex):
+        titled = titled or items[a].key in lex.titles_latin
+        a += 1
+    while b > a and (items[b - 1].key in lex.not_names or items[b - 1].key in lex.particles
+                     or items[b - 1].key in lex.titles_latin):
+        b -= 1
+    return a, b, titled
 
 
 def _short_capitals(toks: Tokens, k: int) -> bool:

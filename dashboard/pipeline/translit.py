@@ -55,41 +55,54 @@ def _plain(word: str) -> str:
     return "".join(ch if ch in _KEPT or ch in _HAMZA_ALEF else fold_char(ch) for ch in word)
 
 
+_LONG = frozenset("اوي")
+_VOWEL_LETTERS = {"ا": "a", "أ": "a", "آ": "a", "إ": "i", "ى": "a", "ة": "a"}
+
+
 def _units(word: str) -> list[tuple[str, bool]]:
     """The word as (Latin letters, is a vowel) units."""
     out: list[tuple[str, bool]] = []
     n = len(word)
     for k, ch in enumerate(word):
-        prev_vowel = bool(out) and out[-1][1]
         nxt = word[k + 1] if k + 1 < n else ""
-        if ch in "اأإآ" and k == 0 and nxt in "وي" and nxt:
+        prev_vowel = bool(out) and out[-1][1]
+        if ch in "اأإآ" and k == 0 and nxt in ("و", "ي"):
             continue  # أو، إي: the long vowel that follows is the sound (أوناجم: Ounajem)
-        if ch in "اأآ":
-            out.append(("a", True))
-        elif ch == "إ":
-            out.append(("i", True))
-        elif ch in "ىة":
-            out.append(("a", True))
-        elif ch == "و":
-            consonant = k == 0 or (prev_vowel and nxt != "" and nxt in "اوي")
-            out.append(("w", False) if consonant else ("ou", True))  # (final after a vowel: أكتاو Aktaou)
-        elif ch == "ي":
-            consonant = k == 0 or (prev_vowel and nxt != "" and nxt in "اوي") or nxt == "ا"
-            out.append(("y", False) if consonant and k + 1 < n else ("i", True))
+        if ch in _VOWEL_LETTERS:
+            out.append((_VOWEL_LETTERS[ch], True))
+        elif ch in ("و", "ي"):
+            out.append(_semivowel(ch, k, n, prev_vowel, nxt))
         elif ch in _SILENT:
-            if nxt in "اوي" and nxt:
-                if k > 0 and nxt != "ا" and not out[-1][1]:
-                    out.append(("a", True))  # after a consonant: سعيد Said, سعود Saoud (رفاعي: Rifai)
-                continue
-            if k == 0:
-                out.append(("", True))  # a vowel the spelling does not show (عمر: Omar, here Amar)
-            elif out and not out[-1][1]:
-                out.append(("aa" if nxt else "", True))  # ع between consonants: سعد Saad, جعفر Jaafar
+            unit = _silent(k, prev_vowel, nxt)
+            if unit is not None:
+                out.append(unit)
         elif ch == "ه" and k == n - 1 and k > 0:
             out.append(("a", True))  # final ه for ة (Egyptian spelling)
         else:
             out.append((_CONSONANTS.get(ch, ""), False))
     return [u for u in out if u[0] or u[1]]
+
+
+def _semivowel(ch: str, k: int, n: int, prev_vowel: bool, nxt: str) -> tuple[str, bool]:
+    """و and ي: consonants (w, y) at the start of a word or between vowels, else long vowels (ou,
+    i); ي before ا is y (الخياط: Khayat); a final one after a vowel is a vowel (أكتاو: Aktaou)."""
+    between = prev_vowel and nxt in _LONG and nxt != ""
+    if ch == "و":
+        return ("w", False) if k == 0 or between else ("ou", True)
+    consonant = (k == 0 or between or nxt == "ا") and k + 1 < n
+    return ("y", False) if consonant else ("i", True)
+
+
+def _silent(k: int, prev_vowel: bool, nxt: str) -> tuple[str, bool] | None:
+    """ع and hamza: no letter of their own; a vowel where the spelling needs one."""
+    if nxt in _LONG and nxt != "":
+        # after a consonant, before a long vowel other than a: سعيد Said, سعود Saoud (رفاعي: Rifai)
+        return ("a", True) if k > 0 and nxt != "ا" and not prev_vowel else None
+    if k == 0:
+        return ("", True)  # a vowel the spelling does not show (عمر: Omar, here Amar)
+    if not prev_vowel:
+        return ("aa" if nxt else "", True)  # ع between consonants: سعد Saad, جعفر Jaafar
+    return None
 
 
 def _spell(word: str) -> str:
