@@ -85,6 +85,11 @@ def test_the_preposition_ala_is_no_name(lex):
     assert people("اتفق الوزير على تعزيز التعاون العسكري", "ar", lex) == []
 
 
+def test_a_preposition_written_with_ya_still_ends_a_name(lex):
+    assert people("وصل العقيد سامي بلقاسمي الي العاصمة", "ar", lex) == [
+        ("سامي بلقاسمي", "Sami Balqasmi", "title pattern")]
+
+
 # ---- phrases that are no names ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

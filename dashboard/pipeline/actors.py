@@ -53,6 +53,7 @@ class ActorLexicon:
     first_names: frozenset[str] = frozenset()  # folded Latin-script given names
     ar_compound: frozenset[str] = frozenset()
     ar_stop: frozenset[str] = frozenset()  # soft-folded (`translit.soft_fold`): على stops a name, علي does not
+    ar_stop_folded: frozenset[str] = frozenset()  # folded: الي for إلى stops a name too (no given name)
     country_names: dict[str, str] = field(default_factory=dict)  # iso -> English name
     ar_given: dict[str, str] = field(default_factory=dict)  # soft-folded Arabic given name -> Latin spelling ("" unknown)
     ar_given_keys: frozenset[str] = frozenset()  # the folded forms of ar_given's one-word names (token keys)
@@ -116,6 +117,7 @@ def actor_lexicon_from_data(countries: list[dict], orgs: list[dict], people: lis
         first_names=_latin_given_names(names, first_names_text),
         ar_compound=frozenset(fold(w) for w in cues["arabic_compound_first"]),
         ar_stop=frozenset(soft_fold(w) for w in cues["arabic_stop"]),
+        ar_stop_folded=frozenset(fold(w) for w in cues["arabic_stop"]),
         country_names=country_names,
         ar_given=ar_given,
         ar_given_keys=frozenset(fold(k) for k in ar_given if " " not in k),

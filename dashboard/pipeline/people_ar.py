@@ -77,7 +77,9 @@ def _ends_name(toks: Tokens, k: int, taken: list[str | None], lex: ActorLexicon)
     if not it.arabic or taken[k] is not None:
         return True
     word = _word(toks, k)
-    if word in lex.ar_stop or lex.titles_ar.match_at(toks, k) is not None:
+    if word in lex.ar_stop or (it.key in lex.ar_stop_folded and not is_given(lex, word)):
+        return True  # (على as written, or الي for إلى; but علي is a name)
+    if lex.titles_ar.match_at(toks, k) is not None:
         return True
     return _is_verb(lex, word, it.key)
 
