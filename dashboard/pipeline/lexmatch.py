@@ -95,7 +95,9 @@ class Tokens:
     def candidates(self, firsts: set[str] | frozenset[str]) -> list[int]:
         """Indexes of the tokens one of whose forms starts a phrase of `firsts`, in order."""
         index = self.index
-        hits = index.keys() & firsts
+        # set.intersection with a dict walks the smaller of the two (an article's few hundred forms,
+        # not a lexicon's thousands of first words); `index.keys() & firsts` walks `firsts`.
+        hits = firsts.intersection(index)
         if not hits:
             return []
         out: set[int] = set()
