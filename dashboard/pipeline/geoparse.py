@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import ahocorasick
 
@@ -403,25 +403,9 @@ def _prominent(gz: Gazetteer, idx: int) -> bool:
     return p.kind != "city" or idx in gz.capital or p.population >= 1_000_000 or not p.id.startswith("gn:")
 
 
-# Stems of the words that introduce the name of an exercise or an operation.
-_NAMING_WORDS = ("باسم", "اسم", "مسمى", "شعار", "named", "dubbed", "code-named", "codenamed", "baptis",
-                 "intitul", "exercise", "exercice", "opération", "operation", "عملي", "مناور", "تمرين",
-                 "تدريب", "drill", "manoeuvre", "maneuver")
-_QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“", "(": ")"}
-
-
-def _in_quoted_name(text: str, start: int, end: int, quotes: list[tuple[str, str]] | None = None) -> bool:
-    """Inside the quoted name of an exercise or operation («حماة النيل», "Operation Desert Storm").
-    `quotes`: the pairs of quote marks whose opening mark the text holds (found once per text)."""
-    lo = max(0, start - 40)
-    for op, cl in (_QUOTES.items() if quotes is None else quotes):
-        q = text.rfind(op, lo, start)
-        if q < 0 or text.find(cl, end, end + 40) < 0 or text.find(cl, q + 1, start) >= 0:
-            continue
-        head = text[max(0, q - 60):q].lower().split()[-5:]
-        if any(stem in word for word in head for stem in _NAMING_WORDS):
-            return True
-    return False
+def _inside_span(spans: Sequence[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    k = bisect_left(starts, end)
+    return k > 0 and spans[k - 1][1] > start
 
 
 def _to_text(start: int, end: int, origin: list[int] | None) -> tuple[int, int]:
@@ -494,19 +478,23 @@ def _best(gz: Gazetteer, cands: list[int], ctx: _Context, why: str) -> tuple[int
     return i, how
 
 
-def find_places(text: str, lang: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place mention in `text` (the cleaned article), in text order, resolved with a reason."""
+def find_places(text: str, lang: str, gazetteer: Gazetteer,
+                skip: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Every place mention in `text` (the cleaned article), in text order, resolved with a reason.
+
+    `skip`: sorted, non-overlapping (start, end) spans that hold no place, whatever names they
+    contain: the names of exercises and operations (`operations.find_operations`)."""
     if not text or gazetteer.automaton is None:
         return []
     folded, origin = _fold_text(text)
     form = " " + folded + " "
     matches, demonyms = _scan(form, gazetteer)
     found = []
-    quotes = [(op, cl) for op, cl in _QUOTES.items() if op in text]
+    skip_starts = [s for s, _ in skip]
     for m in _longest(matches):
         if not m.variants:  # a stop phrase ("Berlin process") hides the names inside it
             continue
-        if quotes and _in_quoted_name(text, *_to_text(m.word_start, m.end, origin), quotes):
+        if skip and _inside_span(skip, skip_starts, *_to_text(m.word_start, m.end, origin)):
             continue
         cands = _candidates(gazetteer, m, text, origin, form)
         if cands:
