@@ -58,6 +58,7 @@ _EVENT_WINDOW = 6  # words either side of the name
 TOWARDS = frozenset("الي نحو".split())
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_DOT = re.compile(r"\.")
 
 
 class _FoldMap(dict):
@@ -112,6 +113,8 @@ class _Variant(NamedTuple):
     article: bool  # the name took the Arabic article
     upper: bool  # must be written in capitals (abbreviations: UK, USA)
     lower_ok: bool = False  # the name starts with a lower-case word ("golfe de Guinée"): no capital needed
+    title: bool = False  # starts with a capitalised article ("La Réunion"): the next word must be capitalised too
+    doubt: str = ""  # the text languages where the name is also a common word (`_doubt_level`)
 
 
 @dataclass(frozen=True, eq=False)
@@ -149,7 +152,8 @@ def gazetteer_from_data(data: dict) -> Gazetteer:
             capital.add(i)
     by_key: dict[str, list[_Variant]] = {}
     blocked: dict[str, set[str]] = {}
-    bits = {f: ("a" in f, "u" in f, "l" in f) for f in {row[2] for row in data["names"]}}
+    bits = {f: ("a" in f, "u" in f, "l" in f, "t" in f, "".join(c for c in f if c in "efrqEFRij"))
+            for f in {row[2] for row in data["names"]}}
     make = tuple.__new__  # 80,000 variants: skip the NamedTuple constructor's Python frame
     for key, idx, flags, *rest in data["names"]:
         by_key.setdefault(key, []).append(make(_Variant, (idx, *bits[flags])))
@@ -336,9 +340,48 @@ def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonym
     return _Context(countries, anchors)
 
 
-def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str) -> tuple[int, ...]:
+class _Found(NamedTuple):
+    match: _Match
+    cands: tuple[int, ...]  # places the name may stand for
+    doubtful: frozenset[int] = frozenset()  # those whose name is also a common word: need evidence
+    stop: frozenset[int] = frozenset()  # those whose name is a very common word: need a trigger word
+    noun: bool = False  # the doubt is an indefinite common noun: a preposition before it proves nothing
+
+
+# The compiled gazetteer's doubt letters per text language (see dashboard.build.gazetteer.doubt_flags):
+# lower case, the name needs evidence in that language; upper case, a trigger word.
+_DOUBT_LETTERS = {"en": "e", "fr": "f", "ar": "r"}
+_START_LETTERS = {"e": "i", "f": "j"}  # common enough that a sentence-initial capital proves nothing
+
+
+def _doubt_level(doubt: str, lang: str, arabic: bool, sentence_start: bool) -> int:
+    """0: a place name; 1: also a common word, needs evidence; 2: an indefinite common noun, needs
+    evidence other than a preposition; 3: a very common word, needs a trigger word. In text of
+    another language, a Latin name is judged by the stricter of English and French."""
+    if arabic:
+        return 3 if "R" in doubt else (2 if "q" in doubt else (1 if "r" in doubt else 0))
+    letters = _DOUBT_LETTERS.get(lang, "ef") if lang != "ar" else "ef"
+    if any(c.upper() in doubt for c in letters):
+        return 3
+    if any(c in doubt for c in letters):
+        return 1
+    return 1 if sentence_start and any(_START_LETTERS.get(c, "") in doubt for c in letters) else 0
+
+
+_OPENERS = frozenset(".!?:;|\n\"«“(-–—•*#")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """The word begins the text, a line, a sentence or a heading (after a menu bar's "|")."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in _OPENERS
+
+
+def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str, lang: str) -> _Found:
     """Places the name may stand for, after the case rules."""
-    out = []
+    out, doubtful, stop, noun = [], set(), set(), False
     s, e = _to_text(m.word_start, m.end, origin)
     surface = text[s:e]
     latin = not _is_arabic(m.key[0])
@@ -348,12 +391,61 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
     for v in m.variants:
         if v.upper and not surface.isupper():
             continue
-        if latin and not v.lower_ok and surface[:1].islower():
+        if latin and not (v.lower_ok or v.title) and surface[:1].islower():
+            continue  # (a name that starts with an article may lower-case it: "le Caire", "la Réunion")
+        if v.title and not _article_then_capital(surface):
             continue
         if (in_name or shouting) and not _prominent(gz, v.place):
             continue
         out.append(v.place)
-    return tuple(dict.fromkeys(out))
+        level = _doubt_level(v.doubt, lang, not latin, latin and _sentence_start(text, s)) if v.doubt else 0
+        if level:
+            (stop if level == 3 else doubtful).add(v.place)
+            noun = noun or level == 2
+    return _Found(m, tuple(dict.fromkeys(out)), frozenset(doubtful), frozenset(stop), noun)
+
+
+_WORD_SPLIT = re.compile(r"[\s'’\-]+")
+
+
+def _article_then_capital(surface: str) -> bool:
+    words = [w for w in _WORD_SPLIT.split(surface) if w]
+    return len(words) > 1 and words[1][:1].isupper()
+
+
+# Words right before a name that show it is a place, where the name is also a common word: locative
+# prepositions, directions, and heads such as "countries of", "region of", "port of" (folded).
+LOCATIVE_BEFORE = frozenset(match_form(w).strip() for w in (
+    "في إلى من قرب بالقرب نحو داخل خارج حتى عند لدى شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط "
+    "ضواحي أطراف محيط دول بلدان منطقة مناطق سكان ميناء مطار "
+    "in at near from to into inside outside around towards toward across via port airport "
+    "à au aux en dans près vers depuis hors aéroport").split())
+LOCATIVE_CLITICS = frozenset(("ب", "وب", "فب", "بال", "وبال", "فبال"))  # بالخمس "in Al Khums"
+REGION_NEIGHBOUR_KM = 1500  # a place this close to a region's centre shows the region is meant
+_DATELINE_AFTER = re.compile(r"\s{0,3}(?:[(\-–—:]|[,،]\s{0,3}\d)")
+
+
+def _evidence(gz: Gazetteer, f: _Found, form: str, text: str, origin: list[int] | None,
+              neighbours: list[Place]) -> bool:
+    """Positive evidence that a name which is also a common word is a place here: a trigger word, a
+    locative word or clitic before it, a dateline, or another place of the same country (or near
+    the region) in the same sentence (`neighbours`)."""
+    m = f.match
+    if _trigger(form, m) is not None:
+        return True
+    prev = _words_before(form, m.word_start, 1)
+    if not f.noun and (m.prefix in LOCATIVE_CLITICS or prev and (
+            prev[0] in LOCATIVE_BEFORE or (prev[0][:1] in "وف" and prev[0][1:] in LOCATIVE_BEFORE))):
+        return True
+    s, e = _to_text(m.word_start, m.end, origin)
+    if _is_dateline(text, s) and _DATELINE_AFTER.match(text, e):
+        return True
+    for i in f.doubtful:
+        p = gz.places[i]
+        for n in neighbours:
+            if n is not p and (n.country == p.country if p.country else _km(n, p) < REGION_NEIGHBOUR_KM):
+                return True
+    return False
 
 
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
@@ -496,9 +588,12 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer,
             continue
         if skip and _inside_span(skip, skip_starts, *_to_text(m.word_start, m.end, origin)):
             continue
-        cands = _candidates(gazetteer, m, text, origin, form)
-        if cands:
-            found.append((m, cands))
+        f = _candidates(gazetteer, m, text, origin, form, lang)
+        if f.cands:
+            found.append(f)
+    if any(f.doubtful or f.stop for f in found):
+        found = _weigh_doubtful(gazetteer, found, form, text, origin)
+    found = [(f.match, f.cands) for f in found]
     ctx = _context(gazetteer, found, demonyms)
     out: list[PlaceMention] = []
     for m, cands in found:
@@ -508,6 +603,30 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer,
         idx, how = r
         s, e = _to_text(m.word_start, m.end, origin)
         out.append(PlaceMention(text[s:e], s, e, gazetteer.places[idx], how))
+    return out
+
+
+def _weigh_doubtful(gz: Gazetteer, found: list[_Found], form: str, text: str,
+                    origin: list[int] | None) -> list[_Found]:
+    """Drop the candidates that are common words where the text gives no evidence of a place."""
+    sentences = _sentence_form(text)
+    ends = [d.start() for d in _DOT.finditer(sentences)]
+    sentence_of = [bisect_left(ends, f.match.word_start) for f in found]
+    sure: dict[int, list[Place]] = {}  # sentence -> places named there without doubt
+    for f, k in zip(found, sentence_of):
+        if not (f.doubtful or f.stop) and len({gz.places[i].country for i in f.cands}) == 1:
+            sure.setdefault(k, []).append(gz.places[f.cands[0]])
+    out = []
+    for f, k in zip(found, sentence_of):
+        drop = set()
+        if f.stop and _trigger(form, f.match) is None:
+            drop |= f.stop
+        if f.doubtful and not _evidence(gz, f, form, text, origin, sure.get(k, [])):
+            drop |= f.doubtful
+        if drop:
+            f = f._replace(cands=tuple(i for i in f.cands if i not in drop), doubtful=frozenset(), stop=frozenset())
+        if f.cands:
+            out.append(f)
     return out
 
 
