@@ -157,6 +157,10 @@ def test_latin_common_words_are_not_places(gz, sentence, lang):
     assert places(sentence, gz, lang) == []
 
 
+def test_a_name_in_a_photo_credit_is_not_a_town(gz):
+    assert places("Soldiers on patrol near the border. (Marie Seguin)", gz, "en") == []
+
+
 def test_first_names_are_not_towns(gz):
     assert places("President Kais Saied met Vladimir Putin and Florence Parly in Tunis.", gz, "en") == [
         ("Tunis", "Tunis", "city", "TN")]
@@ -319,6 +323,15 @@ def test_shared_town_name_follows_the_country_named(gz):
     tunisie = only("Des manifestations ont eu lieu à Sidi Bouzid.", gz, "fr")
     assert (maroc.place.name, maroc.place.country) == ("Sidi Bouzid", "MA")
     assert (tunisie.place.name, tunisie.place.country) == ("Sidi Bouzid", "TN")
+
+
+def test_a_town_of_a_core_country_wins_a_tie_burkina_faso_and_sudan_included(gz):
+    from dashboard.build.gazetteer import CORE_COUNTRIES as BUILD_CORE
+    from dashboard.pipeline.geoparse import CORE_COUNTRIES
+
+    assert BUILD_CORE is CORE_COUNTRIES and {"SD", "BF"} <= CORE_COUNTRIES
+    m = only("Une patrouille a été attaquée près de Dano.", gz, "fr")  # Dano (BF), not Aflao (GH)
+    assert (m.place.name, m.place.country) == ("Dano", "BF")
 
 
 def test_demonym_counts_as_context(gz):

@@ -35,11 +35,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.pipeline.geoparse import CORE_COUNTRIES
+
 COMPILED_NAME = "gazetteer.json.gz"
 FORMAT_VERSION = 1
 
-# Countries whose towns matter most to the dashboard: every GeoNames place of >= 500 people is kept.
-CORE_COUNTRIES = frozenset("MA DZ TN LY MR EG ML NE TD EH SD BF".split())
+# CORE_COUNTRIES (from the geoparser, which ranks their towns first): every GeoNames place of >= 500
+# people is kept.
 # Their neighbours and the countries these articles keep naming: towns of >= 15,000 people.
 NEAR_COUNTRIES = frozenset(
     "SS SN GM GW GN CI GH TG BJ NG CM CF ER DJ SO ET ES PT FR IT MT GR TR CY SY LB IL PS JO SA "

@@ -307,7 +307,9 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-CORE = frozenset("MA DZ TN LY MR EG ML NE TD EH".split())
+# The countries whose towns matter most (every GeoNames place of 500 people is in the gazetteer,
+# and a town of theirs wins a tie against a namesake elsewhere): North Africa and the Sahel.
+CORE_COUNTRIES = frozenset("MA DZ TN LY MR EG ML NE TD EH SD BF".split())
 
 
 @dataclass
@@ -454,7 +456,8 @@ _NAME_GLUE = frozenset("Le La Les De Du Des El Al Ben Bin Abu Sidi Saint Sainte 
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
     """A town name next to another capitalised word is likely part of a person's or a body's name
-    ("Kais Saied", "Florence Parly", "Fernando Alejandre Martinez")."""
+    ("Florence Martin", "Lina Tripoli Haddad", "General Mark Austin"); a capitalised word after a
+    sentence opener proves nothing, one after an opening parenthesis does ("(photo: Anna Nice)")."""
     after = _CAP_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     if after and after.group() not in _NAME_GLUE:
         return True
@@ -468,12 +471,12 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
         while k > 0 and text[k - 1].isspace():
             k -= 1
         before = text[k - 1:k]
-        if _CAP_WORD.fullmatch(word) and word not in _NAME_GLUE and before not in ".!?:\n\"«“(" and before:
+        if _CAP_WORD.fullmatch(word) and word not in _NAME_GLUE and before not in ".!?:\n\"«“" and before:
             return True
     return False
 
 
-# Titles that come before a person's name ("وزيرة القوات المسلحة الفرنسية فلورنس بارلي").
+# Titles that come before a person's name ("السفيرة الفرنسية فلورنس مارتان": Florence is her name).
 _TITLES = frozenset("وزير وزيره الرئيس رئيس السيد السيده الجنرال الفريق اللواء العقيد المشير الامير "
                     "الملك الشيخ السفير السفيره المبعوث نائب الناطق المتحدث المستشار الاميرال".split())
 
@@ -555,7 +558,7 @@ def _best(gz: Gazetteer, cands: list[int], ctx: _Context, why: str) -> tuple[int
         if p.country and ctx.countries.get(p.country):
             s += 2.0
             reasons.append(f"country named in article ({p.country})")
-        if p.country in CORE:
+        if p.country in CORE_COUNTRIES:
             s += 0.5
         near = [a for a in ctx.anchors if a is not p and _km(a, p) < 300]
         if near:
