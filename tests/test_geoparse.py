@@ -243,6 +243,27 @@ def test_a_place_inside_a_command_name_is_not_a_place(gz):
     assert places("Le Commandement des États-Unis pour l'Afrique a confirmé.", gz, "fr") == []
 
 
+# --- ships and ports ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, expected", [
+    ("رست الغواصة Novorossiysk في ميناء عنابة.", "ar", [("عنابة", "Annaba", "city", "DZ")]),
+    ("La frégate Alger a quitté Toulon.", "fr", [("Toulon", "Toulon", "city", "FR")]),
+    ("The tanker MV Tripoli docked in Malta.", "en", [("Malta", "Malta", "country", "MT")]),
+    ("رست الفرقاطة بالخمس صباح الأحد.", "ar", [("بالخمس", "Al Khums", "city", "LY")]),  # a ship takes no preposition
+])
+def test_a_name_right_after_a_ship_word_is_the_ship(gz, sentence, lang, expected):
+    assert places(sentence, gz, lang) == expected
+
+
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("رست السفن في ميناء الجزائر أمس.", "ar", "Algiers"),
+    ("Les navires sont entrés dans le port d'Alger.", "fr", "Algiers"),
+    ("The plane landed at the airport of Tunis.", "en", "Tunis"),
+])
+def test_the_port_or_airport_of_a_capital_is_the_city(gz, sentence, lang, name):
+    assert [(m.place.name, m.place.kind) for m in find_places(sentence, lang, gz)] == [(name, "city")]
+
+
 # --- demonyms -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, lang", [

@@ -38,7 +38,8 @@ ARTICLE = "ال"
 ADMIN_BEFORE = frozenset("ولايه محافظه اقليم جهه اقليمي شعبيه عماله region province wilaya gouvernorat governorate "
                          "prefecture prefectur district cercle departement".split())
 ADMIN_AFTER = frozenset("region province governorate wilaya prefecture district".split())
-CITY_BEFORE = frozenset("مدينه بلده قريه ville city town village localite commune".split())
+CITY_BEFORE = frozenset("مدينه بلده قريه ville city town village localite commune "
+                        "ميناء مرفا مطار port harbour harbor airport aeroport".split())  # a port, an airport: of a city
 CAPITAL_WORDS = frozenset("العاصمه عاصمه capitale capital".split())
 COUNTRY_BEFORE = frozenset("دوله بلاد جمهوريه مملكه pays country republic republique royaume kingdom".split())
 _TRIGGER_WORDS = ADMIN_BEFORE | CITY_BEFORE | CAPITAL_WORDS | COUNTRY_BEFORE
@@ -487,6 +488,31 @@ def _after_title(gz: Gazetteer, form: str, m: _Match) -> bool:
     return bool(prev) and (prev[0] in _TITLES or prev[0] in gz.demonym_forms)
 
 
+# Words for a ship right before a name make it the ship's name ("la frégate Alger", "الغواصة Kilo"):
+# vessel nouns (folded, Arabic also without the article) and navies' hull prefixes (written in capitals).
+VESSEL_WORDS = frozenset(match_form(w).strip() for w in (
+    "سفينة سفينتي فرقاطة غواصة مدمرة بارجة طراد كورفيت زورق حاملة ناقلة كاسحة "
+    "ship vessel frigate submarine corvette destroyer cruiser carrier tanker tug minesweeper "
+    "navire frégate sous-marin corvette bâtiment destroyer croiseur porte-avions patrouilleur pétrolier "
+    "remorqueur chalutier").split())
+HULL_PREFIXES = frozenset("MV MS MT HS USS USNS HMS ITS FS TCG ESPS SNS ENS RFS HNLMS KRI INS".split())
+
+
+def _after_vessel_word(text: str, form: str, m: _Match, start: int) -> bool:
+    """The name follows a ship word and takes no preposition ("الفرقاطة بالخمس" is "the frigate at Al Khums")."""
+    prev = _words_before(form, m.word_start, 1)
+    if not prev or m.prefix:
+        return False
+    w = prev[0]
+    for clitic in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول"):
+        if w.startswith(clitic):
+            rest = w[len(clitic):]
+            if rest in VESSEL_WORDS or (rest.startswith(ARTICLE) and rest[2:] in VESSEL_WORDS):
+                return True
+    raw = text[max(0, start - 8):start].split()
+    return bool(raw) and raw[-1].strip("\"«“'(") in HULL_PREFIXES
+
+
 def _is_dateline(text: str, start: int) -> bool:
     """A capitalised town at the head of a paragraph ("WASHINGTON (Reuters) -")."""
     return start == 0 or text[start - 1] == "\n"
@@ -589,7 +615,10 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer,
     for m in _longest(matches):
         if not m.variants:  # a stop phrase ("Berlin process") hides the names inside it
             continue
-        if skip and _inside_span(skip, skip_starts, *_to_text(m.word_start, m.end, origin)):
+        span = _to_text(m.word_start, m.end, origin)
+        if skip and _inside_span(skip, skip_starts, *span):
+            continue
+        if _after_vessel_word(text, form, m, span[0]):
             continue
         f = _candidates(gazetteer, m, text, origin, form, lang)
         if f.cands:
