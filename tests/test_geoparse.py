@@ -243,6 +243,20 @@ def test_a_place_inside_a_command_name_is_not_a_place(gz):
     assert places("Le Commandement des États-Unis pour l'Afrique a confirmé.", gz, "fr") == []
 
 
+# --- seats of power ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, expected", [
+    ("The Kremlin said the talks would continue in Moscow.", "en", [("Moscow", "Moscow", "city", "RU")]),
+    ("The delegation was received at the Kremlin on Monday.", "en", [("Kremlin", "Kremlin", "other", "RU")]),
+    ("L'Élysée a démenti l'information.", "fr", []),
+    ("Le ministre a été reçu à l'Élysée mardi.", "fr", [("l'Élysée", "Élysée Palace", "other", "FR")]),
+    ("أعلن قصر قرطاج أن الرئيس التونسي سيشارك في القمة.", "ar", []),
+    ("استقبل الرئيس الوفد في قصر قرطاج أمس.", "ar", [("قصر قرطاج", "Carthage Palace", "other", "TN")]),
+])
+def test_a_seat_of_power_is_a_place_only_where_the_text_puts_something_there(gz, sentence, lang, expected):
+    assert places(sentence, gz, lang) == expected
+
+
 # --- ships and ports ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, lang, expected", [

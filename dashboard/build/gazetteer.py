@@ -19,7 +19,8 @@ name_fr, name_ar, seat]], "names": [[matching key, place index, flags, blocked c
 "stop": [folded names]}. `flags` is a string: "u" must be written in upper case in the text, "l" starts with a
 lower-case letter (so no capital is required), "t" a capitalised article starts it (La Réunion: the text must
 capitalise the next word too), "e"/"f"/"r" the name is also a common word in English/French/Arabic text and needs positive evidence
-there, "q" an Arabic indefinite common noun (no preposition counts as evidence), "E"/"F"/"R" it is so
+there, "q" an Arabic indefinite common noun (no preposition counts as evidence), "p" a seat of power (only a
+locative or a trigger word counts), "E"/"F"/"R" it is so
 common a word there that only a trigger word will do, "i"/"j" a common enough
 English/French word that a capital at the start of a sentence proves nothing (see `doubt_flags`), "a" the
 Arabic article was taken off the key (the text must have it, or a clitic fused with it: للرباط). While
@@ -90,6 +91,9 @@ DOUBT_LETTERS = {"en": "e", "fr": "f", "ar": "r"}  # upper case: a trigger word 
 # indefinite common noun: a preposition before it ("في معسكر", in a camp) proves nothing; a trigger
 # word, a dateline or a place of the same country nearby does.
 INDEFINITE_NOUN_LETTER = "q"
+# A seat of power (curated ids seat:...) also names its institution ("the Kremlin said", "أعلن قصر
+# قرطاج"): only a locative word or a trigger word before it makes it the place.
+SEAT_LETTER = "p"
 # A Latin name this frequent as a word in the text's language gains nothing from its capital letter
 # at the start of a sentence or a heading ("Réunion des ministres", "Sale of arms"): there it needs
 # evidence too (flags "i" English, "j" French).
@@ -401,7 +405,7 @@ def _own_name_of_core_town(name: str, p: _Place) -> bool:
 def _merge_flags(a: str, b: str) -> str:
     """Flags of two spellings with the same letters: a requirement holds when both spellings have it
     (upper case, title case), a permission or a doubt when either has it (lower case, evidence)."""
-    both, either = set(a) & set(b) & set("ut"), (set(a) | set(b)) & set("lefrqEFRij")
+    both, either = set(a) & set(b) & set("ut"), (set(a) | set(b)) & set("lefrqpEFRij")
     return "".join(sorted(both | either))
 
 
@@ -562,6 +566,8 @@ def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[st
             doubt = doubt_flags(n, p, places, own_keys, zipf, home)
             if not doubt and not _keep_name(n, flags, p, freq):  # kept only as a core town's own name
                 doubt = "r" if _ARABIC_NAME.match(n) else "ef"
+            if p.id.startswith("seat:"):  # the Kremlin said: a seat of power names its institution too
+                doubt += SEAT_LETTER
             out_flags = ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "") + \
                 ("t" if _title_case(n) else "") + doubt
             if key in by_key:  # same letters: keep one spelling, merge what it allows

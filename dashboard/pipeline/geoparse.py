@@ -153,7 +153,7 @@ def gazetteer_from_data(data: dict) -> Gazetteer:
             capital.add(i)
     by_key: dict[str, list[_Variant]] = {}
     blocked: dict[str, set[str]] = {}
-    bits = {f: ("a" in f, "u" in f, "l" in f, "t" in f, "".join(c for c in f if c in "efrqEFRij"))
+    bits = {f: ("a" in f, "u" in f, "l" in f, "t" in f, "".join(c for c in f if c in "efrqpEFRij"))
             for f in {row[2] for row in data["names"]}}
     make = tuple.__new__  # 80,000 variants: skip the NamedTuple constructor's Python frame
     for key, idx, flags, *rest in data["names"]:
@@ -343,32 +343,40 @@ def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonym
     return _Context(countries, anchors)
 
 
+_ALL_WAYS = frozenset(("trigger", "locative", "dateline", "neighbour"))
+
+
 class _Found(NamedTuple):
     match: _Match
     cands: tuple[int, ...]  # places the name may stand for
     doubtful: frozenset[int] = frozenset()  # those whose name is also a common word: need evidence
-    stop: frozenset[int] = frozenset()  # those whose name is a very common word: need a trigger word
-    noun: bool = False  # the doubt is an indefinite common noun: a preposition before it proves nothing
+    ways: frozenset[str] = _ALL_WAYS  # the kinds of evidence that count for them (`_evidence`)
 
 
-# The compiled gazetteer's doubt letters per text language (see dashboard.build.gazetteer.doubt_flags):
-# lower case, the name needs evidence in that language; upper case, a trigger word.
+# The compiled gazetteer's doubt letters (see dashboard.build.gazetteer.doubt_flags), per text
+# language: e/f/r also a common word in English/French/Arabic text; E/F/R so common that only a
+# trigger word counts; i/j a capital at the start of a sentence proves nothing; q an Arabic
+# indefinite common noun (a preposition before it proves nothing); p a seat of power, which also
+# names its institution (a locative word or a trigger word, nothing else).
 _DOUBT_LETTERS = {"en": "e", "fr": "f", "ar": "r"}
-_START_LETTERS = {"e": "i", "f": "j"}  # common enough that a sentence-initial capital proves nothing
+_START_LETTERS = {"e": "i", "f": "j"}
+_WAYS_BY_LETTER = {"q": frozenset(("trigger", "dateline", "neighbour")), "p": frozenset(("trigger", "locative"))}
 
 
-def _doubt_level(doubt: str, lang: str, arabic: bool, sentence_start: bool) -> int:
-    """0: a place name; 1: also a common word, needs evidence; 2: an indefinite common noun, needs
-    evidence other than a preposition; 3: a very common word, needs a trigger word. In text of
-    another language, a Latin name is judged by the stricter of English and French."""
-    if arabic:
-        return 3 if "R" in doubt else (2 if "q" in doubt else (1 if "r" in doubt else 0))
-    letters = _DOUBT_LETTERS.get(lang, "ef") if lang != "ar" else "ef"
+def _doubt_ways(doubt: str, lang: str, arabic: bool, sentence_start: bool) -> frozenset[str] | None:
+    """The kinds of evidence a name needs in this text, or None when it is a place name as it stands.
+    In text of another language, a Latin name is judged by the stricter of English and French."""
+    letters = "r" if arabic else (_DOUBT_LETTERS.get(lang, "ef") if lang != "ar" else "ef")
     if any(c.upper() in doubt for c in letters):
-        return 3
+        return frozenset(("trigger",))
+    ways = [w for c, w in _WAYS_BY_LETTER.items() if c in doubt]
+    if ways:
+        return frozenset.intersection(*ways)
     if any(c in doubt for c in letters):
-        return 1
-    return 1 if sentence_start and any(_START_LETTERS.get(c, "") in doubt for c in letters) else 0
+        return _ALL_WAYS
+    if sentence_start and any(_START_LETTERS.get(c, "") in doubt for c in letters):
+        return _ALL_WAYS
+    return None
 
 
 _OPENERS = frozenset(".!?:;|\n\"«“(-–—•*#")
@@ -384,7 +392,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str, lang: str) -> _Found:
     """Places the name may stand for, after the case rules."""
-    out, doubtful, stop, noun = [], set(), set(), False
+    out, doubtful, ways = [], set(), _ALL_WAYS
     s, e = _to_text(m.word_start, m.end, origin)
     surface = text[s:e]
     latin = not _is_arabic(m.key[0])
@@ -401,11 +409,11 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
         if (in_name or shouting) and not _prominent(gz, v.place):
             continue
         out.append(v.place)
-        level = _doubt_level(v.doubt, lang, not latin, latin and _sentence_start(text, s)) if v.doubt else 0
-        if level:
-            (stop if level == 3 else doubtful).add(v.place)
-            noun = noun or level == 2
-    return _Found(m, tuple(dict.fromkeys(out)), frozenset(doubtful), frozenset(stop), noun)
+        need = _doubt_ways(v.doubt, lang, not latin, latin and _sentence_start(text, s)) if v.doubt else None
+        if need is not None:
+            doubtful.add(v.place)
+            ways &= need
+    return _Found(m, tuple(dict.fromkeys(out)), frozenset(doubtful), ways)
 
 
 _WORD_SPLIT = re.compile(r"[\s'’\-]+")
@@ -424,6 +432,7 @@ LOCATIVE_BEFORE = frozenset(match_form(w).strip() for w in (
     "in at near from to into inside outside around towards toward across via port airport "
     "à au aux en dans près vers depuis hors aéroport").split())
 LOCATIVE_CLITICS = frozenset(("ب", "وب", "فب", "بال", "وبال", "فبال"))  # بالخمس "in Al Khums"
+_ARTICLE_WORDS = frozenset("the le la les l".split())
 REGION_NEIGHBOUR_KM = 1500  # a place this close to a region's centre shows the region is meant
 _DATELINE_AFTER = re.compile(r"\s{0,3}(?:[(\-–—:]|[,،]\s{0,3}\d)")
 
@@ -436,13 +445,15 @@ def _evidence(gz: Gazetteer, f: _Found, form: str, text: str, origin: list[int] 
     m = f.match
     if _trigger(form, m) is not None:
         return True
-    prev = _words_before(form, m.word_start, 1)
-    if not f.noun and (m.prefix in LOCATIVE_CLITICS or prev and (
+    prev = [w for w in _words_before(form, m.word_start, 2) if w not in _ARTICLE_WORDS][-1:]  # at the Kremlin
+    if "locative" in f.ways and (m.prefix in LOCATIVE_CLITICS or prev and (
             prev[0] in LOCATIVE_BEFORE or (prev[0][:1] in "وف" and prev[0][1:] in LOCATIVE_BEFORE))):
         return True
     s, e = _to_text(m.word_start, m.end, origin)
-    if _is_dateline(text, s) and _DATELINE_AFTER.match(text, e):
+    if "dateline" in f.ways and _is_dateline(text, s) and _DATELINE_AFTER.match(text, e):
         return True
+    if "neighbour" not in f.ways:
+        return False
     for i in f.doubtful:
         p = gz.places[i]
         for n in neighbours:
@@ -623,7 +634,7 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer,
         f = _candidates(gazetteer, m, text, origin, form, lang)
         if f.cands:
             found.append(f)
-    if any(f.doubtful or f.stop for f in found):
+    if any(f.doubtful for f in found):
         found = _weigh_doubtful(gazetteer, found, form, text, origin)
     found = [(f.match, f.cands) for f in found]
     ctx = _context(gazetteer, found, demonyms)
@@ -646,17 +657,12 @@ def _weigh_doubtful(gz: Gazetteer, found: list[_Found], form: str, text: str,
     sentence_of = [bisect_left(ends, f.match.word_start) for f in found]
     sure: dict[int, list[Place]] = {}  # sentence -> places named there without doubt
     for f, k in zip(found, sentence_of):
-        if not (f.doubtful or f.stop) and len({gz.places[i].country for i in f.cands}) == 1:
+        if not f.doubtful and len({gz.places[i].country for i in f.cands}) == 1:
             sure.setdefault(k, []).append(gz.places[f.cands[0]])
     out = []
     for f, k in zip(found, sentence_of):
-        drop = set()
-        if f.stop and _trigger(form, f.match) is None:
-            drop |= f.stop
         if f.doubtful and not _evidence(gz, f, form, text, origin, sure.get(k, [])):
-            drop |= f.doubtful
-        if drop:
-            f = f._replace(cands=tuple(i for i in f.cands if i not in drop), doubtful=frozenset(), stop=frozenset())
+            f = f._replace(cands=tuple(i for i in f.cands if i not in f.doubtful), doubtful=frozenset())
         if f.cands:
             out.append(f)
     return out
