@@ -238,6 +238,16 @@ def test_a_region_is_a_region_never_a_town_or_a_country(gz, sentence, lang, expe
     assert places(sentence, gz, lang) == expected
 
 
+@pytest.mark.parametrize("sentence, lang, name", [
+    ("Les marines de la Méditerranée occidentale se sont entraînées.", "fr", "Western Mediterranean"),
+    ("تتزايد التوترات في شرق المتوسط.", "ar", "Eastern Mediterranean"),
+    ("Boats crossing the central Mediterranean were intercepted.", "en", "Central Mediterranean"),
+])
+def test_a_basin_of_the_mediterranean_is_a_region(gz, sentence, lang, name):
+    assert [(m.place.name, m.place.kind, m.place.country) for m in find_places(sentence, lang, gz)] == [
+        (name, "region", None)]
+
+
 def test_a_place_inside_a_command_name_is_not_a_place(gz):
     assert places("أعلنت القيادة العسكرية الأمريكية في أفريقيا عن الضربة.", gz) == []
     assert places("Le Commandement des États-Unis pour l'Afrique a confirmé.", gz, "fr") == []
