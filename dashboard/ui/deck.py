@@ -92,7 +92,7 @@ def _place_tip(row: pd.Series, lang: str, countries: dict[str, dict]) -> str:
     (recent versions escape fields put in an `html` tooltip, older ones do not)."""
     name = plain_text(place_name(row, lang))
     where = plain_text(country_name(row.get("country"), lang, countries))
-    precise = t(lang, "tt_country_level") if row["kind"] in COUNTRY_KINDS else t(lang, "tt_city")
+    precise = t(lang, {"country": "tt_country_level", "region": "tt_region"}.get(row["kind"], "tt_city"))
     return "\n".join([name + (f" ({where})" if where and where != name else ""), precise,
                       f"{int(row['events'])} {t(lang, 'tt_events')} · {int(row['articles'])} {t(lang, 'tt_articles')}",
                       f"{t(lang, 'tt_main_type')}: {plain_text(event_type_label(row['dominant_type'], lang))}"])

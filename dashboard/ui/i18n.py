@@ -40,11 +40,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     "show_heat": {"en": "Show density (heat map)", "fr": "Montrer la densité (carte de chaleur)",
                   "ar": "إظهار الكثافة (خريطة حرارية)"},
     "map_help": {"en": "Circle size = number of events. Colour = most frequent event type. "
-                       "Hollow rings = the article names only the country, not a city. Click a circle to filter.",
+                       "Hollow rings = the article names only a country or a region, not a city. "
+                       "Click a circle to filter.",
                  "fr": "Taille du cercle = nombre d'événements. Couleur = type le plus fréquent. "
-                       "Anneaux = l'article ne cite que le pays, pas une ville. Cliquez un cercle pour filtrer.",
-                 "ar": "حجم الدائرة = عدد الأحداث. اللون = النوع الأكثر تكرارا. الحلقات = المقال يذكر البلد فقط "
-                       "وليس مدينة. انقر على دائرة للتصفية."},
+                       "Anneaux = l'article ne cite qu'un pays ou une région, pas une ville. "
+                       "Cliquez un cercle pour filtrer.",
+                 "ar": "حجم الدائرة = عدد الأحداث. اللون = النوع الأكثر تكرارا. الحلقات = المقال يذكر بلدا أو "
+                       "منطقة فقط وليس مدينة. انقر على دائرة للتصفية."},
     "map_empty": {"en": "No event with a known place in this view.",
                   "fr": "Aucun événement localisé dans cette vue.",
                   "ar": "لا يوجد حدث بمكان معروف في هذا العرض."},
@@ -54,6 +56,9 @@ _STRINGS: dict[str, dict[str, str]] = {
     "tt_country_level": {"en": "Whole country: the exact place is not known",
                          "fr": "Pays entier : le lieu exact n'est pas connu",
                          "ar": "البلد كله: المكان الدقيق غير معروف"},
+    "tt_region": {"en": "Region (not a country): the exact place is not known",
+                  "fr": "Région (pas un pays) : le lieu exact n'est pas connu",
+                  "ar": "منطقة (وليست بلدا): المكان الدقيق غير معروف"},
     "tt_city": {"en": "Place named in the news", "fr": "Lieu cité dans la presse", "ar": "مكان مذكور في الأخبار"},
     "tt_link": {"en": "events involving both", "fr": "événements impliquant les deux", "ar": "أحداث تشمل الطرفين"},
     "timeline": {"en": "Timeline", "fr": "Chronologie", "ar": "الخط الزمني"},
