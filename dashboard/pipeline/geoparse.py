@@ -509,19 +509,20 @@ VESSEL_WORDS = frozenset(match_form(w).strip() for w in (
 HULL_PREFIXES = frozenset("MV MS MT HS USS USNS HMS ITS FS TCG ESPS SNS ENS RFS HNLMS KRI INS".split())
 
 
+# ... with the clitics and the article an Arabic vessel noun may carry (والفرقاطة، بالسفينة).
+_VESSEL_FORMS = frozenset(c + a + w for w in VESSEL_WORDS for c in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول")
+                          for a in ("", ARTICLE) if a == "" or _is_arabic(w[0]))
+
+
 def _after_vessel_word(text: str, form: str, m: _Match, start: int) -> bool:
     """The name follows a ship word and takes no preposition ("الفرقاطة بالخمس" is "the frigate at Al Khums")."""
-    prev = _words_before(form, m.word_start, 1)
-    if not prev or m.prefix:
+    if m.prefix:
         return False
-    w = prev[0]
-    for clitic in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول"):
-        if w.startswith(clitic):
-            rest = w[len(clitic):]
-            if rest in VESSEL_WORDS or (rest.startswith(ARTICLE) and rest[2:] in VESSEL_WORDS):
-                return True
-    raw = text[max(0, start - 8):start].split()
-    return bool(raw) and raw[-1].strip("\"«“'(") in HULL_PREFIXES
+    prev = _words_before(form, m.word_start, 1)
+    if prev and prev[0] in _VESSEL_FORMS:
+        return True
+    k = text.rfind(" ", 0, max(0, start - 1))
+    return text[k + 1:start].strip(" \"«“'(") in HULL_PREFIXES
 
 
 def _is_dateline(text: str, start: int) -> bool:
@@ -634,10 +635,13 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer,
         f = _candidates(gazetteer, m, text, origin, form, lang)
         if f.cands:
             found.append(f)
+    sentences = None
     if any(f.doubtful for f in found):
-        found = _weigh_doubtful(gazetteer, found, form, text, origin)
+        sentences = _sentence_form(text)
+        found = _weigh_doubtful(gazetteer, found, form, text, origin, sentences)
     found = [(f.match, f.cands) for f in found]
     ctx = _context(gazetteer, found, demonyms)
+    ctx._sentences = sentences
     out: list[PlaceMention] = []
     for m, cands in found:
         r = _resolve(gazetteer, cands, m, form, text, ctx)
@@ -650,9 +654,9 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer,
 
 
 def _weigh_doubtful(gz: Gazetteer, found: list[_Found], form: str, text: str,
-                    origin: list[int] | None) -> list[_Found]:
-    """Drop the candidates that are common words where the text gives no evidence of a place."""
-    sentences = _sentence_form(text)
+                    origin: list[int] | None, sentences: str) -> list[_Found]:
+    """Drop the candidates that are common words where the text gives no evidence of a place.
+    (`sentences`: `_sentence_form(text)`.)"""
     ends = [d.start() for d in _DOT.finditer(sentences)]
     sentence_of = [bisect_left(ends, f.match.word_start) for f in found]
     sure: dict[int, list[Place]] = {}  # sentence -> places named there without doubt

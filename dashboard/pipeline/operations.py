@@ -88,7 +88,9 @@ def find_operations(text: str, lexicon: OperationLexicon) -> list[OperationMenti
     toks = tokenize(text)
     found = _listed(toks, lexicon) if lexicon.entries else []
     found += _quoted(text)
-    found += _capitalised(toks) + _arabic_with_year(toks)
+    naming = toks.candidates(_NAMING_WORDS)  # (the tokenizer's index: few tokens, no scan in Python)
+    if naming:
+        found += _capitalised(toks, naming) + _arabic_with_year(toks, naming)
     return _without_overlaps(found)
 
 
@@ -168,12 +170,13 @@ def _quoted(text: str) -> list[OperationMention]:
     return out
 
 
-def _capitalised(toks: Tokens) -> list[OperationMention]:
+def _capitalised(toks: Tokens, naming: list[int]) -> list[OperationMention]:
     """Latin script: "Operation Sand Viper", or a naming word, a capitalised name and a year."""
     out = []
     items, text = toks.items, toks.text
-    for i, it in enumerate(items[:-1]):
-        if it.arabic:
+    for i in naming:
+        it = items[i]
+        if it.arabic or i + 1 >= len(items):
             continue
         kind = _naming_kind(it.key)
         if kind is None:
@@ -192,11 +195,12 @@ def _capitalised(toks: Tokens) -> list[OperationMention]:
     return out
 
 
-def _arabic_with_year(toks: Tokens) -> list[OperationMention]:
+def _arabic_with_year(toks: Tokens, naming: list[int]) -> list[OperationMention]:
     """مناورات + up to three words + a year: the words and the year name the exercise."""
     out = []
     items, text = toks.items, toks.text
-    for i, it in enumerate(items):
+    for i in naming:
+        it = items[i]
         if not it.arabic or _naming_kind(it.key) in (None, "unknown"):
             continue
         for j in range(i + 2, min(len(items), i + 2 + _MAX_ARABIC_NAME)):
