@@ -390,9 +390,12 @@ def _sentence_start(text: str, start: int) -> bool:
     return k < 0 or text[k] in _OPENERS
 
 
+_NO_DOUBT: frozenset[int] = frozenset()
+
+
 def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str, lang: str) -> _Found:
     """Places the name may stand for, after the case rules."""
-    out, doubtful, ways = [], set(), _ALL_WAYS
+    out, doubtful, ways = [], None, _ALL_WAYS
     s, e = _to_text(m.word_start, m.end, origin)
     surface = text[s:e]
     latin = not _is_arabic(m.key[0])
@@ -409,11 +412,13 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
         if (in_name or shouting) and not _prominent(gz, v.place):
             continue
         out.append(v.place)
-        need = _doubt_ways(v.doubt, lang, not latin, latin and _sentence_start(text, s)) if v.doubt else None
-        if need is not None:
-            doubtful.add(v.place)
-            ways &= need
-    return _Found(m, tuple(dict.fromkeys(out)), frozenset(doubtful), ways)
+        if v.doubt:
+            need = _doubt_ways(v.doubt, lang, not latin, latin and _sentence_start(text, s))
+            if need is not None:
+                doubtful = (doubtful or set()) | {v.place}
+                ways &= need
+    cands = tuple(out) if len(out) < 2 else tuple(dict.fromkeys(out))
+    return _Found(m, cands, frozenset(doubtful) if doubtful else _NO_DOUBT, ways)
 
 
 _WORD_SPLIT = re.compile(r"[\s'’\-]+")
@@ -516,12 +521,13 @@ _VESSEL_FORMS = frozenset(c + a + w for w in VESSEL_WORDS for c in ("", "و", "�
 
 def _after_vessel_word(text: str, form: str, m: _Match, start: int) -> bool:
     """The name follows a ship word and takes no preposition ("الفرقاطة بالخمس" is "the frigate at Al Khums")."""
-    if m.prefix:
+    if m.prefix or m.word_start < 2:
         return False
-    prev = _words_before(form, m.word_start, 1)
-    if prev and prev[0] in _VESSEL_FORMS:
+    if form[form.rfind(" ", 0, m.word_start - 1) + 1:m.word_start - 1] in _VESSEL_FORMS:
         return True
-    k = text.rfind(" ", 0, max(0, start - 1))
+    if start < 3 or not text[start - 2].isupper():  # a hull prefix is in capitals: MV Tripoli
+        return False
+    k = text.rfind(" ", 0, start - 1)
     return text[k + 1:start].strip(" \"«“'(") in HULL_PREFIXES
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dashboard.records import OperationMention
 
@@ -139,6 +140,7 @@ def _cue_nearby(toks: Tokens, i: int, j: int, cues: frozenset[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _naming_kind(key: str) -> str | None:
     forms = _forms(key)
     if forms & _EXERCISE_WORDS:
