@@ -17,7 +17,7 @@ from dashboard.resources import load_gazetteer
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 COMPILED = DATA / "gazetteer" / "gazetteer.json.gz"
-CORE = ("MA", "DZ", "TN", "LY", "MR", "EG", "ML", "NE", "TD")
+CORE = ("MA", "DZ", "TN", "LY", "MR", "EG", "ML", "NE", "TD", "SD")
 
 
 @pytest.fixture(scope="module")

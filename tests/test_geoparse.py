@@ -402,6 +402,16 @@ def test_wilaya_word_picks_the_province(gz):
     assert (m.place.name, m.place.kind, m.place.country) == ("Tamanrasset Province", "admin", "DZ")
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("وصلت المساعدات إلى ولاية الجزيرة وسط السودان.", [("ولاية الجزيرة", "Al Jazirah State", "admin", "SD"),
+                                                        ("السودان", "Sudan", "country", "SD")]),
+    ("تدور المعارك في شمال دارفور منذ أسابيع.", [("شمال دارفور", "North Darfur", "admin", "SD")]),
+    ("يعمل ملايين المغتربين في دول الجزيرة العربية.", [("الجزيرة العربية", "Arabian Peninsula", "region", None)]),
+])
+def test_sudan_states_and_the_arabian_peninsula(gz, sentence, expected):
+    assert places(sentence, gz) == expected
+
+
 def test_spelling_variants_of_one_town(gz):
     found = find_places("Le convoi est passé par Tamanrasset puis Tamanghasset, dit تمنراست.", "fr", gz)
     assert len({m.place.id for m in found}) == 1 and found[0].place.country == "DZ"

@@ -296,7 +296,8 @@ def _add_admin(places: dict[str, _Place], path: Path) -> list[str]:
             for n in own:
                 p.names[n] = "c"
             if seat and not own:
-                p.names.update({n: "c" for n in seat.names})
+                main = {seat.name, seat.name_fr, seat.name_ar}  # curated; GeoNames' other names keep their filter
+                p.names.update({n: "c" if n in main else f for n, f in seat.names.items()})
                 p.name_fr, p.name_ar = seat.name_fr, seat.name_ar
             else:
                 p.name_fr = (_split(row.get("fr")) or [None])[0]
