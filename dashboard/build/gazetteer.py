@@ -507,27 +507,34 @@ def doubt_flags(name: str, p: _Place, places: dict[str, _Place], own_keys: set[s
     if _exempt_from_evidence(p, places):
         return ""
     arabic = bool(_ARABIC_NAME.match(name))
-    word = _HARAKAT.sub("", name).strip()
-    if not arabic:
-        low = word.lower()
-        word = next((word[len(a):] for a in _LATIN_ARTICLES if low.startswith(a)), word)
-    if " " in word.strip() or "-" in word:
+    word = _single_word(name, arabic)
+    if word is None:
         return ""
-    out = ""
     population = _population_for_evidence(p, places)
+    other = [f for f in _other_forms(word) if _fold_name(f) not in own_keys
+             and zipf(f, "ar") >= ARABIC_OTHER_FORM_EVIDENCE_ZIPF] if arabic else []
+    out = ""
     for lang in ("ar",) if arabic else ("en", "fr"):
         z = zipf(word, lang)
-        other = [f for f in _other_forms(word) if _fold_name(f) not in own_keys
-                 and zipf(f, "ar") >= ARABIC_OTHER_FORM_EVIDENCE_ZIPF] if arabic else []
+        threshold = _evidence_threshold(p, population, lang, home(p.country)) if population is not None else math.inf
         if population is not None and z >= STOP_ZIPF[lang] and z >= _size_threshold(population) + STOP_EXCESS:
             out += DOUBT_LETTERS[lang].upper()
         elif other and other[0] == "ال" + word:
             out += INDEFINITE_NOUN_LETTER  # معسكر "a camp": "في معسكر" is "in a camp"
-        elif other or (population is not None and z >= _evidence_threshold(p, population, lang, home(p.country))):
+        elif other or z >= threshold:
             out += DOUBT_LETTERS[lang]
         elif not arabic and z >= SENTENCE_START_ZIPF:
             out += SENTENCE_START_LETTERS[lang]
     return out
+
+
+def _single_word(name: str, arabic: bool) -> str | None:
+    """The name as one word (no vowel marks; a Latin name without its leading article), or None."""
+    word = _HARAKAT.sub("", name).strip()
+    if not arabic:
+        low = word.lower()
+        word = next((word[len(a):] for a in _LATIN_ARTICLES if low.startswith(a)), word)
+    return None if " " in word.strip() or "-" in word else word
 
 
 def _other_forms(word: str) -> list[str]:
@@ -549,6 +556,29 @@ def _title_case(name: str) -> bool:
             and name[len(article):len(article) + 1].isupper())
 
 
+def _spellings_with_flags(p: _Place, places: dict[str, _Place], freq, zipf, home) -> dict[str, tuple[str, str]]:
+    """The place's kept names, one spelling per folded form, with their flags (see the module doc)."""
+    kept = [(n, flags) for n, flags in p.names.items() if _fold_name(n) and not math.isnan(p.lat)
+            and (_keep_name(n, flags, p, freq) or _own_name_of_core_town(n, p))]
+    own_keys = {_fold_name(n) for n, _ in kept}
+    by_key: dict[str, tuple[str, str]] = {}
+    for n, flags in kept:
+        key = _fold_name(n)
+        doubt = doubt_flags(n, p, places, own_keys, zipf, home)
+        if not doubt and not _keep_name(n, flags, p, freq):  # kept only as a core town's own name
+            doubt = "r" if _ARABIC_NAME.match(n) else "ef"
+        if p.id.startswith("seat:"):  # the Kremlin said: a seat of power names its institution too
+            doubt += SEAT_LETTER
+        out_flags = ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "") + \
+            ("t" if _title_case(n) else "") + doubt
+        if key in by_key:  # same letters: keep one spelling, merge what it allows
+            first, old = by_key[key]
+            by_key[key] = (first, _merge_flags(old, out_flags))
+        else:
+            by_key[key] = (n, "".join(sorted(out_flags)))
+    return by_key
+
+
 def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[str, str]) -> dict:
     zipf, home = _zipf_by_language(), _home_languages()
     order = sorted(places.values(), key=lambda p: (p.kind != "country", p.id))
@@ -558,25 +588,7 @@ def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[st
         seat = index.get(p.seat) if p.seat and p.seat != "capital" else (-1 if p.seat == "capital" else None)
         rows.append([p.id, p.name, p.kind, p.country, round(p.lat, 4), round(p.lon, 4), p.population,
                      p.name_fr, p.name_ar, seat])
-        kept = [(n, flags) for n, flags in p.names.items() if _fold_name(n) and not math.isnan(p.lat)
-                and (_keep_name(n, flags, p, freq) or _own_name_of_core_town(n, p))]
-        own_keys = {_fold_name(n) for n, _ in kept}
-        by_key: dict[str, tuple[str, str]] = {}
-        for n, flags in kept:
-            key = _fold_name(n)
-            doubt = doubt_flags(n, p, places, own_keys, zipf, home)
-            if not doubt and not _keep_name(n, flags, p, freq):  # kept only as a core town's own name
-                doubt = "r" if _ARABIC_NAME.match(n) else "ef"
-            if p.id.startswith("seat:"):  # the Kremlin said: a seat of power names its institution too
-                doubt += SEAT_LETTER
-            out_flags = ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "") + \
-                ("t" if _title_case(n) else "") + doubt
-            if key in by_key:  # same letters: keep one spelling, merge what it allows
-                first, old = by_key[key]
-                by_key[key] = (first, _merge_flags(old, out_flags))
-            else:
-                by_key[key] = (n, "".join(sorted(out_flags)))
-        for _, (n, flags) in by_key.items():
+        for _, (n, flags) in _spellings_with_flags(p, places, freq, zipf, home).items():
             key, article = _name_key(n)  # the automaton key, computed here so loading stays fast
             row = [key, i, flags + ("a" if article else "")]
             blocked = _blocked_prefixes(n, freq)

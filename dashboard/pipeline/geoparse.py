@@ -442,6 +442,14 @@ REGION_NEIGHBOUR_KM = 1500  # a place this close to a region's centre shows the 
 _DATELINE_AFTER = re.compile(r"\s{0,3}(?:[(\-–—:]|[,،]\s{0,3}\d)")
 
 
+def _after_locative(form: str, m: _Match) -> bool:
+    """A locative clitic (بالخمس) or word (في, à, in, at the) right before the name."""
+    if m.prefix in LOCATIVE_CLITICS:
+        return True
+    prev = [w for w in _words_before(form, m.word_start, 2) if w not in _ARTICLE_WORDS][-1:]  # at the Kremlin
+    return bool(prev) and (prev[0] in LOCATIVE_BEFORE or (prev[0][:1] in "وف" and prev[0][1:] in LOCATIVE_BEFORE))
+
+
 def _evidence(gz: Gazetteer, f: _Found, form: str, text: str, origin: list[int] | None,
               neighbours: list[Place]) -> bool:
     """Positive evidence that a name which is also a common word is a place here: a trigger word, a
@@ -450,9 +458,7 @@ def _evidence(gz: Gazetteer, f: _Found, form: str, text: str, origin: list[int] 
     m = f.match
     if _trigger(form, m) is not None:
         return True
-    prev = [w for w in _words_before(form, m.word_start, 2) if w not in _ARTICLE_WORDS][-1:]  # at the Kremlin
-    if "locative" in f.ways and (m.prefix in LOCATIVE_CLITICS or prev and (
-            prev[0] in LOCATIVE_BEFORE or (prev[0][:1] in "وف" and prev[0][1:] in LOCATIVE_BEFORE))):
+    if "locative" in f.ways and _after_locative(form, m):
         return True
     s, e = _to_text(m.word_start, m.end, origin)
     if "dateline" in f.ways and _is_dateline(text, s) and _DATELINE_AFTER.match(text, e):
