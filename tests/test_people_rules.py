@@ -185,3 +185,13 @@ def test_two_spellings_of_an_unlisted_person_are_one_actor(lex):
     found = [a for a in find_actors(text, "fr", lex, []) if a.kind == "person"]
     assert [(a.surface, a.name) for a in found] == [("Moussa Traoré", "Moussa Traoré"), ("Mousa Traore", "Moussa Traoré")]
     assert found[0].actor_id == found[1].actor_id
+
+
+HAMDI = {"name": "Mohamed Salah Hamdi", "country": "TN", "role": "Chief of Staff of the Tunisian Army",
+         "ar": ["محمد صالح الحامدي"], "latin": ["Mohamed Salah Hamdi"], "short": []}
+
+
+def test_a_common_first_and_last_name_with_another_middle_name_is_not_a_listed_person():
+    found = find_actors("وقال وزير الدفاع الموريتاني محمد ولد أحمد إن", "ar", lexicon([HAMDI]), [])
+    person = next(a for a in found if a.kind == "person")
+    assert (person.name, person.how) == ("Mohamed Ould Ahmed", "title pattern")

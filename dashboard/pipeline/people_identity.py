@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 MIN_SURNAME_KEY = 3  # consonants of a family name matched alone: fewer (Sisi: S) meet too many words
 MIN_ALONE_KEY = 5  # ... and of one matched with no other mention of the person in the article
+DISTINCTIVE_FAMILY_KEY = 4  # a family name this long (Haftar: HFTR) may carry a middle name the list lacks
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -114,7 +115,7 @@ def resolve_people(toks: Tokens, taken: list[str | None], listed: list[ActorMent
         keys = name_keys(source)
         pair = _name_pair(source)
         entry = listed_person(index, source)
-        if entry is not None:
+        if entry is not None and _compatible(m, source, entry):
             out.append(_as(m, entry, "spelling variant"))
             continue
         earlier = next((s for k, p, s in seen if k & keys or p & pair), None)
@@ -141,6 +142,24 @@ def listed_person(index: PersonIndex, name: str) -> ActorEntry | None:
         memo.clear()
     entry = memo[name] = _unique(index.full, name_keys(name)) or _unique(index.first_last, _name_pair(name))
     return entry
+
+
+def _compatible(m: ActorMention, source: str, entry: ActorEntry) -> bool:
+    """Whether a rule-found name may be the curated person its key points to: not when the text
+    gives the person another state (a Mauritanian minister is not a Tunisian general), nor when a
+    middle word of the name (ولد, Salah, ben) is none of the curated name's middle words: a pair of
+    common first and last names (Mohamed ... Ahmed) meets many people's keys."""
+    if m.country and entry.country and m.country != entry.country:
+        return False
+    words = name_words(source)
+    inner = words[1:-1]
+    if not inner:
+        return True
+    their_words = name_words(entry.name)
+    if len(their_words) <= 2:  # a curated name without middle words: a distinctive family name suffices
+        return max((len(k) for k in word_keys(words[-1])), default=0) >= DISTINCTIVE_FAMILY_KEY
+    theirs = frozenset(k for w in their_words[1:-1] for k in word_keys(w))
+    return all(word_keys(w) & theirs for w in inner)
 
 
 def _name_pair(name: str) -> frozenset[str]:
