@@ -162,8 +162,7 @@ _SCAN = AnchoredScan(_PATTERNS, required={"dmy": _MONTH_WORDS, "mdy": _MONTH_WOR
                                           "my": _MONTH_WORDS, "dmy_num": _YEAR_WORDS, "ymd_iso": _YEAR_WORDS},
                      within={"my": 11})
 
-# Words that make an Arabic month name a month (مارس is also a verb, ماي/أوت/آب are short).
-_AR_MONTH_CUE = re.compile(r"(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر|من)\s*$")
+# Month names that are also other words (مارس is also a verb, "may" a modal) or are short.
 _AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "may", "march", "mar", "jan", "dec", "aug", "sept", "oct", "nov", "feb", "apr", "jun", "jul", "mai", "mars")}
 
 
@@ -267,11 +266,6 @@ def _build(kind: str, m: re.Match[str], folded: str) -> DateMention | None:
     if kind == "vague":
         return DateMention(0, 0, "vague")
     return None
-
-
-PRECISION_OF = {"vague": None, "ymd": "day", "md": "day", "ym": "month", "m": "month", "y": "year", "weekday": "day",
-                "rel_day": "day", "rel_year": "year", "rel_month": "month", "week": "month",
-                "recent_weeks": "month", "recent_days": "month"}
 
 
 def resolve(dm: DateMention, published: date | None, future: bool = False,

@@ -41,8 +41,6 @@ from . import dates as dates_mod
 from .arabic import fold
 from .lexmatch import PhraseTable, Tokens, arabic_variants, fold_phrase, tokenize
 
-SCORED_ORDER = ("visit", "talks", "agreement", "exercise", "arms_transfer", "military_aid", "counter_terrorism",
-                "other", "statement")
 _AR_VERBS_WITH_AL = frozenset(fold(w) for w in ("التقى", "التقت", "التقيا"))
 _AR_SUFFIXES = ("هما", "هم", "ها", "هن", "كم", "نا", "ه", "ك")
 
