@@ -102,6 +102,7 @@ class AnchoredScan:
                 for n in needs:
                     needed_at[n].append(last - back)
         for kind, started in self.digit_started.items():
+            started = [n for n in started if not self.patterns[n].required or needed_at[n]]  # (not gated out)
             if started:
                 digits = [m.start() for m in _DIGIT_FINDERS[kind].finditer(text)]
                 for n in started:

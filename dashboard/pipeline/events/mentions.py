@@ -6,8 +6,6 @@ agree) are one event; "on 26 and 31 March respectively" is two.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from dashboard.records import Event
 
 from .. import dates as dates_mod
@@ -24,20 +22,18 @@ from .triggers import Trig
 _SCENARIO_TYPES = ("counter_terrorism", "arms_transfer")  # inside an exercise: raids and supplies of its scenario
 
 
-@dataclass
 class _Sentence:
     """One sentence text[s:e] and what its events are picked from."""
 
-    ctx: ArticleContext
-    s: int
-    e: int
-    trigs: list[Trig]
-    cancel: bool  # a cancel word in the sentence
-    clauses: list[tuple[int, int]]
-    groups: dict[tuple[int, str], list[Trig]] = field(default_factory=dict)  # (clause, type) -> triggers
-    dates: list[dates_mod.DateMention] = field(default_factory=list)
-    places: list = field(default_factory=list)
-    names: tuple[str, ...] = ()  # the actors' names, each once
+    __slots__ = ("ctx", "s", "e", "trigs", "cancel", "clauses", "groups", "dates", "places", "names")
+
+    def __init__(self, ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> None:
+        self.ctx, self.s, self.e, self.trigs, self.cancel = ctx, s, e, trigs, cancel
+        self.clauses = clauses(ctx.text, s, e, ctx.contrast)
+        self.groups = _groups(trigs, self.clause_of)  # (clause, type) -> triggers
+        self.dates = event_dates(ctx, s, e)
+        self.places = inside(ctx.places, ctx.place_starts, s, e)
+        self.names = tuple(dict.fromkeys(a.name for a in inside(ctx.actors, ctx.actor_starts, s, e)))  # each once
 
     def clause_of(self, pos: int) -> int:
         for n, (a, b) in enumerate(self.clauses):
@@ -48,11 +44,7 @@ class _Sentence:
 
 def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> tuple[list[Event], set[int]]:
     """Events of one sentence, and the indexes of those that only refer back to an earlier event."""
-    sent = _Sentence(ctx, s, e, trigs, cancel, clauses(ctx.text, s, e, ctx.contrast))
-    sent.groups = _groups(trigs, sent.clause_of)
-    sent.dates = event_dates(ctx, s, e)
-    sent.places = inside(ctx.places, ctx.place_starts, s, e)
-    sent.names = tuple(dict.fromkeys(a.name for a in inside(ctx.actors, ctx.actor_starts, s, e)))
+    sent = _Sentence(ctx, s, e, trigs, cancel)
     out: list[Event] = []
     anaphors: set[int] = set()
     for (ci, typ), ts in sorted(sent.groups.items(), key=lambda kv: kv[1][0].start):

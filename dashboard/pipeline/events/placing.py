@@ -34,7 +34,10 @@ def pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of: Callab
         score = abs(p.start - head.start) + (0 if clause_of(p.start) == ci else OTHER_CLAUSE_COST)
         if p.place.kind in _COUNTRY_LEVEL:
             score += COUNTRY_COST
-        if _after_locative(p, text, locative):
+        after = locative.get(p.start) if locative is not None else None
+        if after is None:
+            after = _after_locative(p, text, locative)
+        if after:
             score -= LOCATIVE_BONUS
         if best_score is None or score < best_score:
             best, best_score = p, score
@@ -47,11 +50,9 @@ def pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of: Callab
 
 def _after_locative(p: PlaceMention, text: str, locative: dict[int, bool] | None) -> bool:
     """Whether a locative word ("in", "à", "في") comes just before the place (remembered in `locative`)."""
-    after = locative.get(p.start) if locative is not None else None
-    if after is None:
-        after = _LOCATIVE_BEFORE.search(text[max(0, p.start - LOCATIVE_REACH):p.start]) is not None
-        if locative is not None:
-            locative[p.start] = after
+    after = _LOCATIVE_BEFORE.search(text[max(0, p.start - LOCATIVE_REACH):p.start]) is not None
+    if locative is not None:
+        locative[p.start] = after
     return after
 
 

@@ -11,6 +11,8 @@ def any_in(matches: list[tuple[int, int]], s: int, e: int) -> bool:
     """Whether a marker span lies inside [s, e). `matches` is in text order (as `context.marks_in`
     lists them), so the search starts at the first span from s and stops at the first from e: an
     article of English has a hundred "the", and this runs for every trigger."""
+    if not matches:
+        return False
     k = bisect_left(matches, (s,))
     n = len(matches)
     while k < n:
