@@ -6,6 +6,8 @@ agree) are one event; "on 26 and 31 March respectively" is two.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dashboard.records import Event
 
 from .. import dates as dates_mod
@@ -54,7 +56,7 @@ def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig], canc
     return out, anaphors
 
 
-def _groups(trigs: list[Trig], clause_of) -> dict[tuple[int, str], list[Trig]]:
+def _groups(trigs: list[Trig], clause_of: Callable[[int], int]) -> dict[tuple[int, str], list[Trig]]:
     """The triggers that make events, by clause and type. A statement beside another event is that
     event's attribution; a weak word beside another type's strong trigger is that event's detail."""
     non_statement = any(t.type != "statement" for t in trigs)

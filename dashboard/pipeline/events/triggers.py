@@ -50,7 +50,7 @@ class WordMemo:
     come back article after article. Kept beside the lexicon (see `memo_for`), never in it."""
 
     MAX_WORDS = 100_000  # words remembered per table before it starts afresh (bounds memory)
-    MAX_VERBS = 50_000
+    MAX_VERBS = 50_000  # the same for the present-tense check of trigger verbs
 
     def __init__(self) -> None:
         self.plain: dict[str, tuple[list[tuple[str, str]], bool, bool]] = {}  # word not ending in ة -> its triggers
