@@ -27,7 +27,7 @@ _SCENARIO_TYPES = ("counter_terrorism", "arms_transfer")  # inside an exercise: 
 class _Sentence:
     """One sentence text[s:e] and what its events are picked from."""
 
-    __slots__ = ("ctx", "s", "e", "trigs", "cancel", "clauses", "groups", "dates", "places", "names")
+    __slots__ = ("ctx", "s", "e", "trigs", "cancel", "clauses", "groups", "dates", "places", "names", "reports")
 
     def __init__(self, ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> None:
         self.ctx, self.s, self.e, self.trigs, self.cancel = ctx, s, e, trigs, cancel
@@ -36,6 +36,7 @@ class _Sentence:
         self.dates = event_dates(ctx, s, e)
         self.places = inside(ctx.places, ctx.place_starts, s, e)
         self.names = tuple(dict.fromkeys(a.name for a in inside(ctx.actors, ctx.actor_starts, s, e)))  # each once
+        self.reports = [t for t in trigs if t.type == "statement"]  # reporting verbs: their dates are no event's
 
     def clause_of(self, pos: int) -> int:
         for n, (a, b) in enumerate(self.clauses):
@@ -85,7 +86,7 @@ def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> tuple[Ev
     future = speaks_of_future(ctx, ts, cs, ce)
     if is_intention(ctx, cs, head):
         return None
-    reports = [t for t in sent.trigs if t.type == "statement"] if typ != "statement" else []
+    reports = sent.reports if typ != "statement" else []
     dm = pick_date(sent.dates, head, ci, typ, sent.clause_of, sent.groups, reports, ctx)
     d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
     future = future or after_publication(ctx.published, d, source)
@@ -108,17 +109,18 @@ def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, dm: d
     """Add a group's event to the sentence's: into an earlier clause's event of its type when they
     tell one event (not after "like the one..."), else as a new one; with its second day, if any."""
     cs, _ = sent.clauses[ci]
-    prev = next((k for k, o in enumerate(out) if o.type == ev.type), None)
+    prev = next((k for k, o in enumerate(out) if o.type == ev.type), None) if out else None
     if prev is not None and not any_in(sent.ctx.marks.get("compare", []), cs, ts[0].start) \
             and out[prev].status == ev.status and same_in_sentence(out[prev], ev):
         out[prev] = combine(out[prev], ev)
-        if out[prev].date == ev.date:
+        if dm is not None and dm.also_day is not None and out[prev].date == ev.date:
             _add_second_day(sent, out, out[prev], ev, dm)
         return
     if all(t.anaphoric for t in ts):
         anaphors.add(len(out))
     out.append(ev)
-    _add_second_day(sent, out, ev, ev, dm)
+    if dm is not None and dm.also_day is not None:  # (a second day is rare: no call without one)
+        _add_second_day(sent, out, ev, ev, dm)
 
 
 def _add_second_day(sent: _Sentence, out: list[Event], base: Event, ev: Event, dm: dates_mod.DateMention | None) -> None:
