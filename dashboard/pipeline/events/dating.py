@@ -51,8 +51,8 @@ def is_dateline(text: str, d: dates_mod.DateMention) -> bool:
 def event_dates(ctx: ArticleContext, s: int, e: int) -> list[dates_mod.DateMention]:
     """Date expressions of a sentence that can date an event: not "until 29 October" (an end) nor
     "since 15 September" (the start of a state)."""
-    until = ctx.marks.get("until", [])
-    since = ctx.marks.get("since", [])
+    until = ctx.marks.get("until", ())
+    since = ctx.marks.get("since", ())
     return [d for d in inside(ctx.dates, ctx.date_starts, s, e)
             if not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in until)
             and not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in since)]
@@ -161,7 +161,7 @@ def second_day(ctx: ArticleContext, dm: dates_mod.DateMention | None, d: str | N
     """The other day of "on 26 and 31 March respectively" (not of a range "from 26 to 31 March")."""
     if dm is None or dm.also_day is None or prec != "day" or not d or len(d) != 10:
         return None
-    if not any_in(ctx.marks.get("respectively", []), cs, ce):
+    if not any_in(ctx.marks.get("respectively", ()), cs, ce):
         return None
     try:
         return date(int(d[:4]), int(d[5:7]), dm.also_day).isoformat()

@@ -56,12 +56,12 @@ def is_news_event(ev: Event) -> bool:
 
 def is_intention(ctx: ArticleContext, cs: int, head: Trig) -> bool:
     """"aims to discuss", "في إطار التحضير لزيارة": an intention, not an event (statements excepted)."""
-    return head.type != "statement" and any_in(ctx.marks.get("purpose", []), max(cs, head.start - PURPOSE_REACH), head.start)
+    return head.type != "statement" and any_in(ctx.marks.get("purpose", ()), max(cs, head.start - PURPOSE_REACH), head.start)
 
 
 def is_background(ctx: ArticleContext, s: int, e: int, source: str, future: bool) -> bool:
     """"Esper had said, while in Tunis, ...": an earlier, undated episode already told elsewhere."""
-    return source in ("publication", "none") and not future and any_in(ctx.marks.get("background", []), s, e)
+    return source in ("publication", "none") and not future and any_in(ctx.marks.get("background", ()), s, e)
 
 
 def doubt(ctx: ArticleContext, s: int, e: int, cs: int, ts: list[Trig], source: str, future: bool) -> float:
@@ -83,17 +83,17 @@ def _not_one_event(ctx: ArticleContext, s: int, e: int, cs: int, head: Trig) -> 
     """Words around the trigger that make it a kind of event rather than one: generic, habitual,
     intended, since, not military, a tally over a period."""
     marks, text = ctx.marks, ctx.text
-    if near_before(marks.get("generic", []), head.start, GENERIC_WORDS, text) or any_in(marks.get("habitual", []), cs, e):
+    if near_before(marks.get("generic", ()), head.start, GENERIC_WORDS, text) or any_in(marks.get("habitual", ()), cs, e):
         return True
-    if any_in(marks.get("intent", []), max(cs, head.start - INTENT_REACH), head.start):
+    if any_in(marks.get("intent", ()), max(cs, head.start - INTENT_REACH), head.start):
         return True
-    if near_before(marks.get("since", []), head.start, GENERIC_WORDS, text):
+    if near_before(marks.get("since", ()), head.start, GENERIC_WORDS, text):
         return True
     if head.type == "exercise" and (_NOT_MILITARY.match(text, head.end)
                                     or _NOT_MILITARY_BEFORE.search(text, max(s, head.start - NOT_MILITARY_REACH), head.start)):
         return True  # "logistical manoeuvres", "political manoeuvring"
     # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
-    return head.type == "counter_terrorism" and any_in(marks.get("period", []), s, e)
+    return head.type == "counter_terrorism" and any_in(marks.get("period", ()), s, e)
 
 
 def is_caption(ctx: ArticleContext, s: int, e: int) -> bool:

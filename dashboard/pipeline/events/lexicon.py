@@ -41,9 +41,9 @@ def event_lexicon_from_data(data: dict) -> EventLexicon:
                     table.add(w, (typ, strength))
                     if lang == "ar":
                         _add_single_word(ar_words, fold_phrase(w), (typ, strength))
-            context[lang][typ] = frozenset(k for w in spec.get("context", []) for k in fold_phrase(w))
+            context[lang][typ] = frozenset(k for w in spec.get("context", ()) for k in fold_phrase(w))
         triggers[lang] = table
-    imperfect = frozenset(fold(w) for w in data["markers"].get("imperfect_ar", []))
+    imperfect = frozenset(fold(w) for w in data["markers"].get("imperfect_ar", ()))
     return EventLexicon(triggers, {k: tuple(v) for k, v in ar_words.items()}, context, _markers(data["markers"]),
                         imperfect)
 

@@ -110,7 +110,7 @@ def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, dm: d
     tell one event (not after "like the one..."), else as a new one; with its second day, if any."""
     cs, _ = sent.clauses[ci]
     prev = next((k for k, o in enumerate(out) if o.type == ev.type), None) if out else None
-    if prev is not None and not any_in(sent.ctx.marks.get("compare", []), cs, ts[0].start) \
+    if prev is not None and not any_in(sent.ctx.marks.get("compare", ()), cs, ts[0].start) \
             and out[prev].status == ev.status and same_in_sentence(out[prev], ev):
         out[prev] = combine(out[prev], ev)
         if dm is not None and dm.also_day is not None and out[prev].date == ev.date:

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 NEAR_BEFORE_REACH = 40  # characters: a marker further before the word is not "just before" it
 _PUNCTUATION = ",.;:،؛()"
 
 
-def any_in(matches: list[tuple[int, int]], s: int, e: int) -> bool:
+def any_in(matches: Sequence[tuple[int, int]], s: int, e: int) -> bool:
     """Whether a marker span lies inside [s, e). `matches` is in text order (as `context.marks_in`
     lists them), so the search starts at the first span from s and stops at the first from e: an
     article of English has a hundred "the", and this runs for every trigger."""
@@ -35,7 +36,7 @@ def in_text_order(items: list) -> list:
     return items if all(a.start <= b.start for a, b in zip(items, items[1:])) else sorted(items, key=lambda x: x.start)
 
 
-def near_before(spans: list[tuple[int, int]], pos: int, words: int, text: str) -> bool:
+def near_before(spans: Sequence[tuple[int, int]], pos: int, words: int, text: str) -> bool:
     """A marker ending at most `words` words before `pos`, with no punctuation between."""
     for a, b in spans:
         if b <= pos and pos - b <= NEAR_BEFORE_REACH:

@@ -112,7 +112,7 @@ def _telling_triggers(ctx: ArticleContext, toks: Tokens, lexicon: EventLexicon, 
     """The sentence's triggers, flagged (anaphoric, imperfect), that tell something: strong ones,
     weak ones with a context word near, and references to an event of their type already told."""
     a, b = toks.between(s, e)
-    then = any_in(ctx.marks.get("then", []), s, e) and not event_dates(ctx, s, e)  # "..., authorities said at the time"
+    then = any_in(ctx.marks.get("then", ()), s, e) and not event_dates(ctx, s, e)  # "..., authorities said at the time"
     sent_trigs = [mark(t, ctx, s, lexicon, then) for t in sent_trigs]
     return [t for t in sent_trigs if t.strength == "strong" or context_near(t, toks, a, b, ctx.context_words)
             or (t.anaphoric and any(ev.type == t.type for ev in events))]

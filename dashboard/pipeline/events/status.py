@@ -19,17 +19,17 @@ NEGATION_REACH = 25  # characters before a trigger searched for "not", "لم", "
 
 def is_negated(ctx: ArticleContext, s: int, head: Trig) -> bool:
     """A negation just before the trigger ("did not sign", "لم يوقع"); statements are never negated."""
-    return head.type != "statement" and any_in(ctx.marks.get("negation", []), max(s, head.start - NEGATION_REACH), head.start)
+    return head.type != "statement" and any_in(ctx.marks.get("negation", ()), max(s, head.start - NEGATION_REACH), head.start)
 
 
 def speaks_of_future(ctx: ArticleContext, ts: list[Trig], cs: int, ce: int) -> bool:
     """A future verb (سيزور) among the triggers, or a future marker in their clause text[cs:ce]."""
-    return any(t.future_verb for t in ts) or any_in(ctx.marks.get("future", []), cs, ce)
+    return any(t.future_verb for t in ts) or any_in(ctx.marks.get("future", ()), cs, ce)
 
 
 def is_cancelled(ctx: ArticleContext, s: int, e: int) -> bool:
     """A cancel word in the sentence ("annulé", "ألغيت", "called off")."""
-    return any_in(ctx.marks.get("cancel", []), s, e)
+    return any_in(ctx.marks.get("cancel", ()), s, e)
 
 
 def status_of(cancelled: bool, negated: bool, future: bool) -> str:
