@@ -22,8 +22,6 @@ _ARABIC_INDIC = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i):
 _PUNCT_MAP = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2010": "-", "\u2011": "-",
               "\u2013": "-", "\u2014": "-", "\u00a0": " "}
 
-ARABIC_PREFIX_LETTERS = "وفبلك"
-
 
 def _fold_char(ch: str) -> str:
     """Folded form of one character: '' to drop it, else exactly one character."""

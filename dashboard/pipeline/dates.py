@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple, Sequence
 
-from .anchored import AnchoredScan, literal_prefixes
+from .anchored import DIGIT_RUN, AnchoredScan, ScanPattern, shortest_starts, with_proclitics
 from .arabic import fold
 from .lexmatch import fold_with_offsets
 
@@ -102,68 +102,97 @@ _FUT = _alt(fold(w) for w in FUTURE_WORDS)
 _PAST = _alt(fold(w) for w in PAST_WORDS)
 _ORD = _alt(_AR_ORDINALS)
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+# The first three digits of every year `_YEAR` reads (1950-2049): the start words of a pattern
+# that opens with a year.
+_YEAR_STARTS = frozenset(f"{y // 10}" for y in range(1950, 2050, 10))
 _B = r"(?<![^\W\d_])"  # not preceded by a letter (Arabic proclitics are handled in the patterns)
 _E = r"(?![^\W\d_])"
-_AR_PRE = r"(?:(?<![^\W_])[وفبل]?)"
+_PROCLITICS = "وفبل"  # و ف ب ل written on a date word: وفي، بالجمعة، والخامس
+_AR_PRE = rf"(?:(?<![^\W_])[{_PROCLITICS}]?)"
 _DIR = rf"(?:\s+(?P<fut>{_FUT})|\s+(?P<past>{_PAST})|\s+(?:courant|الجاري))?"
+# Words that may lead a month name in "my" ("en décembre", "مطلع مارس", "mi-avril").
+_MONTH_LEADS = ("en", "in", "since", "depuis", "debut", "fin", "mi", "early", "late", "mid", "في", "خلال", "منذ",
+                "مطلع", "اواخر", "اوائل", "نهايه", "بدايه", "منتصف", "شهر")
+_LEAD_GAP = 4  # spaces or hyphens between the lead word and the month ("[\s-]{0,4}" below)
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("ymd_iso", re.compile(rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")),
-    ("dmy_num", re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>{_YEAR})(?!\d)")),
+_MONTH_STARTS = shortest_starts(MONTHS)
+_ON_MONTH = with_proclitics(_MONTH_STARTS, _PROCLITICS)
+
+# Each pattern: its name, the regex, and its start words (one of them begins every match; see
+# `anchored`), taken from the word lists the regex is built from where there are such lists, and
+# listed beside the regex where it spells its words out. A pattern whose matches hold a month name
+# (or a year) also names it as required: it is skipped in a text that has none.
+_PATTERNS: list[ScanPattern] = [
+    ScanPattern("ymd_iso", re.compile(rf"(?<!\d)(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)"),
+                _YEAR_STARTS, required=_YEAR_STARTS),
+    # (no digit before: a match begins a run of digits)
+    ScanPattern("dmy_num", re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>{_YEAR})(?!\d)"),
+                frozenset({DIGIT_RUN}), required=_YEAR_STARTS),
     # 26 mai 2021 / 7 نوفمبر 2023 / le 26 et le 31 mars / من 26 وحتى 31 مايو / 28th june, 2019
-    ("dmy", re.compile(
+    ScanPattern("dmy", re.compile(
         rf"(?<![\d.,])(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?(?:\s*(?:(?P<also>et|and|و)|au|a|to|-|وحتي|حتي|الي|الى)\s*(?:le\s+|the\s+)?(?P<d2>[0-3]?\d)(?:er|st|nd|rd|th)?)?"
-        rf"\s+(?:(?:of|من)\s+)?(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s+(?:{_MONTH}))?{_E}(?:\s*[,،]?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}")),
+        rf"\s+(?:(?:of|من)\s+)?(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s+(?:{_MONTH}))?{_E}(?:\s*[,،]?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}"),
+        frozenset({DIGIT_RUN}), required=_MONTH_STARTS),
     # March 26, 2024 / june 20th
-    ("mdy", re.compile(rf"{_B}(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d)(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?")),
+    ScanPattern("mdy", re.compile(rf"{_B}(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d)(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
+                _MONTH_STARTS, required=_MONTH_STARTS),
     # الخامس من يونيو
-    ("ord", re.compile(rf"{_AR_PRE}(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_E}(?:\s+(?P<y>{_YEAR}))?{_DIR}")),
+    ScanPattern("ord", re.compile(rf"{_AR_PRE}(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_E}(?:\s+(?P<y>{_YEAR}))?{_DIR}"),
+                with_proclitics(shortest_starts(_AR_ORDINALS), _PROCLITICS), required=_MONTH_STARTS),
     # en décembre 2023 / في أغسطس 2023 / March 2022 / نونبر المقبل / in November
-    ("my", re.compile(rf"{_B}(?:(?P<pre>en|in|since|depuis|debut|fin|mi|early|late|mid|في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر)"
-                      rf"[\s-]{{0,4}})?{_AR_PRE}(?P<mon>{_MONTH}){_E}(?:\s+(?:{_MONTH}))?(?:\s*,?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}")),
+    ScanPattern("my", re.compile(rf"{_B}(?:(?P<pre>{'|'.join(_MONTH_LEADS)})"
+                                 rf"[\s-]{{0,{_LEAD_GAP}}})?{_AR_PRE}(?P<mon>{_MONTH}){_E}(?:\s+(?:{_MONTH}))?(?:\s*,?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}"),
+                shortest_starts(_ON_MONTH | set(_MONTH_LEADS)), required=_MONTH_STARTS,
+                # the month begins after at most a lead word, the gap and a proclitic
+                within=max(map(len, _MONTH_LEADS)) + _LEAD_GAP + 1),
     # weekdays: الجمعة، يوم الخميس، السبت الماضي، jeudi, on Thursday, Thursday night
-    ("weekday", re.compile(rf"{_AR_PRE}(?P<wd>{_WEEKDAY}){_E}(?:\s+(?:و|et|and|ou|or)\s*(?:{_WEEKDAY}))?"
-                           rf"(?:\s+(?P<fut>{_FUT})|\s+(?P<past>{_PAST}))?")),
-    ("rel_day", re.compile(
+    ScanPattern("weekday", re.compile(rf"{_AR_PRE}(?P<wd>{_WEEKDAY}){_E}(?:\s+(?:و|et|and|ou|or)\s*(?:{_WEEKDAY}))?"
+                                      rf"(?:\s+(?P<fut>{_FUT})|\s+(?P<past>{_PAST}))?"),
+                with_proclitics(shortest_starts(WEEKDAYS), _PROCLITICS)),
+    ScanPattern("rel_day", re.compile(
         r"(?P<m2>(?<![^\W_])(?:اول|قبل)\s+(?:امس|البارحه)|avant-hier|day before yesterday)"
         r"|(?P<m1>(?<![^\W_])و?(?:امس|البارحه)(?![^\W_])|\bhier\b|\byesterday\b)"
         r"|(?P<p2>(?<![^\W_])بعد\s+غد|apres-demain|day after tomorrow)"
         r"|(?P<p1>(?<![^\W_])(?:غدا|الغد)(?![^\W_])|\bdemain\b|\btomorrow\b)"
-        r"|(?P<z>(?<![^\W_])و?اليوم(?![^\W_])|aujourd'hui|\bce jour\b|\btoday\b|\btonight\b|\bthis morning\b|\bce matin\b|\bce soir\b|الليله|صباح اليوم|مساء اليوم)")),
-    ("rel_year", re.compile(
+        r"|(?P<z>(?<![^\W_])و?اليوم(?![^\W_])|aujourd'hui|\bce jour\b|\btoday\b|\btonight\b|\bthis morning\b|\bce matin\b|\bce soir\b|الليله|صباح اليوم|مساء اليوم)"),
+        shortest_starts(("اول", "قبل", "avant-hier", "day before yesterday", "امس", "وامس", "البارحه", "والبارحه",
+                         "hier", "yesterday", "بعد", "apres-demain", "day after tomorrow", "غدا", "الغد", "demain",
+                         "tomorrow", "اليوم", "واليوم", "aujourd'hui", "ce jour", "today", "tonight", "this morning",
+                         "ce matin", "ce soir", "الليله", "صباح اليوم", "مساء اليوم"))),
+    ScanPattern("rel_year", re.compile(
         r"(?P<z>(?:هذه|هذا)\s+(?:السنه|العام)|(?:العام|السنه)\s+(?:الجاري|الجاريه|الحالي|الحاليه)|cette annee|\bthis year|(?:l'|l')?annee en cours|earlier this year)"
         r"|(?P<m1>(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|\blast year)"
-        r"|(?P<p1>(?:العام|السنه)\s+(?:المقبل|المقبله|القادم|القادمه)|l'an prochain|l'annee prochaine|\bnext year)")),
-    ("rel_month", re.compile(
+        r"|(?P<p1>(?:العام|السنه)\s+(?:المقبل|المقبله|القادم|القادمه)|l'an prochain|l'annee prochaine|\bnext year)"),
+        shortest_starts(("هذه", "هذا", "العام", "السنه", "cette annee", "this year", "l'annee en cours", "annee en cours",
+                         "earlier this year", "l'an dernier", "l'an passe", "l'annee derniere", "l'annee passee",
+                         "last year", "l'an prochain", "l'annee prochaine", "next year"))),
+    ScanPattern("rel_month", re.compile(
         r"(?P<z>(?:هذا|خلال)\s+الشهر|الشهر\s+(?:الجاري|الحالي)|ce mois|\bthis month|earlier this month)"
         r"|(?P<m1>الشهر\s+(?:الماضي|المنصرم|الفائت)|le mois (?:dernier|passe)|\blast month)"
-        r"|(?P<p1>الشهر\s+(?:المقبل|القادم)|le mois prochain|\bnext month)")),
-    ("week", re.compile(
+        r"|(?P<p1>الشهر\s+(?:المقبل|القادم)|le mois prochain|\bnext month)"),
+        shortest_starts(("هذا", "خلال", "الشهر", "ce mois", "this month", "earlier this month", "le mois dernier",
+                         "le mois passe", "last month", "le mois prochain", "next month"))),
+    ScanPattern("week", re.compile(
         r"(?P<m1>الاسبوع\s+(?:الماضي|المنصرم|الفائت)|la semaine (?:derniere|passee)|\blast week)"
         r"|(?P<p1>الاسبوع\s+(?:المقبل|القادم)|la semaine prochaine|\bnext week)"
-        r"|(?P<z>(?:هذا|خلال)\s+الاسبوع|cette semaine|\bthis week)")),
-    ("recent", re.compile(
+        r"|(?P<z>(?:هذا|خلال)\s+الاسبوع|cette semaine|\bthis week)"),
+        shortest_starts(("الاسبوع", "la semaine derniere", "la semaine passee", "last week", "la semaine prochaine",
+                         "next week", "هذا", "خلال", "cette semaine", "this week"))),
+    ScanPattern("recent", re.compile(
         r"(?P<w>الاسابيع\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)|(?:ces|des)\s+dernieres\s+semaines|recent weeks|(?:past|last)\s+(?:few\s+)?weeks)"
-        r"|(?P<d>الايام\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)|(?:ces|des)\s+derniers\s+jours|recent days|(?:past|last)\s+(?:few\s+)?days)")),
-    ("vague", re.compile(
+        r"|(?P<d>الايام\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)|(?:ces|des)\s+derniers\s+jours|recent days|(?:past|last)\s+(?:few\s+)?days)"),
+        shortest_starts(("الاسابيع", "الايام", "ces", "des", "recent weeks", "recent days", "past", "last"))),
+    ScanPattern("vague", re.compile(
         r"(?<![^\W_])(?:منذ|قبل)\s+(?:بضعه|عده|بضع)\s+(?:اشهر|اسابيع|سنوات|اعوام|ايام)|(?<![^\W_])(?:منذ|قبل)\s+(?:اشهر|سنوات|سنين)(?![^\W_])"
         r"|il y a (?:quelques|plusieurs) (?:mois|semaines|annees|jours)|(?:a few|several) (?:months|weeks|years|days) ago"
-        r"|\brecently\b|\brecemment\b|مؤخرا")),
-    ("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)")),
+        r"|\brecently\b|\brecemment\b|مؤخرا"),
+        shortest_starts(("منذ", "قبل", "il y a ", "a few ", "several ", "recently", "recemment", "مؤخرا"))),
+    ScanPattern("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)"), _YEAR_STARTS),
 ]
 
-# Each pattern is tried only where one of its words (or a digit) begins, and only in a text that has
-# a month name (or a year) when its matches hold one: see `anchored`.
-_MONTH_WORDS = literal_prefixes(re.compile(_MONTH))
-_YEAR_WORDS = literal_prefixes(re.compile(_YEAR))
-# A "my" match opens with at most a lead-in word of six letters, four spaces or hyphens and a
-# proclitic before its month: its month begins within 11 characters of its start.
-_SCAN = AnchoredScan(_PATTERNS, required={"dmy": _MONTH_WORDS, "mdy": _MONTH_WORDS, "ord": _MONTH_WORDS,
-                                          "my": _MONTH_WORDS, "dmy_num": _YEAR_WORDS, "ymd_iso": _YEAR_WORDS},
-                     within={"my": 11})
+_SCAN = AnchoredScan(_PATTERNS)
 
-# Words that make an Arabic month name a month (مارس is also a verb, ماي/أوت/آب are short).
-_AR_MONTH_CUE = re.compile(r"(?:في|خلال|منذ|مطلع|اواخر|اوائل|نهايه|بدايه|منتصف|شهر|من)\s*$")
+# Month names that are also other words (مارس is also a verb, "may" a modal) or are short.
 _AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "may", "march", "mar", "jan", "dec", "aug", "sept", "oct", "nov", "feb", "apr", "jun", "jul", "mai", "mars")}
 
 
@@ -177,7 +206,7 @@ def find_dates_folded(folded: str, origin: Sequence[int]) -> list[DateMention]:
     (so a slice of a longer text's fold and origin gives offsets into that longer text)."""
     found: list[tuple[int, int, DateMention]] = []
     for kind, m in _SCAN.scan(folded):
-        dm = _build(kind, m, folded)
+        dm = _build(kind, m)
         if dm is None:
             continue
         s, e = m.span()
@@ -211,67 +240,83 @@ def _same_day_pair(a: tuple[int, int, DateMention], b: tuple[int, int, DateMenti
     return _PAIR_GAP.fullmatch(folded, a[1], b[0]) is not None
 
 
-def _direction(m: re.Match[str]) -> int:
-    gd = m.groupdict()
-    if gd.get("fut"):
+def _direction(g: dict[str, str | None]) -> int:
+    """+1 for a future word after the expression ("prochain"), -1 for a past one ("الماضي"), else 0."""
+    if g.get("fut"):
         return 1
-    if gd.get("past"):
+    if g.get("past"):
         return -1
     return 0
 
 
-def _build(kind: str, m: re.Match[str], folded: str) -> DateMention | None:
-    g = m.groupdict()
-    if kind in ("ymd_iso", "dmy_num"):
-        y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        if not (1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]):
-            return None
-        return DateMention(0, 0, "ymd", y, mo, d)
-    if kind in ("dmy", "mdy", "ord"):
-        mo = MONTHS[g["mon"]]
-        d = _AR_ORDINALS[g["ord"]] if kind == "ord" else int(g["d"])
-        if not 1 <= d <= 31:
-            return None
-        if kind == "mdy" and g["mon"] in _AMBIGUOUS_MONTHS and g["mon"] in ("may", "march", "mar"):
-            if not m.group(0)[:1].isalpha():
-                return None
-        y = int(g["y"]) if g.get("y") else None
-        also = int(g["d2"]) if g.get("also") and g.get("d2") and 1 <= int(g["d2"]) <= 31 else None
-        return DateMention(0, 0, "ymd" if y else "md", y, mo, d, direction=_direction(m), also_day=also)
-    if kind == "my":
-        mon = g["mon"]
-        y = int(g["y"]) if g.get("y") else None
-        d = _direction(m)
-        if mon in _AMBIGUOUS_MONTHS or len(mon) <= 4:
-            # a short or ambiguous month name needs a year, a cue before it or a direction word after
-            if not (y or g.get("pre") or d):
-                return None
-        if mon in ("may", "march", "mar") and not (y or (g.get("pre") in ("in", "since", "early", "late", "mid"))):
-            return None
-        return DateMention(0, 0, "ym" if y else "m", y, MONTHS[mon], direction=d)
-    if kind == "weekday":
-        return DateMention(0, 0, "weekday", weekday=WEEKDAYS[g["wd"]], direction=_direction(m))
-    if kind == "rel_day":
-        off = {"m2": -2, "m1": -1, "p2": 2, "p1": 1, "z": 0}[next(k for k, v in g.items() if v)]
-        return DateMention(0, 0, "rel_day", offset=off)
-    if kind in ("rel_year", "rel_month"):
-        off = {"m1": -1, "p1": 1, "z": 0}[next(k for k, v in g.items() if v)]
-        return DateMention(0, 0, kind, offset=off)
-    if kind == "week":
-        off = {"m1": -1, "p1": 1, "z": 0}[next(k for k, v in g.items() if v)]
-        return DateMention(0, 0, "week", offset=off)
-    if kind == "recent":
-        return DateMention(0, 0, "recent_weeks" if g.get("w") else "recent_days")
-    if kind == "year":
-        return DateMention(0, 0, "y", int(g["y"]))
-    if kind == "vague":
-        return DateMention(0, 0, "vague")
-    return None
+def _numeric_date(kind: str, g: dict, m: re.Match[str]) -> DateMention | None:
+    """2020-03-14, 12/05/2020: a day that exists."""
+    y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]):
+        return None
+    return DateMention(0, 0, "ymd", y, mo, d)
 
 
-PRECISION_OF = {"vague": None, "ymd": "day", "md": "day", "ym": "month", "m": "month", "y": "year", "weekday": "day",
-                "rel_day": "day", "rel_year": "year", "rel_month": "month", "week": "month",
-                "recent_weeks": "month", "recent_days": "month"}
+_MODAL_MONTHS = ("may", "march", "mar")  # English month names that are also common words ("may", "to march")
+
+
+def _day_month(kind: str, g: dict, m: re.Match[str]) -> DateMention | None:
+    """26 mai 2021, March 26, الخامس من يونيو; "le 26 et le 31 mars" keeps its second day."""
+    mo = MONTHS[g["mon"]]
+    d = _AR_ORDINALS[g["ord"]] if kind == "ord" else int(g["d"])
+    if not 1 <= d <= 31:
+        return None
+    if kind == "mdy" and g["mon"] in _AMBIGUOUS_MONTHS and g["mon"] in _MODAL_MONTHS:
+        if not m.group(0)[:1].isalpha():
+            return None
+    y = int(g["y"]) if g.get("y") else None
+    also = int(g["d2"]) if g.get("also") and g.get("d2") and 1 <= int(g["d2"]) <= 31 else None
+    return DateMention(0, 0, "ymd" if y else "md", y, mo, d, direction=_direction(g), also_day=also)
+
+
+def _month_year(kind: str, g: dict, m: re.Match[str]) -> DateMention | None:
+    """en décembre 2023, نونبر المقبل: a short or ambiguous month name needs a year, a lead word or a
+    direction word ("may" alone is a verb)."""
+    mon = g["mon"]
+    y = int(g["y"]) if g.get("y") else None
+    d = _direction(g)
+    if mon in _AMBIGUOUS_MONTHS or len(mon) <= 4:
+        if not (y or g.get("pre") or d):
+            return None
+    if mon in _MODAL_MONTHS and not (y or (g.get("pre") in ("in", "since", "early", "late", "mid"))):
+        return None
+    return DateMention(0, 0, "ym" if y else "m", y, MONTHS[mon], direction=d)
+
+
+def _group_offset(g: dict, offsets: dict[str, int]) -> int:
+    """The offset named by the alternative that matched (the first group with a value)."""
+    return offsets[next(k for k, v in g.items() if v)]
+
+
+_DAY_OFFSETS = {"m2": -2, "m1": -1, "p2": 2, "p1": 1, "z": 0}  # before yesterday ... after tomorrow
+_OFFSETS = {"m1": -1, "p1": 1, "z": 0}  # last, next, this (year, month or week)
+
+_BUILDERS = {
+    "ymd_iso": _numeric_date,
+    "dmy_num": _numeric_date,
+    "dmy": _day_month,
+    "mdy": _day_month,
+    "ord": _day_month,
+    "my": _month_year,
+    "weekday": lambda kind, g, m: DateMention(0, 0, "weekday", weekday=WEEKDAYS[g["wd"]], direction=_direction(g)),
+    "rel_day": lambda kind, g, m: DateMention(0, 0, "rel_day", offset=_group_offset(g, _DAY_OFFSETS)),
+    "rel_year": lambda kind, g, m: DateMention(0, 0, kind, offset=_group_offset(g, _OFFSETS)),
+    "rel_month": lambda kind, g, m: DateMention(0, 0, kind, offset=_group_offset(g, _OFFSETS)),
+    "week": lambda kind, g, m: DateMention(0, 0, "week", offset=_group_offset(g, _OFFSETS)),
+    "recent": lambda kind, g, m: DateMention(0, 0, "recent_weeks" if g.get("w") else "recent_days"),
+    "year": lambda kind, g, m: DateMention(0, 0, "y", int(g["y"])),
+    "vague": lambda kind, g, m: DateMention(0, 0, "vague"),
+}
+
+
+def _build(kind: str, m: re.Match[str]) -> DateMention | None:
+    """The date expression of one match of the pattern `kind`, or None when it is not one after all."""
+    return _BUILDERS[kind](kind, m.groupdict(), m)
 
 
 def resolve(dm: DateMention, published: date | None, future: bool = False,
@@ -280,61 +325,91 @@ def resolve(dm: DateMention, published: date | None, future: bool = False,
 
     Without a publication date, a day or month without a year takes `ref_year` (for instance the
     latest year the article names), and relative expressions stay unresolved."""
-    fut = dm.direction > 0 or (future and dm.direction == 0)
-    kind = dm.kind
-    if kind == "ymd":
-        return f"{dm.year:04d}-{dm.month:02d}-{dm.day:02d}", "day"
-    if kind == "ym":
-        return f"{dm.year:04d}-{dm.month:02d}", "month"
-    if kind == "y":
-        return f"{dm.year:04d}", "year"
+    written = _WRITTEN.get(dm.kind)
+    if written is not None:
+        return written(dm)
     if published is None:
-        if ref_year is not None and kind == "md":
-            return f"{ref_year:04d}-{dm.month:02d}-{dm.day:02d}", "day"
-        if ref_year is not None and kind == "m":
-            return f"{ref_year:04d}-{dm.month:02d}", "month"
+        return _without_publication(dm, ref_year)
+    relative = _RELATIVE.get(dm.kind)
+    if relative is None:
         return None, None
-    p = published
-    if kind == "md":
-        y = _year_for(dm.month, dm.day, p, fut, dm.direction < 0)
-        try:
-            return date(y, dm.month, dm.day).isoformat(), "day"
-        except ValueError:
-            return None, None
-    if kind == "m":
-        y = _year_for(dm.month, 1 if not fut else 31, p, fut, dm.direction < 0)
-        if fut and dm.month == p.month and dm.direction > 0:
-            y = p.year + 1
-        return f"{y:04d}-{dm.month:02d}", "month"
-    if kind == "weekday":
-        delta = (p.weekday() - dm.weekday) % 7
-        if fut:
-            ahead = (dm.weekday - p.weekday()) % 7
-            if ahead == 0 and dm.direction > 0:
-                ahead = 7
-            return (p + timedelta(days=ahead)).isoformat(), "day"
-        if delta == 0 and dm.direction < 0:
-            delta = 7
-        return (p - timedelta(days=delta)).isoformat(), "day"
-    if kind == "rel_day":
-        return (p + timedelta(days=dm.offset)).isoformat(), "day"
-    if kind == "rel_year":
-        return f"{p.year + dm.offset:04d}", "year"
-    if kind == "rel_month":
-        y, mo = divmod(p.year * 12 + p.month - 1 + dm.offset, 12)
-        return f"{y:04d}-{mo + 1:02d}", "month"
-    if kind == "week":
-        # the middle (Thursday) of that week, at month precision
-        monday = p - timedelta(days=p.weekday()) + timedelta(weeks=dm.offset)
-        mid = monday + timedelta(days=3)
-        return f"{mid.year:04d}-{mid.month:02d}", "month"
-    if kind == "recent_weeks":
-        d = p - timedelta(days=14)
-        return f"{d.year:04d}-{d.month:02d}", "month"
-    if kind == "recent_days":
-        d = p - timedelta(days=3)
-        return f"{d.year:04d}-{d.month:02d}", "month"
+    return relative(dm, published, dm.direction > 0 or (future and dm.direction == 0))
+
+
+_WRITTEN = {  # a year is written out: no publication date needed
+    "ymd": lambda dm: (f"{dm.year:04d}-{dm.month:02d}-{dm.day:02d}", "day"),
+    "ym": lambda dm: (f"{dm.year:04d}-{dm.month:02d}", "month"),
+    "y": lambda dm: (f"{dm.year:04d}", "year"),
+}
+
+
+def _without_publication(dm: DateMention, ref_year: int | None) -> tuple[str | None, str | None]:
+    if ref_year is not None and dm.kind == "md":
+        return f"{ref_year:04d}-{dm.month:02d}-{dm.day:02d}", "day"
+    if ref_year is not None and dm.kind == "m":
+        return f"{ref_year:04d}-{dm.month:02d}", "month"
     return None, None
+
+
+def _day_of_month(dm: DateMention, p: date, fut: bool) -> tuple[str | None, str | None]:
+    y = _year_for(dm.month, dm.day, p, fut, dm.direction < 0)
+    try:
+        return date(y, dm.month, dm.day).isoformat(), "day"
+    except ValueError:
+        return None, None
+
+
+def _month(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
+    y = _year_for(dm.month, 1 if not fut else 31, p, fut, dm.direction < 0)
+    if fut and dm.month == p.month and dm.direction > 0:
+        y = p.year + 1
+    return f"{y:04d}-{dm.month:02d}", "month"
+
+
+def _weekday(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
+    """The latest such day on or before publication ("last": before it), or the next on or after it
+    when the sentence speaks of the future ("next": after it)."""
+    if fut:
+        ahead = (dm.weekday - p.weekday()) % 7
+        if ahead == 0 and dm.direction > 0:
+            ahead = 7
+        return (p + timedelta(days=ahead)).isoformat(), "day"
+    delta = (p.weekday() - dm.weekday) % 7
+    if delta == 0 and dm.direction < 0:
+        delta = 7
+    return (p - timedelta(days=delta)).isoformat(), "day"
+
+
+def _week(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
+    """The middle (Thursday) of that week, at month precision."""
+    monday = p - timedelta(days=p.weekday()) + timedelta(weeks=dm.offset)
+    mid = monday + timedelta(days=3)
+    return f"{mid.year:04d}-{mid.month:02d}", "month"
+
+
+def _month_of(d: date) -> tuple[str, str]:
+    return f"{d.year:04d}-{d.month:02d}", "month"
+
+
+def _months_away(p: date, offset: int) -> tuple[str, str]:
+    y, mo = divmod(p.year * 12 + p.month - 1 + offset, 12)
+    return f"{y:04d}-{mo + 1:02d}", "month"
+
+
+RECENT_WEEKS_BACK = 14  # "in recent weeks": two weeks before publication, read at month precision
+RECENT_DAYS_BACK = 3  # "in recent days": three days before publication, read at month precision
+
+_RELATIVE = {  # read from the publication date `p`; `fut`: the sentence speaks of the future
+    "md": _day_of_month,
+    "m": _month,
+    "weekday": _weekday,
+    "rel_day": lambda dm, p, fut: ((p + timedelta(days=dm.offset)).isoformat(), "day"),
+    "rel_year": lambda dm, p, fut: (f"{p.year + dm.offset:04d}", "year"),
+    "rel_month": lambda dm, p, fut: _months_away(p, dm.offset),
+    "week": _week,
+    "recent_weeks": lambda dm, p, fut: _month_of(p - timedelta(days=RECENT_WEEKS_BACK)),
+    "recent_days": lambda dm, p, fut: _month_of(p - timedelta(days=RECENT_DAYS_BACK)),
+}
 
 
 def _year_for(month: int, day: int, p: date, future: bool, past: bool) -> int:

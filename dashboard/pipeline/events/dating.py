@@ -1,0 +1,194 @@
+"""The date of an event: which date expression of its sentence is the event's, or another's.
+
+An event takes the nearest date expression (same clause first, as precise as possible), not
+"until 29 October" nor "since 15 September", and rather not the day of the report ("said on
+Friday", "قالت ... يوم الجمعة إن"), though a date inside the quoted words is the event's. A
+sentence without a date takes the day named by the next (else the previous) sentence of the
+passage, when that sentence tells no event of the same type and the day is not a report's and lies
+in the month before publication; else the publication date, marked so (`date_source`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from dashboard.records import Event
+
+from .. import dates as dates_mod
+from .context import ArticleContext
+from .spans import any_in, inside
+from .triggers import Trig
+
+DATED = ("text", "report")  # date sources that come from the article's words
+DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})  # expressions that name one day
+BOUND_GAP = 4  # characters between "until" / "since" and a date it bounds ("until 29 October")
+REPORT_REACH = 30  # characters between a reporting verb and a date that dates the report ("said on Friday")
+REPORT_AFTER_DATE = 5  # ...when the date comes first: at most this close before the verb ("Friday said")
+NEIGHBOUR_DAY_MAX_AGE = 31  # days before publication a neighbour sentence's day may lie to date an event
+REPORT_LAG_DAYS = 7  # an event told on day X and "announced on Friday" up to a week later: the same event
+NEAR_PUBLICATION_DAYS = 7  # a dated event this close to publication is the news an undated mention tells
+DATELINE_REACH = 60  # characters from the start of a line to the "(" of a dateline "WASHINGTON (Agency - ..."
+DATELINE_CLOSE = 4  # characters after the date where the dateline's ")" must stand
+OTHER_CLAUSE_COST = 150  # a date in another clause than the trigger counts as this many characters further
+REPORT_DATE_COST = 100  # a date that looks like the report's counts as this many characters further
+# By kind: a precise date is preferred to a vague one this many characters further away.
+PRECISION_COST = {"ymd": -20, "md": 0, "weekday": 0, "rel_day": 10, "ym": 30, "m": 40, "rel_month": 40, "week": 40,
+                  "recent_weeks": 60, "recent_days": 60, "rel_year": 150, "y": 250}
+_COMMA = re.compile(r"[,،]")
+_THAT_AFTER = re.compile(r"\s*[,،]?\s*(?:إن|أن|ان|that|que|qu['’])(?![^\W\d_])")
+
+
+def is_dateline(text: str, d: dates_mod.DateMention) -> bool:
+    """"WASHINGTON (Agency - 28th June, 2019)": the publication line, not an event date."""
+    line_start = text.rfind("\n", 0, d.start) + 1
+    opened = text.rfind("(", line_start, d.start)
+    return 0 <= opened - line_start <= DATELINE_REACH and ")" not in text[opened:d.start] \
+        and ")" in text[d.end:d.end + DATELINE_CLOSE]
+
+
+def event_dates(ctx: ArticleContext, s: int, e: int) -> list[dates_mod.DateMention]:
+    """Date expressions of a sentence that can date an event: not "until 29 October" (an end) nor
+    "since 15 September" (the start of a state)."""
+    until = ctx.marks.get("until", ())
+    since = ctx.marks.get("since", ())
+    return [d for d in inside(ctx.dates, ctx.date_starts, s, e)
+            if not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in until)
+            and not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in since)]
+
+
+def reported(d: dates_mod.DateMention, reports: Sequence[Trig], ctx: ArticleContext) -> bool:
+    """A date next to a reporting verb ("said on Friday", "a annoncé samedi"), or between it and the
+    "that" of the words ("قالت الوزيرة ... يوم الجمعة إن"), dates the report; a date inside the quoted
+    words does not."""
+    if not reports:
+        return False
+    if any(a <= d.start and d.end <= b for a, b in ctx.all_quotes) \
+            and not any(a <= r.start < b for r in reports for a, b in ctx.all_quotes):
+        return False
+    if any(-REPORT_REACH <= d.start - r.end <= REPORT_REACH or -REPORT_REACH <= r.start - d.end <= REPORT_AFTER_DATE
+           for r in reports):
+        # "took place on Thursday night, it said": a trailing attribution does not claim the date
+        return any(_claims(d, r, ctx.text) for r in reports if r.start >= d.end or r.end <= d.start)
+    return any(r.end <= d.start for r in reports) and _THAT_AFTER.match(ctx.text, d.end) is not None
+
+
+def _claims(d: dates_mod.DateMention, r: Trig, text: str) -> bool:
+    """The reporting verb `r` claims the date: it comes just before, or just after with no comma between."""
+    return 0 <= d.start - r.end <= REPORT_REACH \
+        or (-REPORT_REACH <= r.start - d.end <= REPORT_AFTER_DATE and not _COMMA.search(text, d.end, r.start))
+
+
+def pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str, clause_of: Callable[[int], int],
+              groups: dict[tuple[int, str], list[Trig]], reports: Sequence[Trig],
+              ctx: ArticleContext) -> dates_mod.DateMention | None:
+    """The date expression of the event: near the trigger, in its clause, as precise as possible,
+    rather not the date of the report."""
+    best, best_score = None, None
+    for d in cands:
+        dc = clause_of(d.start)
+        if dc != ci and (dc, typ) in groups:
+            continue  # that clause has its own event of this type
+        score = abs(d.start - head.start) + (0 if dc == ci else OTHER_CLAUSE_COST) + PRECISION_COST.get(d.kind, 0) \
+            + (REPORT_DATE_COST if reported(d, reports, ctx) else 0)
+        if best_score is None or score < best_score:
+            best, best_score = d, score
+    return best
+
+
+def date_event(ctx: ArticleContext, s: int, e: int, dm: dates_mod.DateMention | None, ts: list[Trig],
+               future: bool, reports: Sequence[Trig]) -> tuple[str | None, str | None, str]:
+    """(date, precision, source) of the event of triggers `ts` in the sentence text[s:e], from its
+    date expression `dm`, else a neighbour sentence's day, else the publication date."""
+    published = ctx.published
+    if dm is not None:
+        ahead = future or (dm.kind == "weekday" and any(t.imperfect for t in ts))
+        d, prec = dates_mod.resolve(dm, published, ahead, ctx.ref_year)
+        return d, prec, ("report" if reported(dm, reports, ctx) else "text") if d else "none"
+    nd = None if future or ts[0].type == "statement" else neighbour_date(ctx, s, e, ts[0].type)
+    if nd is not None:
+        return nd[0], nd[1], "text"
+    if published:
+        return published.isoformat(), "day", "publication"
+    return None, None, "none"
+
+
+def after_publication(published: date | None, d: str | None, source: str) -> bool:
+    """A date from the text later than the publication: the event is planned."""
+    return bool(published and d and source == "text" and d > published.isoformat()[:len(d)])
+
+
+def neighbour_date(ctx: ArticleContext, s: int, e: int, typ: str) -> tuple[str, str] | None:
+    """The day named by the next (else the previous) sentence of the same passage, for an event
+    sentence that has no date: "X handed over three patrol boats. The handover took place on
+    Wednesday 28 August." Only a day in the month before publication, not a report's date, and not
+    from a sentence with its own event of the same type."""
+    published = ctx.published
+    if published is None:
+        return None
+    sents = ctx.sentences
+    k = bisect_left(sents, (s, e))
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(sents):
+            continue
+        a, b = sents[j]
+        lo, hi = (e, a) if j > k else (b, s)
+        if ctx.text.count("\n", lo, hi) > 1:
+            continue  # another passage
+        if any(t.type == typ and t.strength == "strong" and a <= t.start < b for t in ctx.trigs):
+            continue  # that sentence tells its own event of this type: the date is that event's
+        day = _recent_day_told(ctx, a, b, published)
+        if day is not None:
+            return day
+    return None
+
+
+def _recent_day_told(ctx: ArticleContext, a: int, b: int, published: date) -> tuple[str, str] | None:
+    """The first day named in text[a:b] that is no report's and lies in the month before publication."""
+    reports = [t for t in ctx.trigs if t.type == "statement" and a <= t.start < b]
+    for dm in event_dates(ctx, a, b):
+        if dm.kind not in DATED_KINDS or reported(dm, reports, ctx):
+            continue  # "Macron said on Thursday that...": the day of the words
+        d, prec = dates_mod.resolve(dm, published, False, ctx.ref_year)
+        if d and prec == "day" and 0 <= (published - date.fromisoformat(d)).days <= NEIGHBOUR_DAY_MAX_AGE:
+            return d, prec
+    return None
+
+
+def second_day(ctx: ArticleContext, dm: dates_mod.DateMention | None, d: str | None, prec: str | None,
+               cs: int, ce: int) -> str | None:
+    """The other day of "on 26 and 31 March respectively" (not of a range "from 26 to 31 March")."""
+    if dm is None or dm.also_day is None or prec != "day" or not d or len(d) != 10:
+        return None
+    if not any_in(ctx.marks.get("respectively", ()), cs, ce):
+        return None
+    try:
+        return date(int(d[:4]), int(d[5:7]), dm.also_day).isoformat()
+    except ValueError:
+        return None
+
+
+def compatible_date(a: str | None, b: str | None) -> bool:
+    """Equal at the coarser of the two precisions ("2022" fits "2022-11"; a missing date fits all)."""
+    if a is None or b is None:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def near_publication(ev: Event, published: date | None) -> bool:
+    """The event's date lies within a week of publication (or, less precise, holds the publication day)."""
+    if published is None or ev.date is None:
+        return False
+    if len(ev.date) == 10:
+        return abs((date.fromisoformat(ev.date) - published).days) <= NEAR_PUBLICATION_DAYS
+    return published.isoformat().startswith(ev.date)
+
+
+def days_before_report(reported_ev: Event, ev: Event) -> bool:
+    """"X was announced on Friday. The operation took place on Thursday night.": the same operation."""
+    if reported_ev.date_source != "report" or not reported_ev.date or not ev.date \
+            or len(reported_ev.date) != 10 or len(ev.date) != 10:
+        return False
+    return 0 <= (date.fromisoformat(reported_ev.date) - date.fromisoformat(ev.date)).days <= REPORT_LAG_DAYS
