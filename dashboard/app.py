@@ -8,6 +8,7 @@ articles on first run.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
@@ -60,8 +61,7 @@ try:  # damage in a part of the file that only a query reads shows up here, not 
         st.info(t(lang, "store_empty"))
     places, arcs = data.map_data(path, version, f)
     views.map_section(places, arcs, state)
-    bins, bin_size, undated = data.timeline_data(path, version, f)
-    views.timeline_section(bins, bin_size, undated, lang)
+    views.timeline_section(data.timeline_data(path, version, f, date.today()), lang)
 
     tab_events, tab_add, tab_problems = st.tabs([t(lang, "tab_events"), t(lang, "tab_add"), t(lang, "tab_problems")])
     with tab_events:

@@ -19,7 +19,7 @@ import pydeck as pdk
 
 from dashboard.settings import borders_file
 
-from .i18n import event_type_label, t
+from .i18n import event_type_label, t, tn
 from .plaintext import plain_text
 
 
@@ -65,7 +65,7 @@ def country_index(borders: dict) -> dict[str, dict]:
 
 
 def country_name(iso2: str | None, lang: str, countries: dict[str, dict]) -> str:
-    if not iso2:
+    if not isinstance(iso2, str) or not iso2:  # a region's country is NULL (NaN in a query result)
         return ""
     props = countries.get(iso2)
     return (props.get(f"name_{lang}") or props.get("name_en") or iso2) if props else iso2
@@ -74,7 +74,7 @@ def country_name(iso2: str | None, lang: str, countries: dict[str, dict]) -> str
 def place_name(row: dict | pd.Series, lang: str) -> str:
     """A place's name in the interface language, English when that is missing."""
     localized = row.get(f"name_{lang}") if lang in ("fr", "ar") else None
-    return str(localized or row.get("name") or "")
+    return plain_text(localized if isinstance(localized, str) and localized else row.get("name"))
 
 
 def type_colour(event_type: str | None, alpha: int = 210) -> list[int]:
@@ -94,7 +94,7 @@ def _place_tip(row: pd.Series, lang: str, countries: dict[str, dict]) -> str:
     where = plain_text(country_name(row.get("country"), lang, countries))
     precise = t(lang, "tt_country_level") if row["kind"] in COUNTRY_KINDS else t(lang, "tt_city")
     return "\n".join([name + (f" ({where})" if where and where != name else ""), precise,
-                      f"{int(row['events'])} {t(lang, 'tt_events')} · {int(row['articles'])} {t(lang, 'tt_articles')}",
+                      f"{tn(lang, 'n_events', int(row['events']))} · {tn(lang, 'n_articles', int(row['articles']))}",
                       f"{t(lang, 'tt_main_type')}: {plain_text(event_type_label(row['dominant_type'], lang))}"])
 
 
@@ -134,7 +134,7 @@ def arc_records(arcs: pd.DataFrame, lang: str, countries: dict[str, dict]) -> li
             "target_position": [float(b["lon"]), float(b["lat"])],
             "events": int(row["events"]),
             "width": min(1.0 + math.sqrt(int(row["events"])), 6.0),
-            "tip": f"{plain_text(label)}\n{int(row['events'])} {t(lang, 'tt_link')}",
+            "tip": f"{plain_text(label)}\n{tn(lang, 'n_events_both', int(row['events']))}",
         })
     return out
 

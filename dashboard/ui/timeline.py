@@ -1,4 +1,10 @@
-"""The timeline as a plotly figure (pure), and the date span a selection on it means."""
+"""The timeline as a plotly figure (pure), and the date span a selection on it means.
+
+Each bar covers exactly its period (a day, week, month or year: a month bar is one month wide
+whatever the gaps between bars), the count axis has whole numbers only, planned events are
+hatched, and an event whose date is known only to the month (or year) on a daily or weekly (or
+monthly) timeline is a pale band across that whole month (or year), not a bar on its first day.
+"""
 from __future__ import annotations
 
 import calendar
@@ -11,9 +17,14 @@ import plotly.graph_objects as go
 from dashboard.records import EVENT_TYPES
 
 from .deck import TYPE_COLOURS
-from .i18n import event_type_label, t
+from .i18n import event_type_label, t, tn
+from .plurals import format_day, format_month
 
 MAX_TEXT = 90
+BAR_FILL = 0.85  # share of its period a bar covers: the gap keeps neighbouring periods apart
+SPAN_ALPHA = 0.28  # a band's fill: pale enough for the bars drawn over it to stay readable
+MAX_COUNT_TICKS = 6  # ticks on the count axis at most; steps are 1, 2, 5, 10, 20, 50...
+DAY_MS = 86_400_000
 
 
 def _short(text: object) -> str:
@@ -28,31 +39,133 @@ def _join(values: object) -> str:
     return _short(", ".join(str(v) for v in values if v))
 
 
+def count_step(highest: int) -> int:
+    """The count axis's step: a whole number (1, 2, 5, 10, 20, 50...) giving at most MAX_COUNT_TICKS ticks."""
+    step, factors = 1, (2, 2.5, 2)
+    i = 0
+    while highest / step > MAX_COUNT_TICKS:
+        step = int(step * factors[i % 3])
+        i += 1
+    return step
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    return pd.Timestamp(value).date()
+
+
+def period_of(row, bin: str) -> tuple[date, date, bool]:
+    """(first day, last day, is a band) of one timeline row."""
+    start = _as_date(row.period)
+    end = _as_date(getattr(row, "period_end", None))
+    return (start, end, True) if end else (start, bin_end(start, bin), False)
+
+
+def bar_geometry(start: date, end: date) -> tuple[datetime, float]:
+    """The middle of the days start..end and the bar width (milliseconds) that covers BAR_FILL of them."""
+    days = (end - start).days + 1
+    middle = datetime(start.year, start.month, start.day) + timedelta(days=days / 2)
+    return middle, days * DAY_MS * BAR_FILL
+
+
+def period_label(start: date, end: date, bin: str, lang: str, band: bool = False) -> str:
+    """How a hover names a bar's period, in the interface language."""
+    if band:
+        whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        if whole_year:
+            return t(lang, "year_only", when=str(start.year))
+        return t(lang, "month_only", when=format_month(start, lang))
+    if bin == "day":
+        return format_day(start, lang)
+    if bin == "week":
+        return t(lang, "week_of", start=format_day(start, lang), end=format_day(end, lang))
+    if bin == "year":
+        return str(start.year)
+    return format_month(start, lang)
+
+
+def _hover(lang: str) -> str:
+    return (f"<b>%{{customdata[0]}}</b>: %{{customdata[4]}}<br>"
+            f"{html.escape(t(lang, 'tt_when'))}: %{{customdata[5]}}<br>"
+            f"{html.escape(t(lang, 'h_place'))}: %{{customdata[1]}}<br>"
+            f"{html.escape(t(lang, 'h_actors'))}: %{{customdata[2]}}<br>"
+            f"{html.escape(t(lang, 'h_headline'))}: %{{customdata[3]}}<extra></extra>")
+
+
+def _custom(row, label: str, lang: str, when: str) -> list[str]:
+    n = tn(lang, "n_events", int(row.events))
+    if bool(row.planned):
+        n += f" ({t(lang, 'planned_mark')})"
+    return [html.escape(label), _join(row.places), _join(row.actors), _short(row.headline), html.escape(n),
+            html.escape(when)]
+
+
+def _bars(rows: list, typ: str, planned: bool, lang: str, bin: str, first: bool) -> go.Bar:
+    label = event_type_label(typ, lang)
+    r, g, b = TYPE_COLOURS.get(typ, TYPE_COLOURS["other"])
+    xs, widths, ys, custom = [], [], [], []
+    for row in rows:
+        start, end, _ = period_of(row, bin)
+        middle, width = bar_geometry(start, end)
+        xs.append(middle)
+        widths.append(width)
+        ys.append(int(row.events))
+        custom.append(_custom(row, label, lang, period_label(start, end, bin, lang)))
+    pattern = {"shape": "/", "fgcolor": "white", "solidity": 0.35} if planned else None
+    return go.Bar(x=xs, y=ys, width=widths, name=label, legendgroup=typ, showlegend=first, customdata=custom,
+                  marker={"color": f"rgb({r},{g},{b})", "pattern": pattern}, hovertemplate=_hover(lang))
+
+
+def _band(row, base: int, lang: str, bin: str, first: bool) -> go.Scatter:
+    """A month (or year) known only to the month (or year): a pale rectangle across all of it."""
+    start, end, _ = period_of(row, bin)
+    label = event_type_label(row.type, lang)
+    r, g, b = TYPE_COLOURS.get(row.type, TYPE_COLOURS["other"])
+    x0 = datetime(start.year, start.month, start.day)
+    x1 = datetime(end.year, end.month, end.day) + timedelta(days=1)
+    top = base + int(row.events)
+    c = _custom(row, label, lang, period_label(start, end, bin, lang, band=True))
+    text = (f"<b>{c[0]}</b>: {c[4]}<br>{html.escape(t(lang, 'tt_when'))}: {c[5]}<br>"
+            f"{html.escape(t(lang, 'h_place'))}: {c[1]}<br>{html.escape(t(lang, 'h_actors'))}: {c[2]}<br>"
+            f"{html.escape(t(lang, 'h_headline'))}: {c[3]}")
+    return go.Scatter(x=[x0, x0, x1, x1, x0], y=[base, top, top, base, base], fill="toself", mode="lines",
+                      fillcolor=f"rgba({r},{g},{b},{SPAN_ALPHA})", line={"color": f"rgb({r},{g},{b})", "width": 1},
+                      name=label, legendgroup=row.type, showlegend=first, hoveron="fills", hoverinfo="text",
+                      text=text)
+
+
 def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figure:
-    """Stacked bars: events per period, one colour per event type; hover names places, actors, a headline."""
+    """Events per period, stacked by event type; hover names the period, places, actors, a headline."""
     fig = go.Figure()
-    present = [typ for typ in EVENT_TYPES if typ in set(bins["type"])] if not bins.empty else []
+    defaults = {"period_end": None, "planned": False}
+    bins = bins.assign(**{k: v for k, v in defaults.items() if k not in bins.columns})
+    rows = [] if bins.empty else list(bins.itertuples(index=False))
+    present = [typ for typ in EVENT_TYPES if any(r.type == typ for r in rows)]
+    shown: set[str] = set()
+    heights: dict[tuple, int] = {}
+    for row in (r for r in rows if period_of(r, bin)[2]):  # bands first, beneath the bars
+        key = period_of(row, bin)[:2]
+        fig.add_trace(_band(row, heights.get(key, 0), lang, bin, row.type not in shown))
+        shown.add(row.type)
+        heights[key] = heights.get(key, 0) + int(row.events)
+    stacks: dict[date, int] = {}
     for typ in present:
-        part = bins[bins["type"] == typ]
-        label = event_type_label(typ, lang)
-        custom = [[html.escape(label), _join(r.places), _join(r.actors), _short(r.headline)]
-                  for r in part.itertuples(index=False)]
-        r, g, b = TYPE_COLOURS.get(typ, TYPE_COLOURS["other"])
-        fig.add_trace(go.Bar(
-            x=pd.to_datetime(part["period"]), y=part["events"], name=label, customdata=custom,
-            marker_color=f"rgb({r},{g},{b})",
-            hovertemplate=(f"<b>%{{customdata[0]}}</b>: %{{y}} {html.escape(t(lang, 'tt_events'))}<br>"
-                           f"{html.escape(t(lang, 'h_place'))}: %{{customdata[1]}}<br>"
-                           f"{html.escape(t(lang, 'h_actors'))}: %{{customdata[2]}}<br>"
-                           f"{html.escape(t(lang, 'h_headline'))}: %{{customdata[3]}}<extra></extra>"),
-        ))
-    period = {"day": 86400000, "week": 7 * 86400000, "month": "M1", "year": "M12"}.get(bin, "M1")
-    fig.update_traces(xperiod=period, xperiodalignment="middle")
+        for planned in (False, True):
+            part = [r for r in rows if r.type == typ and bool(r.planned) == planned and not period_of(r, bin)[2]]
+            if not part:
+                continue
+            fig.add_trace(_bars(part, typ, planned, lang, bin, typ not in shown))
+            shown.add(typ)
+            for r in part:
+                stacks[_as_date(r.period)] = stacks.get(_as_date(r.period), 0) + int(r.events)
+    highest = max([*stacks.values(), *heights.values(), 1])
     fig.update_layout(
         barmode="stack", dragmode="select", selectdirection="h", height=320,
         margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
         xaxis={"type": "date", "title": None, "autorange": "reversed" if lang == "ar" else True},
-        yaxis={"title": t(lang, "h_count"), "rangemode": "tozero", "fixedrange": True,
+        yaxis={"title": t(lang, "h_count"), "rangemode": "tozero", "fixedrange": True, "tick0": 0,
+               "dtick": count_step(highest), "tickformat": "d", "range": [0, highest * 1.08],
                "side": "right" if lang == "ar" else "left"},
         hoverlabel={"align": "right" if lang == "ar" else "left"},
     )
