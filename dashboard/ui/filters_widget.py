@@ -160,7 +160,7 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
     n = _counts(facets.get("countries"), "events")
     cname = lambda c: country_name(c, lang, countries)  # noqa: E731
     sb.multiselect(t(lang, "countries"), options(n, ss[K_COUNTRIES], cname, lang), key=K_COUNTRIES,
-                   placeholder=t(lang, "all"), format_func=lambda c: f"{cname(c)} ({count(n, c)})")
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda c: f"{cname(c)} ({count(n, c)})")
 
     places = facets.get("places")
     names = {} if places is None or places.empty else {
@@ -168,26 +168,26 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
     pn = _counts(places, "events")
     pname = lambda p: names.get(p, p)  # noqa: E731
     sb.multiselect(t(lang, "places"), options(pn, ss[K_PLACES], pname, lang), key=K_PLACES,
-                   placeholder=t(lang, "all"), format_func=lambda p: f"{pname(p)} ({count(pn, p)})")
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda p: f"{pname(p)} ({count(pn, p)})")
 
     tn_ = {k: v for k, v in _counts(facets.get("event_types"), "events").items() if k in EVENT_TYPES}
     tname = lambda x: event_type_label(x, lang)  # noqa: E731
     sb.multiselect(t(lang, "event_types"), options(tn_, ss[K_TYPES], tname, lang), key=K_TYPES,
-                   placeholder=t(lang, "all"), format_func=lambda x: f"{tname(x)} ({count(tn_, x)})")
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{tname(x)} ({count(tn_, x)})")
 
     an = _counts(facets.get("actors"), "events")
     aname = actor_namer(countries, lang)
     sb.multiselect(t(lang, "actors"), options(an, ss[K_ACTORS], aname, lang), key=K_ACTORS,
-                   placeholder=t(lang, "all"), format_func=lambda a: f"{aname(a)} ({count(an, a)})")
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda a: f"{aname(a)} ({count(an, a)})")
 
     ln = _counts(facets.get("languages"), "articles")
     lname = lambda x: label(ARTICLE_LANGUAGE_LABELS, x, lang)  # noqa: E731
     sb.multiselect(t(lang, "article_languages"), options(ln, ss[K_LANGS], lname, lang), key=K_LANGS,
-                   placeholder=t(lang, "all"), format_func=lambda x: f"{lname(x)} ({count(ln, x)})")
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{lname(x)} ({count(ln, x)})")
 
     sn = _counts(facets.get("sources"), "articles")
     sb.multiselect(t(lang, "sources"), options(sn, ss[K_SOURCES], plain_text, lang), key=K_SOURCES,
-                   placeholder=t(lang, "all"), format_func=lambda x: f"{plain_text(x)} ({count(sn, x)})")
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{plain_text(x)} ({count(sn, x)})")
 
     sb.toggle(t(lang, "show_arcs"), key=K_ARCS)
     sb.toggle(t(lang, "show_heat"), key=K_HEAT)

@@ -180,9 +180,9 @@ _STRINGS: dict[str, dict[str, str]] = {
                           "ar": "يبحث عن الكلمات في العناوين والنصوص. يعثر على المكان أو البلد أو الشخص بأسمائه "
                                 "بالعربية والفرنسية والإنجليزية (الجزائر، Algérie، Algeria)، مع الهمزة والتشكيل "
                                 "أو بدونهما."},
-    "timeline_planned": {"en": "Hatched bars: planned events (dated after today).",
-                         "fr": "Barres hachurées : événements prévus (datés après aujourd'hui).",
-                         "ar": "الأعمدة المخططة: أحداث مرتقبة (بتاريخ بعد اليوم)."},
+    "timeline_planned": {"en": "Hatched bars: planned events (dated after the article that announces them).",
+                         "fr": "Barres hachurées : événements prévus (datés après l'article qui les annonce).",
+                         "ar": "الأعمدة المخططة: أحداث مرتقبة (بتاريخ بعد المقال الذي يعلن عنها)."},
     "timeline_spans": {"en": "Pale wide bars: events whose date is known only to the month or the year, drawn "
                              "across that month or year.",
                        "fr": "Barres larges et pâles : événements dont on ne connaît que le mois ou l'année, "

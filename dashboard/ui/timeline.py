@@ -142,11 +142,13 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
     bins = bins.assign(**{k: v for k, v in defaults.items() if k not in bins.columns})
     rows = [] if bins.empty else list(bins.itertuples(index=False))
     present = [typ for typ in EVENT_TYPES if any(r.type == typ for r in rows)]
-    shown: set[str] = set()
+    barred = {r.type for r in rows if not period_of(r, bin)[2]}
+    shown: set[str] = set()  # one legend entry a type: its first bars, or its first band if it has no bars
     heights: dict[tuple, int] = {}
     for row in (r for r in rows if period_of(r, bin)[2]):  # bands first, beneath the bars
         key = period_of(row, bin)[:2]
-        fig.add_trace(_band(row, heights.get(key, 0), lang, bin, row.type not in shown))
+        first = row.type not in shown and row.type not in barred
+        fig.add_trace(_band(row, heights.get(key, 0), lang, bin, first))
         shown.add(row.type)
         heights[key] = heights.get(key, 0) + int(row.events)
     stacks: dict[date, int] = {}

@@ -250,7 +250,7 @@ def _review(db: Path, lang: str, pending: dict) -> None:
             disabled=["file", "beginning"],
             column_config={
                 "file": st.column_config.TextColumn(t(lang, "h_file")),
-                "title": st.column_config.TextColumn(t(lang, "h_title"), max_chars=300),
+                "title": st.column_config.TextColumn(t(lang, "h_headline"), max_chars=300),
                 "published": st.column_config.TextColumn(t(lang, "h_published"), help=t(lang, "review_date_help")),
                 "site": st.column_config.TextColumn(t(lang, "h_source"), max_chars=200),
                 "beginning": st.column_config.TextColumn(t(lang, "h_beginning"))})
@@ -261,9 +261,9 @@ def _review(db: Path, lang: str, pending: dict) -> None:
         st.dataframe(pd.DataFrame({t(lang, "h_source"): [plain_text(f.source) for f in failures],
                                    t(lang, "h_reason"): [plain_text(f.reason) for f in failures]}),
                      hide_index=True, width="stretch")
-    c1, c2 = st.columns(2)
-    add = c1.button(tn(lang, "n_add", articles) if articles else t(lang, "record_problems"), type="primary")
-    if c2.button(t(lang, "cancel")):
+    row = st.container(horizontal=True)
+    add = row.button(tn(lang, "n_add", articles) if articles else t(lang, "record_problems"), type="primary")
+    if row.button(t(lang, "cancel")):
         st.session_state.pop(PENDING, None)
         st.rerun()
     if add:

@@ -216,7 +216,8 @@ def test_uploads_with_hostile_names_and_titles_are_listed_as_text(chromium, tmp_
                 {"name": broken_name, "mimeType": "application/json", "buffer": b"{not json\n"},
             ])
             page.get_by_text("wire.jsonl").wait_for(timeout=TIMEOUT)
-            page.get_by_role("button", name="Add to the dashboard").click()
+            page.get_by_role("button", name="Read the files").click()  # then the review step
+            page.get_by_role("button", name="Add 2 articles to the dashboard").click()
             page.get_by_text("2 new articles, 0 already there, 1 could not be read.").wait_for(timeout=TIMEOUT)
             wait_until_idle(page)
             panel = page.get_by_role("tabpanel", name="Add articles")
