@@ -178,6 +178,28 @@ def cmd_app(args: argparse.Namespace) -> int:
     return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), *args.streamlit_args], env=env)
 
 
+def _export_parser(sub) -> None:
+    p = sub.add_parser("export", help="write the events of a view as CSV, Excel or Parquet",
+                       description="The events of a view, with the columns of the page's downloads. Filters: "
+                                   "a page address (--filters) and/or one option per filter; options win.")
+    _db_arg(p)
+    p.add_argument("--format", choices=["csv", "xlsx", "parquet"], default="csv")
+    p.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    p.add_argument("--filters", metavar="ADDRESS", default=None,
+                   help='a page address or its query, e.g. "countries=TN&types=visit&from=2021-01-01"')
+    p.add_argument("--countries", help="ISO codes, comma-separated (MA,TN)")
+    p.add_argument("--places", help="place ids, comma-separated")
+    p.add_argument("--types", help="event types, comma-separated (visit,agreement)")
+    p.add_argument("--actors", help="actor names, comma-separated")
+    p.add_argument("--langs", help="article languages, comma-separated (ar,fr,en)")
+    p.add_argument("--sources", help="site names, comma-separated")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--q", help="search words (places, countries and people in any of the three languages)")
+    p.add_argument("--lang", choices=["en", "fr", "ar"], help="language of place and country names (default en)")
+    p.set_defaults(func=cmd_export)
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -209,25 +231,7 @@ def parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.set_defaults(func=cmd_failures)
 
-    p = sub.add_parser("export", help="write the events of a view as CSV, Excel or Parquet",
-                       description="The events of a view, with the columns of the page's downloads. Filters: "
-                                   "a page address (--filters) and/or one option per filter; options win.")
-    _db_arg(p)
-    p.add_argument("--format", choices=["csv", "xlsx", "parquet"], default="csv")
-    p.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
-    p.add_argument("--filters", metavar="ADDRESS", default=None,
-                   help='a page address or its query, e.g. "countries=TN&types=visit&from=2021-01-01"')
-    p.add_argument("--countries", help="ISO codes, comma-separated (MA,TN)")
-    p.add_argument("--places", help="place ids, comma-separated")
-    p.add_argument("--types", help="event types, comma-separated (visit,agreement)")
-    p.add_argument("--actors", help="actor names, comma-separated")
-    p.add_argument("--langs", help="article languages, comma-separated (ar,fr,en)")
-    p.add_argument("--sources", help="site names, comma-separated")
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    p.add_argument("--q", help="search words (places, countries and people in any of the three languages)")
-    p.add_argument("--lang", choices=["en", "fr", "ar"], help="language of place and country names (default en)")
-    p.set_defaults(func=cmd_export)
+    _export_parser(sub)
 
     p = sub.add_parser("gazetteer", help="gazetteer tools")
     p.add_argument("action", choices=["build"])

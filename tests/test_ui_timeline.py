@@ -113,3 +113,15 @@ def test_planned_events_are_hatched_and_say_so():
     bar = build_timeline(bins, "ar", "month").data[0]
     assert bar.marker.pattern.shape == "/"
     assert list(bar.customdata[0])[4:] == ["حدث واحد (مرتقب)", "يناير 2030"]
+
+
+def test_the_date_axis_is_labelled_in_the_interface_language():
+    from dashboard.ui.timeline import date_ticks
+
+    vals, labels = date_ticks(date(2024, 2, 12), date(2024, 3, 31), "week", "fr")
+    assert labels == ["12 févr. 2024", "19 févr.", "26 févr.", "4 mars", "11 mars", "18 mars", "25 mars"]
+    assert [str(v)[:10] for v in vals][:2] == ["2024-02-12", "2024-02-19"]
+    assert date_ticks(date(2020, 9, 1), date(2021, 6, 30), "month", "ar")[1] == [
+        "سبتمبر 2020", "نوفمبر 2020", "يناير 2021", "مارس 2021", "مايو 2021"]
+    assert date_ticks(date(2012, 1, 1), date(2024, 4, 30), "year", "en")[1] == [
+        "2012", "2014", "2016", "2018", "2020", "2022", "2024"]

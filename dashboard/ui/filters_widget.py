@@ -140,7 +140,6 @@ def _date_widgets(sb, bounds: tuple[date | None, date | None], lang: str) -> Non
                   on_change=_dates_changed, help=t(lang, "dates_help"))
     sb.pills(t(lang, "quick_dates"), list(QUICK_RANGES), key=K_QUICK, selection_mode="single",
              format_func=lambda k: t(lang, k), on_change=_quick_dates_picked, label_visibility="collapsed")
-    st.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True)
 
 
 def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | None],
@@ -193,6 +192,7 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
     sb.toggle(t(lang, "show_heat"), key=K_HEAT)
     sb.button(t(lang, "reset"), key="reset", on_click=reset, type="primary", width="stretch")
     sb.caption(t(lang, "share_hint"))
+    sb.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True)
 
 
 def actor_namer(countries: dict[str, dict], lang: str):

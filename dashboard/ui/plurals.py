@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
-from babel.dates import format_skeleton
+from babel.dates import format_skeleton as _babel_skeleton
 from babel.numbers import format_decimal
 
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
@@ -44,13 +44,17 @@ def plural_text(forms: Mapping[str, str], n: int, lang: str, **values: object) -
 
 def format_day(day: date, lang: str) -> str:
     """A calendar day as people write it: 2 October 2020, 2 octobre 2020, 2 أكتوبر 2020."""
-    return _babel_date(day, "long", locale=_locale(lang)) if lang != "en" else format_skeleton(
-        "dMMMMy", day, locale=_locale(lang))
+    return _babel_date(day, "long", locale=_locale(lang))
 
 
 def format_month(day: date, lang: str) -> str:
     """The month of `day`: October 2020, octobre 2020, أكتوبر 2020."""
-    return format_skeleton("yMMMM", day, locale=_locale(lang))
+    return format_skeleton("yMMMM", day, lang)
+
+
+def format_skeleton(skeleton: str, day: date, locale: str) -> str:
+    """`day` in the CLDR pattern closest to `skeleton` ("yMMM": Oct 2020, oct. 2020, أكتوبر 2020)."""
+    return _babel_skeleton(skeleton, day, locale=_locale(locale))
 
 
 def format_partial_date(value: str | None, lang: str) -> str:

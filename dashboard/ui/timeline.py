@@ -18,7 +18,7 @@ from dashboard.records import EVENT_TYPES
 
 from .deck import TYPE_COLOURS
 from .i18n import event_type_label, t, tn
-from .plurals import format_day, format_month
+from .plurals import format_day, format_month, format_skeleton
 
 MAX_TEXT = 90
 BAR_FILL = 0.85  # share of its period a bar covers: the gap keeps neighbouring periods apart
@@ -135,6 +135,39 @@ def _band(row, base: int, lang: str, bin: str, first: bool) -> go.Scatter:
                       text=text)
 
 
+MAX_DATE_TICKS = 8  # labels on the date axis at most: more overlap on a phone
+
+
+def _add_months(day: date, months: int) -> date:
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(y, m + 1, 1)
+
+
+def date_ticks(lo: date, hi: date, bin: str, lang: str) -> tuple[list[datetime], list[str]]:
+    """Positions and labels of the date axis in the interface language (plotly would name months in
+    English): years, months ("oct. 2020") or days ("3 mars"), at most MAX_DATE_TICKS of them."""
+    if bin == "year" or (hi - lo).days > 6 * 366:
+        years = list(range(lo.year, hi.year + 1))
+        step = -(-len(years) // MAX_DATE_TICKS)
+        days = [date(y, 1, 1) for y in years[::step]]
+        return [datetime(d.year, d.month, d.day) for d in days], [str(d.year) for d in days]
+    if bin == "month" or (hi - lo).days > 120:
+        first = date(lo.year, lo.month, 1)
+        count = (hi.year - first.year) * 12 + hi.month - first.month + 1
+        step = next(s for s in (1, 2, 3, 6, 12, 24, 36) if -(-count // s) <= MAX_DATE_TICKS)
+        days = [_add_months(first, k) for k in range(0, count, step)]
+        labels = [format_skeleton("yMMM", d, locale=lang) for d in days]
+        return [datetime(d.year, d.month, d.day) for d in days], labels
+    span = (hi - lo).days + 1
+    step = next(s for s in (1, 2, 7, 14, 28) if -(-span // s) <= MAX_DATE_TICKS)
+    start = lo - timedelta(days=lo.weekday()) if step >= 7 else lo  # weeks start on Monday, as the bins do
+    days = [start + timedelta(days=k) for k in range(0, (hi - start).days + 1, step)]
+    labels = [format_skeleton("MMMd", d, locale=lang) for d in days]
+    if days:
+        labels[0] = format_skeleton("yMMMd", days[0], locale=lang)
+    return [datetime(d.year, d.month, d.day) for d in days], labels
+
+
 def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figure:
     """Events per period, stacked by event type; hover names the period, places, actors, a headline."""
     fig = go.Figure()
@@ -162,10 +195,13 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
             for r in part:
                 stacks[_as_date(r.period)] = stacks.get(_as_date(r.period), 0) + int(r.events)
     highest = max([*stacks.values(), *heights.values(), 1])
+    spans = [period_of(r, bin)[:2] for r in rows]
+    tickvals, ticktext = date_ticks(min(a for a, _ in spans), max(b for _, b in spans), bin, lang) if spans else ([], [])
     fig.update_layout(
         barmode="stack", dragmode="select", selectdirection="h", height=320,
         margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
-        xaxis={"type": "date", "title": None, "autorange": "reversed" if lang == "ar" else True},
+        xaxis={"type": "date", "title": None, "autorange": "reversed" if lang == "ar" else True,
+               **({"tickvals": tickvals, "ticktext": ticktext} if tickvals else {})},
         yaxis={"title": t(lang, "h_count"), "rangemode": "tozero", "fixedrange": True, "tick0": 0,
                "dtick": count_step(highest), "tickformat": "d", "range": [0, highest * 1.08],
                "side": "right" if lang == "ar" else "left"},
