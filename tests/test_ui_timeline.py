@@ -37,7 +37,17 @@ def test_hover_details_are_escaped_and_localized():
 
 
 def test_arabic_timeline_runs_right_to_left():
-    assert build_timeline(_bins(), "ar").layout.xaxis.autorange == "reversed"
+    first, last = build_timeline(_bins(), "ar").layout.xaxis.range
+    assert str(first)[:10] > str(last)[:10]
+
+
+def test_a_lone_day_is_shown_among_a_week_of_days_with_its_date_under_it():
+    bins = pd.DataFrame([{"period": date(2024, 3, 15), "type": "agreement", "events": 2, "places": [], "actors": [],
+                          "headline": "x"}])
+    axis = build_timeline(bins, "en", "day").layout.xaxis
+    assert [str(x)[:10] for x in axis.range] == ["2024-03-12", "2024-03-19"]
+    assert "Mar 15" in axis.ticktext
+    assert str(axis.tickvals[list(axis.ticktext).index("Mar 15")]) == "2024-03-15 12:00:00"
 
 
 def test_empty_timeline_is_an_empty_figure():
@@ -118,10 +128,10 @@ def test_planned_events_are_hatched_and_say_so():
 def test_the_date_axis_is_labelled_in_the_interface_language():
     from dashboard.ui.timeline import date_ticks
 
-    vals, labels = date_ticks(date(2024, 2, 12), date(2024, 3, 31), "week", "fr")
-    assert labels == ["12 févr. 2024", "19 févr.", "26 févr.", "4 mars", "11 mars", "18 mars", "25 mars"]
-    assert [str(v)[:10] for v in vals][:2] == ["2024-02-12", "2024-02-19"]
-    assert date_ticks(date(2020, 9, 1), date(2021, 6, 30), "month", "ar")[1] == [
-        "سبتمبر 2020", "نوفمبر 2020", "يناير 2021", "مارس 2021", "مايو 2021"]
-    assert date_ticks(date(2012, 1, 1), date(2024, 4, 30), "year", "en")[1] == [
-        "2012", "2014", "2016", "2018", "2020", "2022", "2024"]
+    vals, labels = date_ticks(date(2024, 2, 5), date(2024, 4, 7), "week", "fr", anchor=date(2024, 2, 12))
+    assert labels == ["12 févr. 2024", "26 févr.", "11 mars", "25 mars"]
+    assert [str(v)[:10] for v in vals][:2] == ["2024-02-12", "2024-02-26"]
+    assert date_ticks(date(2020, 8, 2), date(2021, 7, 30), "month", "ar")[1] == [
+        "أكتوبر 2020", "يناير 2021", "أبريل 2021", "يوليو 2021"]  # quarters
+    assert date_ticks(date(2011, 1, 1), date(2025, 4, 30), "year", "en")[1] == ["2013", "2016", "2019", "2022",
+                                                                                "2025"]

@@ -135,7 +135,19 @@ def _band(row, base: int, lang: str, bin: str, first: bool) -> go.Scatter:
                       text=text)
 
 
-MAX_DATE_TICKS = 8  # labels on the date axis at most: more overlap on a phone
+MAX_DATE_TICKS = 5  # labels on the date axis at most: more are turned sideways on a phone
+MIN_VISIBLE_BINS = 7  # the axis shows at least this many periods: one lone bar stays a bar, with its date
+BIN_DAYS = {"day": 1, "week": 7, "month": 30.5, "year": 365.25}
+
+
+def x_range(first: date, last: date, bin: str) -> tuple[date, date]:
+    """The days the date axis shows: the periods drawn, half a period either side, and at least
+    MIN_VISIBLE_BINS periods around them (a single day fills a week, not the whole chart)."""
+    step = BIN_DAYS.get(bin, 30.5)
+    days = (last - first).days + 1
+    spare = max(step, (MIN_VISIBLE_BINS * step - days) / 2, 0)
+    pad = timedelta(days=round(spare))
+    return first - pad, last + timedelta(days=1) + pad
 
 
 def _add_months(day: date, months: int) -> date:
@@ -143,29 +155,35 @@ def _add_months(day: date, months: int) -> date:
     return date(y, m + 1, 1)
 
 
-def date_ticks(lo: date, hi: date, bin: str, lang: str) -> tuple[list[datetime], list[str]]:
-    """Positions and labels of the date axis in the interface language (plotly would name months in
-    English): years, months ("oct. 2020") or days ("3 mars"), at most MAX_DATE_TICKS of them."""
+def date_ticks(lo: date, hi: date, bin: str, lang: str, anchor: date | None = None) -> tuple[list[datetime], list[str]]:
+    """Positions and labels of the date axis from `lo` to `hi` in the interface language (plotly
+    would name months in English): years, months ("oct. 2020") or days ("3 mars"), at most
+    MAX_DATE_TICKS of them. Day ticks fall on `anchor` (the first period drawn) and every step from it;
+    several-month steps start on a quarter or a January."""
     if bin == "year" or (hi - lo).days > 6 * 366:
         years = list(range(lo.year, hi.year + 1))
         step = -(-len(years) // MAX_DATE_TICKS)
-        days = [date(y, 1, 1) for y in years[::step]]
+        days = [date(y, 1, 1) for y in years if y % step == 0 and date(y, 1, 1) >= lo] or [date(lo.year + 1, 1, 1)]
         return [datetime(d.year, d.month, d.day) for d in days], [str(d.year) for d in days]
     if bin == "month" or (hi - lo).days > 120:
-        first = date(lo.year, lo.month, 1)
-        count = (hi.year - first.year) * 12 + hi.month - first.month + 1
+        count = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
         step = next(s for s in (1, 2, 3, 6, 12, 24, 36) if -(-count // s) <= MAX_DATE_TICKS)
-        days = [_add_months(first, k) for k in range(0, count, step)]
+        first = _add_months(date(lo.year, lo.month, 1), 0 if lo.day == 1 else 1)
+        while (first.month - 1) % min(step, 12):
+            first = _add_months(first, 1)
+        days = [d for d in (_add_months(first, k) for k in range(0, count + 1, step)) if d <= hi]
         labels = [format_skeleton("yMMM", d, locale=lang) for d in days]
         return [datetime(d.year, d.month, d.day) for d in days], labels
     span = (hi - lo).days + 1
     step = next(s for s in (1, 2, 7, 14, 28) if -(-span // s) <= MAX_DATE_TICKS)
-    start = lo - timedelta(days=lo.weekday()) if step >= 7 else lo  # weeks start on Monday, as the bins do
+    anchor = anchor or lo
+    start = anchor - timedelta(days=((anchor - lo).days // step) * step)
     days = [start + timedelta(days=k) for k in range(0, (hi - start).days + 1, step)]
     labels = [format_skeleton("MMMd", d, locale=lang) for d in days]
     if days:
         labels[0] = format_skeleton("yMMMd", days[0], locale=lang)
-    return [datetime(d.year, d.month, d.day) for d in days], labels
+    noon = timedelta(hours=12) if bin == "day" else timedelta(0)  # under the middle of a day's bar
+    return [datetime(d.year, d.month, d.day) + noon for d in days], labels
 
 
 def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figure:
@@ -196,11 +214,16 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
                 stacks[_as_date(r.period)] = stacks.get(_as_date(r.period), 0) + int(r.events)
     highest = max([*stacks.values(), *heights.values(), 1])
     spans = [period_of(r, bin)[:2] for r in rows]
-    tickvals, ticktext = date_ticks(min(a for a, _ in spans), max(b for _, b in spans), bin, lang) if spans else ([], [])
+    shown = x_range(min(a for a, _ in spans), max(b for _, b in spans), bin) if spans else None
+    anchor = min(a for a, _ in spans) if spans else None
+    tickvals, ticktext = date_ticks(shown[0], shown[1] - timedelta(days=1), bin, lang, anchor) if shown else ([], [])
+    edges = [datetime(d.year, d.month, d.day) for d in shown] if shown else None
     fig.update_layout(
         barmode="stack", dragmode="select", selectdirection="h", height=320,
         margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
-        xaxis={"type": "date", "title": None, "autorange": "reversed" if lang == "ar" else True,
+        xaxis={"type": "date", "title": None,
+               **({"range": edges[::-1] if lang == "ar" else edges} if edges else
+                  {"autorange": "reversed" if lang == "ar" else True}),
                **({"tickvals": tickvals, "ticktext": ticktext} if tickvals else {})},
         yaxis={"title": t(lang, "h_count"), "rangemode": "tozero", "fixedrange": True, "tick0": 0,
                "dtick": count_step(highest), "tickformat": "d", "range": [0, highest * 1.08],

@@ -43,16 +43,20 @@ def page_direction(lang: str) -> None:
         st.markdown(RTL_CSS, unsafe_allow_html=True)
 
 
+METRIC_WIDTH = 150  # pixels: two headline counts fit side by side on a 390-pixel phone
+
+
 def headline(counts) -> None:
     """Distinct events (one real-world event reported by several articles counts once), with how
     many reports they come from beneath; then articles, places and countries."""
     lang = fw.current_language()
-    cols = st.columns(4)
-    cols[0].metric(t(lang, "m_events"), number(lang, counts.distinct_events), help=t(lang, "m_events_help"),
-                   delta=tn(lang, "n_reports", counts.events), delta_color="off", delta_arrow="off")
-    for col, key, value in zip(cols[1:], ("m_articles", "m_places", "m_countries"),
-                               (counts.articles, counts.places, counts.countries)):
-        col.metric(t(lang, key), number(lang, value))
+    # a wrapping row: four across on a desktop, two by two on a phone (columns would stack all four)
+    row = st.container(horizontal=True, horizontal_alignment="distribute", gap="medium")
+    row.metric(t(lang, "m_events"), number(lang, counts.distinct_events), help=t(lang, "m_events_help"),
+               delta=tn(lang, "n_reports", counts.events), delta_color="off", delta_arrow="off", width=METRIC_WIDTH)
+    for key, value in (("m_articles", counts.articles), ("m_places", counts.places),
+                       ("m_countries", counts.countries)):
+        row.metric(t(lang, key), number(lang, value), width=METRIC_WIDTH)
 
 
 # -- map ---------------------------------------------------------------------------------------
