@@ -57,8 +57,9 @@ try:  # damage in a part of the file that only a query reads shows up here, not 
 
     counts = data.counts(path, version, f)
     views.headline(counts)
+    notice = st.empty()  # always there: the elements above the tabs stay the same after an upload
     if reader.article_count() == 0:
-        st.info(t(lang, "store_empty"))
+        notice.info(t(lang, "store_empty"))
     places, arcs = data.map_data(path, version, f)
     views.map_section(places, arcs, state)
     views.timeline_section(data.timeline_data(path, version, f, date.today()), lang)

@@ -93,23 +93,26 @@ def _timeline_selected() -> None:
 
 
 def timeline_section(tl: data.TimelineData, lang: str) -> None:
+    """The same three page elements whatever the view (a heading, the chart or a message, the notes):
+    an element more or less above the tabs would make the browser redraw them on their first tab."""
     st.subheader(t(lang, "timeline"))
+    body, notes = st.container(), st.container()
     if tl.bins.empty:
-        st.info(t(lang, "timeline_empty"))
+        body.info(t(lang, "timeline_empty"))
     else:
-        st.caption(t(lang, "timeline_help"))
+        body.caption(t(lang, "timeline_help"))
         st.session_state["_timeline_bin"] = tl.bin
-        st.plotly_chart(build_timeline(tl.bins, lang, tl.bin), on_select=_timeline_selected,
-                        selection_mode=("box", "points"), key=TIMELINE_KEY,
-                        config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]})
+        body.plotly_chart(build_timeline(tl.bins, lang, tl.bin), on_select=_timeline_selected,
+                          selection_mode=("box", "points"), key=TIMELINE_KEY,
+                          config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d"]})
         keys = [k for k, shown in (("timeline_planned", tl.bins["planned"].any()),
                                    ("timeline_spans", tl.bins["period_end"].notna().any())) if shown]
         if keys:
-            st.caption(" ".join(t(lang, k) for k in keys))
+            notes.caption(" ".join(t(lang, k) for k in keys))
     if tl.undated:
-        st.caption(tn(lang, "n_undated", tl.undated))
+        notes.caption(tn(lang, "n_undated", tl.undated))
     if tl.later:
-        st.caption(tn(lang, "n_later", tl.later, day=format_day(tl.cutoff, lang)))
+        notes.caption(tn(lang, "n_later", tl.later, day=format_day(tl.cutoff, lang)))
 
 
 # -- events table, downloads, reader -----------------------------------------------------------

@@ -136,10 +136,11 @@ def test_events_table_shows_hostile_text_as_text_and_no_javascript_link(chromium
         wait_for_metrics(page, ["3", "1", "1", "1"])
         assert cell_text(page, 4) == PLACE_NAME
         assert cell_text(page, 6) == ACTOR_NAME
-        assert cell_text(page, 7) == f"Officers met in Ouarzazate {SCRIPT} to plan joint border patrols on Monday."
-        assert cell_text(page, 8) == TITLE.replace(RLO, "")
-        assert cell_text(page, 9) == SITE
-        assert cell_text(page, 11) == ""  # the javascript: address is no link
+        assert cell_text(page, 7) == "1 source"  # reported by (the table gained this column)
+        assert cell_text(page, 8) == f"Officers met in Ouarzazate {SCRIPT} to plan joint border patrols on Monday."
+        assert cell_text(page, 9) == TITLE.replace(RLO, "")
+        assert cell_text(page, 10) == SITE
+        assert cell_text(page, 12) == ""  # the javascript: address is no link
         watched.assert_nothing_ran()
     finally:
         watched.context.close()
@@ -173,7 +174,7 @@ def test_map_tooltip_shows_a_hostile_place_name_as_text(watched, hostile_url):
         if tip.count() and tip.first.is_visible():
             break
     assert tip.first.inner_text().splitlines() == [
-        f"{PLACE_NAME} (Morocco)", "Place named in the news", "3 events · 1 articles", "Most frequent: Agreement"]
+        f"{PLACE_NAME} (Morocco)", "Place named in the news", "3 events · 1 article", "Most frequent: Agreement"]
     assert tip.first.locator(":not(br)").count() == 0  # text only: line breaks, not one other element
     watched.assert_nothing_ran()
 
