@@ -23,10 +23,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "article_languages": {"en": "Article language", "fr": "Langue des articles", "ar": "لغة المقالات"},
     "sources": {"en": "Sources", "fr": "Sources", "ar": "المصادر"},
     "search": {"en": "Search the articles", "fr": "Rechercher dans les articles", "ar": "البحث في المقالات"},
-    "search_help": {"en": "Finds words in titles and texts. Arabic matches with or without hamza and vowel marks.",
-                    "fr": "Cherche des mots dans les titres et les textes. L'arabe est trouvé avec ou sans "
-                          "hamza ni voyelles.",
-                    "ar": "يبحث عن الكلمات في العناوين والنصوص، مع الهمزة والتشكيل أو بدونهما."},
     "reset": {"en": "Reset all filters", "fr": "Effacer tous les filtres", "ar": "إلغاء كل عوامل التصفية"},
     "share_hint": {"en": "Copy the page address to share exactly this view.",
                    "fr": "Copiez l'adresse de la page pour partager exactement cette vue.",

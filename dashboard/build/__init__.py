@@ -1,0 +1,1 @@
+"""Build-time tools (the compiled gazetteer); never imported by the app or the pipeline."""
