@@ -6,6 +6,7 @@
     failures    list the inputs that could not be stored, with the reason
     collection  `collection export DIR` writes the store as Parquet files (for git);
                 `collection import DIR` rebuilds the store from them
+    export      the events of a view as CSV, Excel or Parquet (the same filters as the page address)
     gazetteer   rebuild the compiled gazetteer from data packages (`gazetteer build`)
     names       rebuild the name lexicon (given names, common words) from data packages (`names build`)
     bench       measure pipeline speed, store build time, query time and payload sizes
@@ -131,6 +132,53 @@ def cmd_collection(args: argparse.Namespace) -> int:
     return 0
 
 
+# export option -> page address parameter (the same names as the address, see dashboard/ui/urlstate.py)
+EXPORT_FILTER_OPTIONS = {"countries": "countries", "places": "places", "types": "types", "actors": "actors",
+                         "langs": "langs", "sources": "sources", "date_from": "from", "date_to": "to", "q": "q",
+                         "lang": "lang"}
+
+
+def export_state(args: argparse.Namespace):
+    """The view an export names: the --filters address, then each filter option given on its own."""
+    from dashboard.ui.urlstate import from_params, params_from_address
+
+    params: dict[str, object] = dict(params_from_address(args.filters or ""))
+    for option, param in EXPORT_FILTER_OPTIONS.items():
+        value = getattr(args, option, None)
+        if value:
+            params[param] = value
+    return from_params(params)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from dashboard.store import StoreError, StoreReader
+    from dashboard.store import queries as q
+    from dashboard.ui.deck import country_index, load_borders
+    from dashboard.ui.export import export_bytes, export_frame
+
+    state = export_state(args)
+    if args.out is None and args.format != "csv" and sys.stdout.isatty():
+        print(f"A {args.format} file is binary: give --out FILE (or redirect the output).", file=sys.stderr)
+        return 2
+    reader = StoreReader(_db(args))
+    try:
+        events = reader.query(q.export_events, state.filters, None)
+    except StoreError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        reader.close()
+    frame = export_frame(events, state.lang, country_index(load_borders()))
+    data = export_bytes(frame, args.format)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        Path(args.out).write_bytes(data)
+        print(f"{len(frame)} events written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from dashboard.extract import extract_stream
 
@@ -163,6 +211,28 @@ def cmd_app(args: argparse.Namespace) -> int:
         env["DASHBOARD_DB"] = str(args.db)
     app = Path(__file__).with_name("app.py")
     return subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), *args.streamlit_args], env=env)
+
+
+def _export_parser(sub) -> None:
+    p = sub.add_parser("export", help="write the events of a view as CSV, Excel or Parquet",
+                       description="The events of a view, with the columns of the page's downloads. Filters: "
+                                   "a page address (--filters) and/or one option per filter; options win.")
+    _db_arg(p)
+    p.add_argument("--format", choices=["csv", "xlsx", "parquet"], default="csv")
+    p.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    p.add_argument("--filters", metavar="ADDRESS", default=None,
+                   help='a page address or its query, e.g. "countries=TN&types=visit&from=2021-01-01"')
+    p.add_argument("--countries", help="ISO codes, comma-separated (MA,TN)")
+    p.add_argument("--places", help="place ids, comma-separated")
+    p.add_argument("--types", help="event types, comma-separated (visit,agreement)")
+    p.add_argument("--actors", help="actor names, comma-separated")
+    p.add_argument("--langs", help="article languages, comma-separated (ar,fr,en)")
+    p.add_argument("--sources", help="site names, comma-separated")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--q", help="search words (places, countries and people in any of the three languages)")
+    p.add_argument("--lang", choices=["en", "fr", "ar"], help="language of place and country names (default en)")
+    p.set_defaults(func=cmd_export)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -205,6 +275,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("failures", help="list inputs that could not be stored")
     _db_arg(p)
     p.set_defaults(func=cmd_failures)
+
+    _export_parser(sub)
 
     p = sub.add_parser("gazetteer", help="gazetteer tools")
     p.add_argument("action", choices=["build"])

@@ -10,6 +10,7 @@ secrets (dashboard/ui/cloud_secrets.py).
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
@@ -54,15 +55,16 @@ try:  # damage in a part of the file that only a query reads shows up here, not 
 
     counts = data.counts(path, version, f)
     views.headline(counts)
+    notice = st.empty()  # always there: the elements above the tabs stay the same after an upload
     if reader.article_count() == 0:
-        st.info(t(lang, "store_empty"))
+        notice.info(t(lang, "store_empty"))
     views.map_section(path, version, state, data.facets(path, version, f), countries)
 
     # Only the open tab is computed and sent: the timeline's charting code loads when it is opened.
     tabs = st.tabs([t(lang, "tab_events"), t(lang, "tab_timeline"), t(lang, "tab_add"), t(lang, "tab_problems")],
                    key=f"tab_{lang}", on_change="rerun")
     sections = (lambda: views.events_section(path, version, f, lang, countries),
-                lambda: views.timeline_section(path, version, f, lang),
+                lambda: views.timeline_section(data.timeline_data(path, version, f, date.today()), lang),
                 lambda: views.add_articles_section(db, lang),
                 lambda: views.problems_section(path, lang))
     for tab, section in zip(tabs, sections):

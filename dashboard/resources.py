@@ -11,6 +11,7 @@ import gzip
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from dashboard import settings
 from dashboard.pipeline import Resources
@@ -63,6 +64,39 @@ def load_event_lexicon(data_dir: Path) -> EventLexicon:
 
 def load_operations(data_dir: Path) -> OperationLexicon:
     return operation_lexicon_from_data(_json(Path(data_dir) / LEXICON_DIR / "operations.json"))
+class SearchNames(NamedTuple):
+    """What widens a search to other spellings (see dashboard/store/search.py)."""
+
+    groups: tuple[tuple[str, ...], ...]  # the spellings of one country, person or organisation each
+    never: frozenset[str]  # names that are also common words: never searched for
+
+
+def load_search_names(data_dir: Path) -> SearchNames:
+    """Country names in three languages (CLDR, from the borders file), and the spellings of the
+    people and organisations of the actor lexicon; the gazetteer's stoplist and the Arabic country
+    names that are also words (مالي) are never used."""
+    data_dir = Path(data_dir)
+    lex = data_dir / LEXICON_DIR
+    groups: list[tuple[str, ...]] = []
+    borders = _json(data_dir / "borders" / "countries.geojson")
+    for feature in borders.get("features", []):
+        props = feature.get("properties") or {}
+        groups.append(tuple(props[k] for k in ("name_en", "name_fr", "name_ar") if props.get(k)))
+    for person in _json(lex / "people.json")["people"]:
+        groups.append((person["name"], *person.get("latin", []), *person.get("ar", []), *person.get("short", [])))
+    for org in _json(lex / "organizations.json")["organizations"]:
+        groups.append((org["name"], *(n for k in ("ar", "fr", "en", "acronyms") for n in org.get(k, []))))
+    never = {line.strip() for line in (data_dir / "gazetteer" / "stoplist.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    for country in _json(lex / "countries.json")["countries"]:
+        never.update(country.get("ambiguous_ar", []))
+    return SearchNames(tuple(groups), frozenset(never))
+
+
+@lru_cache(maxsize=2)
+def search_names(data_dir: Path | None = None) -> SearchNames:
+    """`load_search_names` of the project's data folder, once per process."""
+    return load_search_names(Path(data_dir or settings.data_dir()))
 
 
 def load_resources(data_dir: Path) -> Resources:

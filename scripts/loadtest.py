@@ -130,7 +130,7 @@ def steps_for(session: int, views: list[View], n: int) -> list[tuple[View, str]]
 
 
 def expected_counts(db: Path, views: list[View]) -> dict[tuple[str, str], list[str]]:
-    """The headline counts each (view, search) must show, straight from the store."""
+    """The headline counts each (view, search) must show, straight from the store (distinct events first)."""
     from dashboard.store import StoreReader
     from dashboard.store import queries as q
 
@@ -139,7 +139,7 @@ def expected_counts(db: Path, views: list[View]) -> dict[tuple[str, str], list[s
     for v in views:
         for term in ("", *SEARCH_TERMS):
             c = q.headline_counts(reader.cursor(), replace(v.filters, search=term))
-            out[(v.name, term)] = [f"{c.events:,}", f"{c.articles:,}", f"{c.places:,}", f"{c.countries:,}"]
+            out[(v.name, term)] = [f"{c.distinct_events:,}", f"{c.articles:,}", f"{c.places:,}", f"{c.countries:,}"]
     reader.close()
     return out
 

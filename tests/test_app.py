@@ -146,9 +146,16 @@ def test_switching_language_keeps_the_filters(monkeypatch, store):
 
 def test_article_from_the_address_is_shown_escaped(monkeypatch, store):
     at = run_app(monkeypatch, store, {"article": "en-xss"})
-    html = " ".join(h.proto.body for h in at.get("html"))
+    html = " ".join(h.proto.body for h in at.get("html") if not h.proto.unsafe_allow_javascript)
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt; Briefing" in html
     assert "<script" not in html and "<img" not in html
+
+
+def test_the_only_script_on_the_page_is_the_projects_own_constant(monkeypatch, store):
+    from dashboard.ui.filters_widget import ENTER_APPLIES_DATES
+
+    at = run_app(monkeypatch, store, {"article": "en-xss", "q": "<script>alert(1)</script>"})
+    assert [h.proto.body for h in at.get("html") if h.proto.unsafe_allow_javascript] == [ENTER_APPLIES_DATES]
 
 
 def test_empty_store(monkeypatch, tmp_path):

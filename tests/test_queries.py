@@ -31,37 +31,37 @@ def empty_cur(tmp_path):
 
 
 def test_headline_counts_of_the_whole_store(cur):
-    assert q.headline_counts(cur, Filters()) == q.Counts(events=8, articles=6, places=6, countries=6)
+    assert q.headline_counts(cur, Filters()) == q.Counts(events=8, articles=6, places=6, countries=6, distinct_events=8)
 
 
 def test_country_filter_keeps_events_in_that_country_and_their_articles(cur):
-    assert q.headline_counts(cur, Filters(countries=("TN",))) == q.Counts(events=2, articles=2, places=1, countries=1)
+    assert q.headline_counts(cur, Filters(countries=("TN",))) == q.Counts(events=2, articles=2, places=1, countries=1, distinct_events=2)
 
 
 def test_place_filter(cur):
-    assert q.headline_counts(cur, Filters(places=("geo:2538475",))) == q.Counts(2, 2, 1, 1)
+    assert q.headline_counts(cur, Filters(places=("geo:2538475",))) == q.Counts(2, 2, 1, 1, 2)
 
 
 def test_event_type_filter(cur):
-    assert q.headline_counts(cur, Filters(event_types=("exercise", "talks"))) == q.Counts(2, 2, 2, 2)
+    assert q.headline_counts(cur, Filters(event_types=("exercise", "talks"))) == q.Counts(2, 2, 2, 2, 2)
 
 
 def test_actor_filter_matches_any_named_actor(cur):
-    assert q.headline_counts(cur, Filters(actors=("Mark Esper",))) == q.Counts(2, 1, 2, 2)
+    assert q.headline_counts(cur, Filters(actors=("Mark Esper",))) == q.Counts(2, 1, 2, 2, 2)
 
 
 def test_language_filter_counts_articles_without_events_too(cur):
-    assert q.headline_counts(cur, Filters(languages=("en",))) == q.Counts(3, 3, 3, 3)
+    assert q.headline_counts(cur, Filters(languages=("en",))) == q.Counts(3, 3, 3, 3, 3)
 
 
 def test_source_filter(cur):
-    assert q.headline_counts(cur, Filters(sources=("El Watan",))) == q.Counts(2, 1, 2, 2)
+    assert q.headline_counts(cur, Filters(sources=("El Watan",))) == q.Counts(2, 1, 2, 2, 2)
 
 
 def test_date_range_overlaps_partial_dates(cur):
     # "2021-03" (the exercise) covers all of March, so a range ending on 1 March still includes it
     assert q.headline_counts(cur, Filters(date_from=date(2021, 2, 21), date_to=date(2021, 3, 1))) == \
-        q.Counts(1, 1, 1, 1)
+        q.Counts(1, 1, 1, 1, 1)
 
 
 def test_date_only_filter_keeps_articles_published_in_range_without_events(cur):
@@ -72,7 +72,7 @@ def test_date_only_filter_keeps_articles_published_in_range_without_events(cur):
 def test_search_ignores_hamza_and_diacritics(cur):
     plain = q.headline_counts(cur, Filters(search="الامنية"))
     with_marks = q.headline_counts(cur, Filters(search="الأَمْنِيَّة"))
-    assert plain == with_marks == q.Counts(2, 1, 2, 2)
+    assert plain == with_marks == q.Counts(2, 1, 2, 2, 2)
 
 
 def test_search_ignores_french_accents_and_needs_every_word(cur):
@@ -158,10 +158,23 @@ def test_unknown_article_is_none(cur):
 
 def test_facet_options_keep_every_value_with_counts_in_view(cur):
     facets = q.facet_options(cur, Filters(countries=("TN",)))
-    countries = dict(zip(facets["countries"]["value"], facets["countries"]["events"]))
-    assert countries == {"DZ": 0, "MA": 0, "ML": 0, "MR": 0, "NE": 0, "TN": 2}
     assert dict(zip(facets["languages"]["value"], facets["languages"]["articles"])) == {"ar": 1, "en": 1, "fr": 0}
     assert list(facets["actors"]["value"])[:3] == ["AFRICOM", "Algeria", "Mali"]
+
+
+def test_a_filters_own_choice_does_not_narrow_its_own_counts(cur):
+    facets = q.facet_options(cur, Filters(countries=("TN",), event_types=("visit",)))
+    countries = dict(zip(facets["countries"]["value"], facets["countries"]["events"]))
+    assert countries == {"DZ": 0, "MA": 0, "ML": 0, "MR": 0, "NE": 0, "TN": 1}  # visits, any country
+    types = dict(zip(facets["event_types"]["value"], facets["event_types"]["events"]))
+    assert types == {"agreement": 0, "arms_transfer": 1, "counter_terrorism": 0, "exercise": 0,
+                     "military_aid": 0, "statement": 0, "talks": 0, "visit": 1}  # in Tunisia, any type
+
+
+def test_without_other_filters_every_country_keeps_its_count(cur):
+    facets = q.facet_options(cur, Filters(countries=("TN",)))
+    countries = dict(zip(facets["countries"]["value"], facets["countries"]["events"]))
+    assert countries == {"DZ": 1, "MA": 2, "ML": 1, "MR": 1, "NE": 1, "TN": 2}
 
 
 def test_store_date_bounds_cover_events_and_publication(cur):
@@ -170,7 +183,7 @@ def test_store_date_bounds_cover_events_and_publication(cur):
 
 def test_empty_store_answers_every_query(empty_cur):
     f = Filters(countries=("MA",), search="x")
-    assert q.headline_counts(empty_cur, f) == q.Counts(0, 0, 0, 0)
+    assert q.headline_counts(empty_cur, f) == q.Counts(0, 0, 0, 0, 0)
     assert q.map_places(empty_cur, f).empty and q.country_arcs(empty_cur, f).empty
     assert q.timeline(empty_cur, f, "month").empty and q.events_page(empty_cur, f).empty
     assert q.store_date_bounds(empty_cur) == (None, None)

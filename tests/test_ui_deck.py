@@ -244,3 +244,19 @@ def test_arabic_labels_are_shaped_and_reversed_latin_ones_unchanged():
 
 def test_fit_view_of_nothing_in_the_region_is_the_default_view():
     assert mapview.fit_view([(-95.7, 37.1)]) == mapview.DEFAULT_VIEW
+
+
+def test_a_region_without_a_country_and_a_missing_name_never_say_nan():
+    region = pd.DataFrame([{"place_id": "region:africa", "name": "Africa", "name_fr": float("nan"),
+                            "name_ar": "أفريقيا", "kind": "region", "country": float("nan"), "lat": 5.0,
+                            "lon": 20.0, "events": 1, "dominant_type": "statement", "articles": 1}])
+    tips = [d.point_records(region, lang, d.country_index(BORDERS))[0]["tip"].splitlines()[0:3:2]
+            for lang in ("en", "fr", "ar")]
+    assert tips == [["Africa", "1 event · 1 article"], ["Africa", "1 événement · 1 article"],
+                    ["أفريقيا", "حدث واحد · مقال واحد"]]
+
+
+def test_arc_tooltips_count_in_the_interface_language():
+    arcs = pd.DataFrame([{"source": "MA", "target": "US", "events": 1}])
+    assert d.arc_records(arcs, "ar", d.country_index(BORDERS))[0]["tip"] == \
+        "المغرب — الولايات المتحدة\nحدث واحد يشمل الطرفين"

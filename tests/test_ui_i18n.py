@@ -18,7 +18,14 @@ def test_every_event_type_has_a_label(lang):
 
 
 def test_placeholders_are_filled():
-    assert i18n.t("fr", "undated", n=3).startswith("3 événements")
+    assert i18n.t("fr", "review_bad_date", row=3, typed="hier") == (
+        "Ligne 3 : « hier » n'est pas une date. Écrivez-la 2024-03-14, ou laissez vide.")
+
+
+@pytest.mark.parametrize("key", sorted(i18n.plural_keys()))
+def test_every_plural_message_exists_in_english_french_and_arabic(key):
+    assert i18n.languages_of(key) == {"en", "fr", "ar"}
+    assert all("other" in i18n.plural_forms_of(key, lang) for lang in ("en", "fr", "ar"))
 
 
 def test_unknown_interface_language_falls_back_to_english():

@@ -16,7 +16,7 @@ def _events() -> pd.DataFrame:
         "place_name": "Tamanrasset", "place_kind": "city", "country": "DZ", "actors": ["Algeria", "Niger"],
         "evidence": "=HYPERLINK(\"http://evil\")", "article_title": "Exercice", "article_url": "javascript:alert(1)",
         "article_language": "fr", "article_site": "El Watan", "place_name_fr": "Tamanrasset",
-        "place_name_ar": "تمنراست"}])
+        "place_name_ar": "تمنراست", "sources": 2}])
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -36,7 +36,7 @@ def test_only_http_links_are_kept(url, expected):
 def test_display_in_arabic():
     row = events_display(_events(), "ar", {"DZ": {"name_ar": "الجزائر"}}).iloc[0].to_dict()
     assert row == {"التاريخ": "2021-03", "النوع": "مناورة عسكرية", "الحالة": "مرتقب", "المكان": "تمنراست",
-                   "البلد": "الجزائر", "الفاعلون": "Algeria, Niger", "ما يقوله المقال": "=HYPERLINK(\"http://evil\")",
+                   "البلد": "الجزائر", "الفاعلون": "Algeria, Niger", "ورد في": "مصدران", "ما يقوله المقال": "=HYPERLINK(\"http://evil\")",
                    "المقال": "Exercice", "المصدر": "El Watan", "اللغة": "الفرنسية", "الرابط": None}
 
 
@@ -59,4 +59,4 @@ def test_excel_file_opens_with_the_same_rows():
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:3] == ("Date", "Type", "Status")
     assert rows[1][:4] == ("2021-03", "Military exercise", "planned", "Tamanrasset")
-    assert rows[1][6] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[1][6:8] == ("2 sources", "'=HYPERLINK(\"http://evil\")")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 import sys
 from pathlib import Path
 
@@ -108,3 +109,66 @@ def test_the_app_renders_the_filled_store(filled, monkeypatch, lang):
     at.run()
     assert not at.exception and not at.error
     assert at.metric[1].value == "5"
+
+
+# -- the review step ----------------------------------------------------------------------------
+
+HEADLINED = ("محادثات تونسية جزائرية حول أمن الحدود\nالجمعة 2 أكتوبر 2020\n" + AR).encode("utf-8")
+
+
+def _read_for_review():
+    from dashboard.ui.uploads import review_table
+
+    items = collect_uploads([("tunis.txt", HEADLINED), ("plain.txt", AR.encode("utf-8")),
+                             ("broken.json", b"{not json")])
+    return items, review_table(items)
+
+
+def test_the_review_table_shows_what_was_read_with_no_none():
+    _, table = _read_for_review()
+    assert table.to_dict("records") == [
+        {"file": "tunis.txt", "title": "محادثات تونسية جزائرية حول أمن الحدود", "published": "2020-10-02", "site": "",
+         "beginning": ("محادثات تونسية جزائرية حول أمن الحدود الجمعة 2 أكتوبر 2020 " + AR)[:120]},
+        {"file": "plain.txt", "title": "", "published": "", "site": "", "beginning": AR[:120]}]
+
+
+def test_corrections_are_applied_in_order_and_failures_kept():
+    from dashboard.ui.uploads import apply_review
+
+    items, table = _read_for_review()
+    table.loc[1, ["title", "published", "site"]] = ["  Talks on the border ", "14/03/2024", "Agence Test"]
+    table.loc[0, "published"] = ""
+    reviewed, problems = apply_review(items, table)
+    assert problems == []
+    assert [(i.title, i.published, i.site) for i in reviewed[:2]] == [
+        ("محادثات تونسية جزائرية حول أمن الحدود", None, None), ("Talks on the border", date(2024, 3, 14), "Agence Test")]
+    assert isinstance(reviewed[2], Failure) and reviewed[0].text == items[0].text
+
+
+@pytest.mark.parametrize(("typed", "day"), [("2024-03-14", date(2024, 3, 14)), ("14 mars 2024", date(2024, 3, 14)),
+                                            ("١٤ مارس ٢٠٢٤", date(2024, 3, 14)), ("March 14, 2024", date(2024, 3, 14))])
+def test_typed_dates_in_three_languages(typed, day):
+    from dashboard.ui.uploads import apply_review
+
+    items, table = _read_for_review()
+    table.loc[1, "published"] = typed
+    assert apply_review(items, table)[0][1].published == day
+
+
+def test_a_date_that_is_not_a_date_is_reported_with_its_row():
+    from dashboard.ui.uploads import apply_review
+
+    items, table = _read_for_review()
+    table.loc[1, "published"] = "yesterday"
+    assert apply_review(items, table)[1] == [(2, "yesterday")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "1 new article, 0 already there, 1 could not be read."),
+    ("fr", "1 nouvel article, 0 déjà présent, 1 illisible."),
+    ("ar", "مقال جديد واحد، لا مقال موجود مسبقا، عنصر واحد تعذرت قراءته."),
+])
+def test_what_an_addition_did_in_three_languages(lang, text):
+    from dashboard.ui.uploads import added_message
+
+    assert added_message(lang, 1, 0, 1) == text

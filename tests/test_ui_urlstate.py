@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from dashboard.records import Filters
-from dashboard.ui.urlstate import ViewState, from_params, to_params
+from dashboard.ui.urlstate import ViewState, from_params, params_from_address, to_params
 
 
 def test_default_view_has_a_clean_address():
@@ -45,3 +45,14 @@ def test_duplicates_in_lists_are_dropped():
 
 def test_search_is_capped():
     assert len(from_params({"q": "x" * 1000}).filters.search) == 200
+
+
+def test_a_whole_page_address_or_its_query_give_the_same_view():
+    whole = from_params(params_from_address("http://localhost:8501/?countries=TN,MA&types=visit&lang=fr"))
+    query = from_params(params_from_address("countries=TN,MA&types=visit&lang=fr"))
+    assert whole == query
+    assert (whole.filters.countries, whole.filters.event_types, whole.lang) == (("TN", "MA"), ("visit",), "fr")
+
+
+def test_an_address_search_is_decoded():
+    assert from_params(params_from_address("?q=Alg%C3%A9rie+Niger")).filters.search == "Algérie Niger"

@@ -21,6 +21,7 @@ from .decode import DecodeError, declared_charset, decode_bytes, looks_binary, B
 from .feeds import parse_feed
 from .htmltext import nesting_depth
 from .pubdate import parse_published
+from .textmeta import read_head
 from .urls import safe_link
 
 Record = RawArticle | Failure
@@ -91,12 +92,16 @@ def _merge(base: dict[str, object], override: Mapping[str, object] | None) -> di
 # --- readers ------------------------------------------------------------------------------------
 
 def read_text(source: str, data: bytes, meta: Mapping[str, object] | None = None) -> Iterator[Record]:
+    """A plain-text article; its headline and dateline, when it starts with them, give its title
+    and publication date (a sidecar's metadata wins over both)."""
     try:
         text = decode_bytes(data)
     except DecodeError as exc:
         yield Failure(source, str(exc))
         return
-    yield RawArticle(source=source, text=text, fmt="text", **_merge({}, meta))
+    head = read_head(text)
+    found = {"title": head.title, "published": head.published}
+    yield RawArticle(source=source, text=text, fmt="text", **_merge({k: v for k, v in found.items() if v}, meta))
 
 
 def read_html(source: str, data: bytes, meta: Mapping[str, object] | None = None) -> Iterator[Record]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
@@ -21,6 +21,8 @@ import pandas as pd
 from dashboard.pipeline.arabic import fold
 from dashboard.records import Filters
 from dashboard.regions import region_countries
+
+from .search import SearchGroups, expand_search, synonym_index
 
 Cursor = duckdb.DuckDBPyConnection
 
@@ -44,7 +46,7 @@ class Clause:
 
 
 def search_terms(search: str) -> list[str]:
-    """The folded words of a search box; every one must occur (hamza, diacritics, case ignored)."""
+    """The folded words of a search box (hamza, diacritics, case ignored); empty: no search."""
     return [w for w in fold(search).split() if w]
 
 
@@ -73,19 +75,53 @@ def _store_identity(cur: Cursor) -> tuple:
         return (path,)
 
 
-def matching_articles(cur: Cursor, terms: list[str]) -> list[str]:
-    """Ids of the articles whose folded title and text contain every term.
+_SYNONYMS_CACHE: OrderedDict[tuple, dict[str, frozenset[str]]] = OrderedDict()
+
+
+def search_synonyms(cur: Cursor) -> dict[str, frozenset[str]]:
+    """Name -> its spellings in three languages: the store's places (name, name_fr, name_ar),
+    every country's CLDR names, and the actor lexicon's people and organisations. Read once per
+    store version."""
+    from dashboard.resources import search_names
+
+    key = _store_identity(cur)
+    with _SEARCH_LOCK:
+        if key in _SYNONYMS_CACHE:
+            return _SYNONYMS_CACHE[key]
+    names = search_names()
+    places = cur.execute("SELECT DISTINCT name, name_fr, name_ar FROM places").fetchall()
+    index = synonym_index([*places, *names.groups], never=names.never)
+    with _SEARCH_LOCK:
+        _SYNONYMS_CACHE[key] = index
+        while len(_SYNONYMS_CACHE) > 4:
+            _SYNONYMS_CACHE.popitem(last=False)
+    return index
+
+
+def search_groups(cur: Cursor, search: str) -> SearchGroups:
+    """What a search box asks for: every group must occur in an article, any spelling of it
+    (search "Algeria": algeria, algerie or الجزائر)."""
+    if not search_terms(search):
+        return ()
+    return expand_search(search, search_synonyms(cur))
+
+
+def matching_articles(cur: Cursor, groups: SearchGroups | list[str]) -> list[str]:
+    """Ids of the articles whose folded title and text contain every group (any of its spellings;
+    a plain word is a group of one).
 
     A search reads every article's text, the costliest thing the app does; one view runs several
     queries with the same search, and people page back and forth, so matches are kept per store
     version (a few dozen searches)."""
-    key = (_store_identity(cur), tuple(terms))
+    groups = tuple((g,) if isinstance(g, str) else tuple(g) for g in groups)
+    key = (_store_identity(cur), groups)
     with _SEARCH_LOCK:
         if key in _SEARCH_CACHE:
             _SEARCH_CACHE.move_to_end(key)
             return _SEARCH_CACHE[key]
-    where = " AND ".join("contains(search_text, ?)" for _ in terms)
-    ids = [r[0] for r in cur.execute(f"SELECT id FROM articles WHERE {where}", terms).fetchall()]
+    where = " AND ".join("(" + " OR ".join("contains(search_text, ?)" for _ in g) + ")" for g in groups)
+    params = [word for g in groups for word in g]
+    ids = [r[0] for r in cur.execute(f"SELECT id FROM articles WHERE {where}", params).fetchall()]
     with _SEARCH_LOCK:
         _SEARCH_CACHE[key] = ids
         while len(_SEARCH_CACHE) > SEARCH_CACHE_SIZE:
@@ -127,10 +163,10 @@ def places_clause(places: tuple[str, ...], alias: str = "e") -> Clause:
 def _article_scope(f: Filters, cur: Cursor) -> tuple[Clause, Clause]:
     """(WITH entries to put first, the condition on `a` that keeps an article)."""
     a = article_clause(f)
-    terms = search_terms(f.search)
-    if not terms:
+    groups = search_groups(cur, f.search)
+    if not groups:
         return Clause("", ()), a
-    head = Clause("am AS (SELECT unnest(?::VARCHAR[]) AS id), ", (matching_articles(cur, terms),))
+    head = Clause("am AS (SELECT unnest(?::VARCHAR[]) AS id), ", (matching_articles(cur, groups),))
     return head, Clause.all_of([a, Clause("a.id IN (SELECT id FROM am)", ())])
 
 
@@ -184,19 +220,31 @@ def _df(cur: Cursor, sql: str, params: tuple) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Counts:
-    events: int
+    events: int  # event reports: one a sentence of an article
     articles: int
     places: int
     countries: int
+    distinct_events: int = 0  # real-world events: reports of one event in several articles count once
 
 
 def headline_counts(cur: Cursor, f: Filters) -> Counts:
     cte = articles_cte(f, cur)
     row = cur.execute(
         f"WITH {cte.sql} SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM av), "
-        "(SELECT count(DISTINCT place_id) FROM ev), (SELECT count(DISTINCT country) FROM ev)",
+        "(SELECT count(DISTINCT place_id) FROM ev), (SELECT count(DISTINCT country) FROM ev), "
+        "(SELECT count(DISTINCT coalesce(cluster::VARCHAR, 'event ' || id)) FROM ev)",
         list(cte.params)).fetchone()
     return Counts(*(int(x) for x in row))
+
+
+# An event dated after its article was published, or after today, cannot have been seen to happen:
+# it is shown as planned whatever the sentence's tense said. (One parameter: today.)
+SHOWN_STATUS_SQL = ("CASE WHEN {a}status = 'happened' AND ({a}day_from > ? OR {a}day_from > {a}article_published) "
+                    "THEN 'planned' ELSE {a}status END")
+
+
+def shown_status(alias: str = "") -> str:
+    return SHOWN_STATUS_SQL.format(a=f"{alias}." if alias else "")
 
 
 # -- map ---------------------------------------------------------------------------------------
@@ -233,10 +281,35 @@ def country_arcs(cur: Cursor, f: Filters) -> pd.DataFrame:
 
 # -- timeline ----------------------------------------------------------------------------------
 
-def date_extent(cur: Cursor, f: Filters) -> tuple[date | None, date | None]:
+# Events dated more than this many days after the newest article in view are counted in a note
+# instead of being drawn: a plan for a far year would stretch the axis over empty years. A date
+# filter that reaches further draws them.
+TIMELINE_FUTURE_DAYS = 62
+
+
+@dataclass(frozen=True)
+class Extent:
+    """The dates the timeline draws, and what it leaves out."""
+
+    lo: date | None
+    hi: date | None
+    cutoff: date  # events starting after this day are not drawn
+    later: int  # how many events in view start after `cutoff`
+
+
+def date_extent(cur: Cursor, f: Filters, today: date | None = None) -> Extent:
+    """First and last day the timeline shows, without the far-future events (see TIMELINE_FUTURE_DAYS)."""
+    today = today or date.today()
     cte = events_cte(f, cur)
-    lo, hi = cur.execute(f"WITH {cte.sql} SELECT min(day_from), max(day_to) FROM ev", list(cte.params)).fetchone()
-    return lo, hi
+    newest = cur.execute(f"WITH {cte.sql} SELECT max(article_published) FROM ev", list(cte.params)).fetchone()[0]
+    cutoff = (newest or today) + timedelta(days=TIMELINE_FUTURE_DAYS)
+    if f.date_to and f.date_to > cutoff:
+        cutoff = f.date_to
+    lo, hi, later = cur.execute(
+        f"WITH {cte.sql} SELECT min(day_from) FILTER (WHERE day_from <= ?), "
+        "max(least(day_to, ?)) FILTER (WHERE day_from <= ?), count(*) FILTER (WHERE day_from > ?) FROM ev",
+        [*cte.params, cutoff, cutoff, cutoff, cutoff]).fetchone()
+    return Extent(lo, hi, cutoff, int(later))
 
 
 def choose_bin(lo: date | None, hi: date | None) -> str:
@@ -253,27 +326,40 @@ def choose_bin(lo: date | None, hi: date | None) -> str:
     return "year"
 
 
-def timeline(cur: Cursor, f: Filters, bin: str) -> pd.DataFrame:
-    """Events per time bin and type, with up to three places and actors and one headline per bin.
+def timeline(cur: Cursor, f: Filters, bin: str, cutoff: date | None = None, today: date | None = None) -> pd.DataFrame:
+    """Events per time bin, type and planned-or-not, with up to three places and actors and one
+    headline per bin.
 
+    An event whose date covers more than one bin (a month-precision date on a daily or weekly
+    timeline, a year on a monthly one) is not squeezed into its first bin: its row has the span
+    itself (`period` to `period_end`), so it is drawn across that month or year. `period_end` is
+    empty for ordinary bins. Events starting after `cutoff` are left out (see `date_extent`).
     Hover details are the most frequent places and lead actors (each event's first actor), and
     the headline of a latest event: cheap enough at a million events."""
     if bin not in TIMELINE_BINS:
         raise ValueError(f"unknown bin {bin!r}")
+    today = today or date.today()
     cte = events_cte(f, cur)
     sql = f"""WITH {cte.sql},
-      b AS MATERIALIZED (SELECT date_trunc(?, day_from)::DATE AS period, type, place_name, actors, day_from, id,
-                                article_title FROM ev WHERE day_from IS NOT NULL),
-      bins AS (SELECT period, type, count(*)::INTEGER AS events, approx_top_k(place_name, 3) FILTER (WHERE place_name IS NOT NULL) AS places,
+      b0 AS (SELECT date_trunc(?, day_from)::DATE AS t0, date_trunc(?, day_to)::DATE AS t1, * FROM ev
+             WHERE day_from IS NOT NULL AND day_from <= ?),
+      b AS MATERIALIZED (SELECT CASE WHEN t0 = t1 THEN t0 ELSE day_from END AS period,
+                                CASE WHEN t0 = t1 THEN NULL ELSE day_to END AS period_end, type,
+                                {shown_status()} = 'planned' AS planned, place_name, actors, day_from, id, article_title
+                         FROM b0),
+      bins AS (SELECT period, period_end, type, planned, count(*)::INTEGER AS events,
+                      approx_top_k(place_name, 3) FILTER (WHERE place_name IS NOT NULL) AS places,
                       arg_max(article_title, (day_from, id)) AS headline
-               FROM b GROUP BY period, type),
-      who AS (SELECT period, type, approx_top_k(actors[1], 3) FILTER (WHERE len(actors) > 0) AS actors
-              FROM b GROUP BY period, type)
-    SELECT bins.period, bins.type, bins.events, coalesce(bins.places, []) AS places,
+               FROM b GROUP BY period, period_end, type, planned),
+      who AS (SELECT period, period_end, type, planned,
+                     approx_top_k(actors[1], 3) FILTER (WHERE len(actors) > 0) AS actors
+              FROM b GROUP BY period, period_end, type, planned)
+    SELECT bins.period, bins.period_end, bins.type, bins.planned, bins.events, coalesce(bins.places, []) AS places,
            coalesce(who.actors, []) AS actors, bins.headline
-    FROM bins LEFT JOIN who ON who.period = bins.period AND who.type = bins.type
-    ORDER BY bins.period, bins.type"""
-    return _df(cur, sql, (*cte.params, bin))
+    FROM bins LEFT JOIN who ON who.period = bins.period AND who.period_end IS NOT DISTINCT FROM bins.period_end
+         AND who.type = bins.type AND who.planned = bins.planned
+    ORDER BY bins.period, bins.period_end NULLS FIRST, bins.type, bins.planned"""
+    return _df(cur, sql, (*cte.params, bin, bin, cutoff or date.max, today))
 
 
 def undated_events(cur: Cursor, f: Filters) -> int:
@@ -284,20 +370,31 @@ def undated_events(cur: Cursor, f: Filters) -> int:
 
 # -- events table ------------------------------------------------------------------------------
 
-EVENT_COLUMNS = ("id", "article_id", "date", "type", "status", "place_name", "place_kind", "country",
-                 "actors", "evidence", "article_title", "article_url", "article_language", "article_site")
+EVENT_COLUMNS = ("id", "article_id", "date", "date_precision", "type", "status", "place_id", "place_name",
+                 "place_kind", "country", "lat", "lon", "actors", "evidence", "confidence", "cluster", "article_title",
+                 "article_url", "article_language", "article_site")
 
 
-def events_page(cur: Cursor, f: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> pd.DataFrame:
-    """Events in view, newest first (undated last)."""
+def events_page(cur: Cursor, f: Filters, limit: int | None = PAGE_SIZE, offset: int = 0,
+                today: date | None = None) -> pd.DataFrame:
+    """Events in view, newest first (undated last), with the place's names in French and Arabic,
+    the status as shown (see SHOWN_STATUS_SQL) and `sources`: how many sources (distinct sites;
+    an article without a site counts as its own source) reported the event's cluster, across
+    the whole store. `limit=None`: every event in view."""
     cte = events_cte(f, cur)
-    cols = ", ".join(f'ev."{c}"' for c in EVENT_COLUMNS)
-    sql = (f"WITH {cte.sql}, page AS (SELECT * FROM ev "
-           "ORDER BY day_from DESC NULLS LAST, article_published DESC NULLS LAST, id LIMIT ? OFFSET ?) "
-           f"SELECT {cols.replace('ev.', 'page.')}, p.name_fr AS place_name_fr, p.name_ar AS place_name_ar "
-           "FROM page LEFT JOIN places p ON p.id = page.place_id "
-           "ORDER BY page.day_from DESC NULLS LAST, page.article_published DESC NULLS LAST, page.id")
-    return _df(cur, sql, (*cte.params, int(limit), int(offset)))
+    cols = ", ".join(f'page."{c}"' for c in EVENT_COLUMNS if c != "status")
+    order = "day_from DESC NULLS LAST, article_published DESC NULLS LAST, id"
+    limit_sql = "LIMIT ? OFFSET ?" if limit is not None else "OFFSET ?"
+    sql = (f"WITH {cte.sql}, page AS (SELECT * FROM ev ORDER BY {order} {limit_sql}), "
+           "cs AS (SELECT cluster, count(DISTINCT coalesce(article_site, 'article ' || article_id))::INTEGER AS n "
+           "FROM events WHERE cluster IN (SELECT cluster FROM page) GROUP BY cluster) "
+           f"SELECT {cols}, {shown_status('page')} AS status, coalesce(cs.n, 1)::INTEGER AS sources, "
+           "p.name_fr AS place_name_fr, p.name_ar AS place_name_ar "
+           "FROM page LEFT JOIN places p ON p.id = page.place_id LEFT JOIN cs ON cs.cluster = page.cluster "
+           f"ORDER BY {', '.join('page.' + o for o in order.split(', '))}")
+    paging = (int(limit), int(offset)) if limit is not None else (int(offset),)
+    df = _df(cur, sql, (*cte.params, *paging, today or date.today()))
+    return df[[*EVENT_COLUMNS, "sources", "place_name_fr", "place_name_ar"]]
 
 
 def articles_page(cur: Cursor, f: Filters, limit: int = PAGE_SIZE) -> pd.DataFrame:
@@ -361,13 +458,24 @@ _FACET_VALUES_SQL = """
 _PLACE_VALUES_SQL = """SELECT id AS value, name, name_fr, name_ar, kind, country FROM places
     WHERE id IN (SELECT DISTINCT place_id FROM events) ORDER BY name, id"""
 
-_FACET_COUNTS_SQL = """WITH {cte}
-    SELECT 'countries' AS facet, country AS value, count(*) AS n FROM ev GROUP BY country
-    UNION ALL SELECT 'event_types', type, count(*) FROM ev GROUP BY type
-    UNION ALL SELECT 'actors', actor, count(*) FROM (SELECT unnest(actors) AS actor FROM ev) GROUP BY actor
-    UNION ALL SELECT 'languages', language, count(*) FROM av GROUP BY language
-    UNION ALL SELECT 'sources', site, count(*) FROM av GROUP BY site
-    UNION ALL SELECT 'places', place_id, count(*) FROM ev WHERE place_id IS NOT NULL GROUP BY place_id"""
+# How many events (or articles) in view carry each value of a filter.
+_FACET_COUNT_PARTS = {
+    "countries": "SELECT 'countries' AS facet, country AS value, count(*) AS n FROM ev GROUP BY country",
+    "event_types": "SELECT 'event_types', type, count(*) FROM ev GROUP BY type",
+    "actors": "SELECT 'actors', actor, count(*) FROM (SELECT unnest(actors) AS actor FROM ev) GROUP BY actor",
+    "languages": "SELECT 'languages', language, count(*) FROM av GROUP BY language",
+    "sources": "SELECT 'sources', site, count(*) FROM av GROUP BY site",
+    "places": "SELECT 'places', place_id, count(*) FROM ev WHERE place_id IS NOT NULL GROUP BY place_id",
+}
+_FACET_FIELD = {"countries": "countries", "event_types": "event_types", "actors": "actors",
+                "languages": "languages", "sources": "sources", "places": "places"}
+
+
+def _facet_counts(cur: Cursor, f: Filters, facets: list[str]) -> dict[tuple[str, str], int]:
+    cte = articles_cte(f, cur)
+    sql = f"WITH {cte.sql} " + " UNION ALL ".join(_FACET_COUNT_PARTS[x] for x in facets)
+    return {(fc, str(v)): int(c) for fc, v, c in _df(cur, sql, cte.params).itertuples(index=False)}
+
 
 _VALUES_CACHE: OrderedDict[tuple, tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
 
@@ -389,13 +497,15 @@ def _facet_values(cur: Cursor) -> tuple[pd.DataFrame, pd.DataFrame]:
 def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
     """Every value a filter can take, across the store, with how many events (or articles) in view carry it.
 
-    Options do not shrink as filters change (a pick never vanishes); the counts say what is left.
+    A filter's own choice does not narrow its own counts (choosing Tunisia leaves Algeria's count
+    as it was, so a second country can be added knowing what it brings); every other filter does.
     The values are read once per store version; each view only counts.
     """
     values, places = _facet_values(cur)
-    cte = articles_cte(f, cur)
-    counts = _df(cur, _FACET_COUNTS_SQL.format(cte=cte.sql), cte.params)
-    n = {(fc, str(v)): int(c) for fc, v, c in counts.itertuples(index=False)}
+    n = _facet_counts(cur, f, list(_FACET_COUNT_PARTS))
+    for facet, field in _FACET_FIELD.items():
+        if getattr(f, field):
+            n.update(_facet_counts(cur, replace(f, **{field: ()}), [facet]))
     out: dict[str, pd.DataFrame] = {}
     for facet, unit in (("countries", "events"), ("event_types", "events"), ("actors", "events"),
                         ("languages", "articles"), ("sources", "articles")):
@@ -424,9 +534,9 @@ def recent_articles(cur: Cursor, limit: int) -> pd.DataFrame:
                (max(int(limit), 0),))
 
 
-def export_events(cur: Cursor, f: Filters) -> pd.DataFrame:
-    """The current view for download (capped at EXPORT_LIMIT rows)."""
-    return events_page(cur, f, limit=EXPORT_LIMIT, offset=0)
+def export_events(cur: Cursor, f: Filters, limit: int | None = EXPORT_LIMIT, today: date | None = None) -> pd.DataFrame:
+    """The current view for download: `events_page` without paging (capped at `limit` rows; None: all)."""
+    return events_page(cur, f, limit=limit, offset=0, today=today)
 
 
 # -- map notes, tooltips and the evidence view --------------------------------------------------

@@ -10,6 +10,7 @@ import os
 import threading
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -91,21 +92,31 @@ def event_detail(path: str, version: Version, event_id: str) -> q.EventDetail | 
     return _query(path, q.event_detail, event_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def timeline_data(path: str, version: Version, f: Filters) -> tuple[pd.DataFrame, str, int]:
-    lo, hi = _query(path, q.date_extent, f)
-    b = q.choose_bin(lo, hi)
-    return _query(path, q.timeline, f, b), b, _query(path, q.undated_events, f)
+class TimelineData(NamedTuple):
+    bins: pd.DataFrame  # queries.timeline
+    bin: str  # day | week | month | year
+    undated: int  # events in view without a date
+    later: int  # events dated after `cutoff`, not drawn
+    cutoff: date
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def events_page(path: str, version: Version, f: Filters) -> pd.DataFrame:
-    return _query(path, q.events_page, f)
+def timeline_data(path: str, version: Version, f: Filters, today: date) -> TimelineData:
+    """The timeline of a view (`today` is a key: what counts as planned changes with the day)."""
+    extent = _query(path, q.date_extent, f, today)
+    b = q.choose_bin(extent.lo, extent.hi)
+    return TimelineData(_query(path, q.timeline, f, b, extent.cutoff, today), b, _query(path, q.undated_events, f),
+                        extent.later, extent.cutoff)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def events_page(path: str, version: Version, f: Filters, today: date | None = None) -> pd.DataFrame:
+    return _query(path, q.events_page, f, q.PAGE_SIZE, 0, today)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def export(path: str, version: Version, f: Filters) -> pd.DataFrame:
-    return _query(path, q.export_events, f)
+def export(path: str, version: Version, f: Filters, today: date | None = None) -> pd.DataFrame:
+    return _query(path, q.export_events, f, q.EXPORT_LIMIT, today)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

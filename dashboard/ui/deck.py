@@ -24,7 +24,7 @@ import pydeck as pdk
 from dashboard.regions import REGION_COUNTRIES
 from dashboard.settings import borders_file
 
-from .i18n import event_type_label, t
+from .i18n import event_type_label, t, tn
 from .maptext import canvas_text
 from .mapview import DEFAULT_VIEW, MAX_FIT_ZOOM, declutter, fit_view, group_indices, in_region
 from .plaintext import plain_text
@@ -88,7 +88,7 @@ def country_index(borders: dict) -> dict[str, dict]:
 
 
 def country_name(iso2: str | None, lang: str, countries: dict[str, dict]) -> str:
-    if not iso2:
+    if not isinstance(iso2, str) or not iso2:  # a region's country is NULL (NaN in a query result)
         return ""
     props = countries.get(iso2)
     return (props.get(f"name_{lang}") or props.get("name_en") or iso2) if props else iso2
@@ -97,9 +97,7 @@ def country_name(iso2: str | None, lang: str, countries: dict[str, dict]) -> str
 def place_name(row: dict | pd.Series, lang: str) -> str:
     """A place's name in the interface language, English when that is missing."""
     localized = row.get(f"name_{lang}") if lang in ("fr", "ar") else None
-    if isinstance(localized, float):  # a missing value read from the store
-        localized = None
-    return str(localized or row.get("name") or "")
+    return plain_text(localized if isinstance(localized, str) and localized else row.get("name"))
 
 
 def type_colour(event_type: str | None, alpha: int = 210) -> list[int]:
@@ -140,7 +138,7 @@ def _place_tip(row: pd.Series, lang: str, countries: dict[str, dict]) -> str:
     iso = row.get("country")
     where = plain_text(country_name(iso, lang, countries)) if isinstance(iso, str) else ""  # a region has none
     lines = [name + (f" ({where})" if where and where != name else ""), _kind_line(row, lang, countries),
-             t(lang, "tt_counts", events=int(row["events"]), articles=int(row["articles"])),
+             f"{tn(lang, 'n_events', int(row['events']))} · {tn(lang, 'n_articles', int(row['articles']))}",
              f"{t(lang, 'tt_main_type')}: {plain_text(event_type_label(row['dominant_type'], lang))}"]
     heads = _headlines(row)
     if heads:
@@ -212,7 +210,7 @@ def arc_records(arcs: pd.DataFrame, lang: str, countries: dict[str, dict]) -> li
             "target_position": [float(b["lon"]), float(b["lat"])],
             "events": int(row["events"]),
             "width": min(1.0 + math.sqrt(int(row["events"])), 6.0),
-            "tip": f"{plain_text(label)}\n{t(lang, 'tt_link_n', n=int(row['events']))}",
+            "tip": f"{plain_text(label)}\n{tn(lang, 'n_events_both', int(row['events']))}",
         })
     return out
 

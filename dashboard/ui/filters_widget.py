@@ -16,12 +16,16 @@ from dashboard.records import EVENT_TYPES, Filters
 
 from . import urlstate
 from .deck import country_name, place_name
-from .i18n import ARTICLE_LANGUAGE_LABELS, LANGUAGES, event_type_label, label, t
+from .collation import sorted_by_name
+from .i18n import ARTICLE_LANGUAGE_LABELS, LANGUAGES, event_type_label, label, number, t
+from .plaintext import plain_text
+from .quickdates import QUICK_RANGES, quick_range
 
 K_LANG, K_DATES, K_Q = "ui_lang", "f_dates", "f_q"
 K_COUNTRIES, K_PLACES, K_TYPES, K_ACTORS, K_LANGS, K_SOURCES = (
     "f_countries", "f_places", "f_types", "f_actors", "f_langs", "f_sources")
 K_ARCS, K_HEAT, K_ARTICLE = "v_arcs", "v_heat", "article"
+K_QUICK = "f_quick"
 _LOADED = "_address_loaded"
 _FIELDS = {K_COUNTRIES: "countries", K_PLACES: "places", K_TYPES: "event_types", K_ACTORS: "actors",
            K_LANGS: "languages", K_SOURCES: "sources"}
@@ -40,6 +44,7 @@ def _apply(state: urlstate.ViewState) -> None:
     ss[K_ARCS] = state.arcs
     ss[K_HEAT] = state.heat
     ss[K_ARTICLE] = state.article or ""
+    ss[K_QUICK] = None
 
 
 def load_from_address() -> None:
@@ -76,15 +81,18 @@ def write_address(state: urlstate.ViewState) -> None:
         st.query_params.from_dict(params)
 
 
-def _options(df: pd.DataFrame | None, chosen: list[str]) -> list[str]:
-    values = [] if df is None or df.empty else [str(v) for v in df["value"]]
-    return values + [c for c in chosen if c not in values]  # keep picks from an address
-
-
 def _counts(df: pd.DataFrame | None, column: str) -> dict[str, int]:
     if df is None or df.empty:
         return {}
     return dict(zip(df["value"].astype(str), df[column].astype(int)))
+
+
+def options(counts: dict[str, int], chosen: list[str], name, lang: str) -> list[str]:
+    """The values worth offering: those with something in view (counted without the filter's own
+    choice), sorted by their name in the interface language; current choices always stay."""
+    shown = [v for v, n in counts.items() if n > 0]
+    shown += [c for c in chosen if c not in shown]
+    return sorted_by_name(shown, name, lang)
 
 
 def language_picker() -> str:
@@ -93,56 +101,107 @@ def language_picker() -> str:
     return current_language()
 
 
+# Enter applies a typed date: the date box otherwise keeps typed dates until it loses focus. It
+# does what the box's own Escape key does (apply a complete range), for the date boxes only.
+ENTER_APPLIES_DATES = """<script>
+(() => {
+  const doc = document;
+  if (doc.__enterAppliesDates) return;
+  doc.__enterAppliesDates = true;
+  doc.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || !e.target.closest) return;
+    if (!e.target.closest('[data-testid="stDateInputField"]')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.target.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', code: 'Escape', bubbles: true, cancelable: true}));
+  }, true);
+})();
+</script>"""
+
+
 def _dates_changed() -> None:
     st.session_state["_open_dates"] = (None, None)
+    st.session_state[K_QUICK] = None
+
+
+def _quick_dates_picked() -> None:
+    span = quick_range(st.session_state.get(K_QUICK), date.today())
+    st.session_state[K_DATES] = span or ()
+    st.session_state["_open_dates"] = (None, None)
+
+
+def _date_widgets(sb, bounds: tuple[date | None, date | None], lang: str) -> None:
+    lo, hi = bounds
+    picked = st.session_state.get(K_DATES) or ()
+    if lo and hi:  # the picker refuses a value outside its limits: a quick range may reach beyond the store
+        lo = min([lo, *[d for d in picked if d]])
+        hi = max([hi, *[d for d in picked if d]])
+    sb.date_input(t(lang, "dates"), key=K_DATES, min_value=lo, max_value=hi, format="YYYY-MM-DD",
+                  on_change=_dates_changed, help=t(lang, "dates_help"))
+    sb.pills(t(lang, "quick_dates"), list(QUICK_RANGES), key=K_QUICK, selection_mode="single",
+             format_func=lambda k: t(lang, k), on_change=_quick_dates_picked, label_visibility="collapsed")
 
 
 def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | None],
             countries: dict[str, dict], lang: str) -> None:
-    """The filter widgets. `facets` come from queries.facet_options; labels show events in view."""
+    """The filter widgets. `facets` come from queries.facet_options; labels show what is in view.
+    Every list is sorted by name in the interface language and offers only values with events
+    (or articles) in view, with their number."""
     sb = st.sidebar
     sb.header(t(lang, "filters"))
-    lo, hi = bounds
-    picked = st.session_state.get(K_DATES) or ()
-    if lo and hi:
-        lo = min([lo, *[d for d in picked if d]])
-        hi = max([hi, *[d for d in picked if d]])
-    sb.date_input(t(lang, "dates"), key=K_DATES, min_value=lo, max_value=hi, format="YYYY-MM-DD",
-                  on_change=_dates_changed)
-    sb.text_input(t(lang, "search"), key=K_Q, help=t(lang, "search_help"), max_chars=urlstate.MAX_SEARCH)
+    _date_widgets(sb, bounds, lang)
+    sb.text_input(t(lang, "search"), key=K_Q, help=t(lang, "search_help_names"), max_chars=urlstate.MAX_SEARCH)
+    ss = st.session_state
+
+    def count(n: dict[str, int], v: str) -> str:
+        return number(lang, n.get(v, 0))
 
     n = _counts(facets.get("countries"), "events")
-    sb.multiselect(t(lang, "countries"), _options(facets.get("countries"), st.session_state[K_COUNTRIES]),
-                   key=K_COUNTRIES, placeholder=t(lang, "all"),
-                   format_func=lambda c: f"{country_name(c, lang, countries)} ({n.get(c, 0)})")
+    cname = lambda c: country_name(c, lang, countries)  # noqa: E731
+    sb.multiselect(t(lang, "countries"), options(n, ss[K_COUNTRIES], cname, lang), key=K_COUNTRIES,
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda c: f"{cname(c)} ({count(n, c)})")
 
     places = facets.get("places")
     names = {} if places is None or places.empty else {
         str(r["value"]): place_name(r, lang) for _, r in places.iterrows()}
     pn = _counts(places, "events")
-    sb.multiselect(t(lang, "places"), _options(places, st.session_state[K_PLACES]), key=K_PLACES,
-                   placeholder=t(lang, "all"), format_func=lambda p: f"{names.get(p, p)} ({pn.get(p, 0)})")
+    pname = lambda p: names.get(p, p)  # noqa: E731
+    sb.multiselect(t(lang, "places"), options(pn, ss[K_PLACES], pname, lang), key=K_PLACES,
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda p: f"{pname(p)} ({count(pn, p)})")
 
-    tn = _counts(facets.get("event_types"), "events")
-    types = [typ for typ in EVENT_TYPES if typ in tn] or list(EVENT_TYPES)
-    types += [x for x in st.session_state[K_TYPES] if x not in types]
-    sb.multiselect(t(lang, "event_types"), types, key=K_TYPES, placeholder=t(lang, "all"),
-                   format_func=lambda x: f"{event_type_label(x, lang)} ({tn.get(x, 0)})")
+    tn_ = {k: v for k, v in _counts(facets.get("event_types"), "events").items() if k in EVENT_TYPES}
+    tname = lambda x: event_type_label(x, lang)  # noqa: E731
+    sb.multiselect(t(lang, "event_types"), options(tn_, ss[K_TYPES], tname, lang), key=K_TYPES,
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{tname(x)} ({count(tn_, x)})")
 
     an = _counts(facets.get("actors"), "events")
-    sb.multiselect(t(lang, "actors"), _options(facets.get("actors"), st.session_state[K_ACTORS]), key=K_ACTORS,
-                   placeholder=t(lang, "all"), format_func=lambda a: f"{a} ({an.get(a, 0)})")
+    aname = actor_namer(countries, lang)
+    sb.multiselect(t(lang, "actors"), options(an, ss[K_ACTORS], aname, lang), key=K_ACTORS,
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda a: f"{aname(a)} ({count(an, a)})")
 
     ln = _counts(facets.get("languages"), "articles")
-    sb.multiselect(t(lang, "article_languages"), _options(facets.get("languages"), st.session_state[K_LANGS]),
-                   key=K_LANGS, placeholder=t(lang, "all"),
-                   format_func=lambda x: f"{label(ARTICLE_LANGUAGE_LABELS, x, lang)} ({ln.get(x, 0)})")
+    lname = lambda x: label(ARTICLE_LANGUAGE_LABELS, x, lang)  # noqa: E731
+    sb.multiselect(t(lang, "article_languages"), options(ln, ss[K_LANGS], lname, lang), key=K_LANGS,
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{lname(x)} ({count(ln, x)})")
 
     sn = _counts(facets.get("sources"), "articles")
-    sb.multiselect(t(lang, "sources"), _options(facets.get("sources"), st.session_state[K_SOURCES]),
-                   key=K_SOURCES, placeholder=t(lang, "all"), format_func=lambda s: f"{s} ({sn.get(s, 0)})")
+    sb.multiselect(t(lang, "sources"), options(sn, ss[K_SOURCES], plain_text, lang), key=K_SOURCES,
+                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{plain_text(x)} ({count(sn, x)})")
 
     sb.toggle(t(lang, "show_arcs"), key=K_ARCS)
     sb.toggle(t(lang, "show_heat"), key=K_HEAT)
     sb.button(t(lang, "reset"), key="reset", on_click=reset, type="primary", width="stretch")
     sb.caption(t(lang, "share_hint"))
+    sb.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True)
+
+
+def actor_namer(countries: dict[str, dict], lang: str):
+    """An actor's name for the lists: a country acting as an actor ("Morocco") in the interface
+    language (المغرب, Maroc); people and organisations as the lexicon names them."""
+    by_english = {str(p.get("name_en")): p for p in countries.values() if p.get("name_en")}
+
+    def name(actor: str) -> str:
+        props = by_english.get(actor)
+        return plain_text((props.get(f"name_{lang}") or actor) if props else actor)
+
+    return name

@@ -1,6 +1,8 @@
 """Interface text in English, French and Arabic, in plain words for non-technical readers."""
 from __future__ import annotations
 
+from .plurals import format_number, format_partial_date, plural_text
+
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français", "ar": "العربية"}
 RTL = frozenset({"ar"})
 
@@ -21,10 +23,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "article_languages": {"en": "Article language", "fr": "Langue des articles", "ar": "لغة المقالات"},
     "sources": {"en": "Sources", "fr": "Sources", "ar": "المصادر"},
     "search": {"en": "Search the articles", "fr": "Rechercher dans les articles", "ar": "البحث في المقالات"},
-    "search_help": {"en": "Finds words in titles and texts. Arabic matches with or without hamza and vowel marks.",
-                    "fr": "Cherche des mots dans les titres et les textes. L'arabe est trouvé avec ou sans "
-                          "hamza ni voyelles.",
-                    "ar": "يبحث عن الكلمات في العناوين والنصوص، مع الهمزة والتشكيل أو بدونهما."},
     "reset": {"en": "Reset all filters", "fr": "Effacer tous les filtres", "ar": "إلغاء كل عوامل التصفية"},
     "share_hint": {"en": "Copy the page address to share exactly this view.",
                    "fr": "Copiez l'adresse de la page pour partager exactement cette vue.",
@@ -64,9 +62,6 @@ _STRINGS: dict[str, dict[str, str]] = {
                       "ar": "اسحب على الرسم لاختيار التواريخ."},
     "timeline_empty": {"en": "No dated event in this view.", "fr": "Aucun événement daté dans cette vue.",
                        "ar": "لا يوجد حدث مؤرخ في هذا العرض."},
-    "undated": {"en": "{n} events in this view have no date and are not on the timeline.",
-                "fr": "{n} événements de cette vue n'ont pas de date et ne figurent pas sur la chronologie.",
-                "ar": "{n} من الأحداث في هذا العرض بلا تاريخ ولا تظهر على الخط الزمني."},
     "h_date": {"en": "Date", "fr": "Date", "ar": "التاريخ"},
     "h_count": {"en": "Events", "fr": "Événements", "ar": "الأحداث"},
     "h_type": {"en": "Type", "fr": "Type", "ar": "النوع"},
@@ -89,9 +84,6 @@ _STRINGS: dict[str, dict[str, str]] = {
                    "ar": "انقر على سطر لقراءة المقال أدناه."},
     "table_empty": {"en": "No event in this view.", "fr": "Aucun événement dans cette vue.",
                     "ar": "لا يوجد حدث في هذا العرض."},
-    "table_more": {"en": "Showing the first {n} events; downloads contain the whole view.",
-                   "fr": "Les {n} premiers événements sont affichés ; les téléchargements contiennent toute la vue.",
-                   "ar": "تظهر أول {n} أحداث؛ والتنزيل يشمل العرض كاملا."},
     "download_csv": {"en": "Download CSV", "fr": "Télécharger en CSV", "ar": "تنزيل CSV"},
     "download_xlsx": {"en": "Download Excel", "fr": "Télécharger en Excel", "ar": "تنزيل Excel"},
     "reader": {"en": "Read an article", "fr": "Lire un article", "ar": "قراءة مقال"},
@@ -129,9 +121,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "nothing_to_add": {"en": "Choose files or give a feed address first.",
                        "fr": "Choisissez d'abord des fichiers ou une adresse de flux.",
                        "ar": "اختر ملفات أو أعط عنوان موجز أولا."},
-    "too_many_files": {"en": "At most {n} files at a time: only the first {n} are added.",
-                       "fr": "{n} fichiers au plus à la fois : seuls les {n} premiers sont ajoutés.",
-                       "ar": "{n} ملفات كحد أقصى في كل مرة: تضاف الأولى فقط."},
     "file_too_big": {"en": "larger than {mb} MB", "fr": "plus de {mb} Mo", "ar": "أكبر من {mb} ميغابايت"},
     "bad_url": {"en": "The feed address must start with http:// or https://.",
                 "fr": "L'adresse du flux doit commencer par http:// ou https://.",
@@ -142,11 +131,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "ingest_missing": {"en": "Adding articles is not available in this installation.",
                        "fr": "L'ajout d'articles n'est pas disponible dans cette installation.",
                        "ar": "إضافة المقالات غير متاحة في هذا التثبيت."},
-    "working": {"en": "Reading and analysing {n} articles…", "fr": "Lecture et analyse de {n} articles…",
-                "ar": "قراءة وتحليل {n} مقالات…"},
-    "added": {"en": "{added} new articles, {present} already there, {failed} could not be read.",
-              "fr": "{added} nouveaux articles, {present} déjà présents, {failed} illisibles.",
-              "ar": "{added} مقالات جديدة، {present} موجودة مسبقا، {failed} تعذرت قراءتها."},
     "new_articles": {"en": "New articles", "fr": "Nouveaux articles", "ar": "المقالات الجديدة"},
     "failed_items": {"en": "Could not be added", "fr": "N'ont pas pu être ajoutés", "ar": "تعذرت إضافتها"},
     "problems_intro": {"en": "Inputs that could not be turned into articles, with the reason.",
@@ -231,8 +215,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "no_date": {"en": "no date", "fr": "sans date", "ar": "بلا تاريخ"},
     "list_sep": {"en": ", ", "fr": ", ", "ar": "، "},
     # -- refresh and collection
-    "updated_new": {"en": "Updated {time} · {n} new articles", "fr": "Mis à jour : {time} · {n} nouveaux articles",
-                    "ar": "آخر تحديث {time} · مقالات جديدة: {n}"},
     "updated_failed": {"en": "{n} could not be read (see Problems)", "fr": "{n} illisibles (voir Problèmes)",
                        "ar": "تعذرت قراءة {n} (انظر المشكلات)"},
     "updated_at": {"en": "Updated {time}", "fr": "Mis à jour : {time}", "ar": "آخر تحديث {time}"},
@@ -259,6 +241,74 @@ _STRINGS: dict[str, dict[str, str]] = {
     "text_not_kept": {"en": "The text of this article is no longer kept here: open the original article to read it.",
                       "fr": "Le texte de cet article n'est plus conservé ici : ouvrez l'article original pour le lire.",
                       "ar": "لم يعد نص هذا المقال محفوظا هنا: افتح المقال الأصلي لقراءته."},
+    # -- numbers, filters, uploads, exports
+    "untitled": {"en": "(untitled)", "fr": "(sans titre)", "ar": "(بلا عنوان)"},
+    "h_reported": {"en": "Reported by", "fr": "Rapporté par", "ar": "ورد في"},
+    "h_precision": {"en": "Date known to", "fr": "Date connue au", "ar": "دقة التاريخ"},
+    "quick_dates": {"en": "Quick dates", "fr": "Dates rapides", "ar": "تواريخ سريعة"},
+    "last_7_days": {"en": "Last 7 days", "fr": "7 derniers jours", "ar": "آخر 7 أيام"},
+    "last_30_days": {"en": "Last 30 days", "fr": "30 derniers jours", "ar": "آخر 30 يوما"},
+    "this_year": {"en": "This year", "fr": "Cette année", "ar": "هذه السنة"},
+    "all_dates": {"en": "Everything", "fr": "Tout", "ar": "كل التواريخ"},
+    "dates_help": {"en": "Pick the first and last day in the calendar, or type them (year-month-day) and press Enter.",
+                   "fr": "Choisissez le premier et le dernier jour dans le calendrier, ou tapez-les "
+                         "(année-mois-jour) puis Entrée.",
+                   "ar": "اختر اليوم الأول والأخير من التقويم، أو اكتبهما (سنة-شهر-يوم) ثم اضغط Enter."},
+    "search_help_names": {"en": "Finds words in titles and texts. A place, country or person also matches its "
+                                "names in Arabic, French and English (Algeria, Algérie, الجزائر). Arabic matches "
+                                "with or without hamza and vowel marks.",
+                          "fr": "Cherche des mots dans les titres et les textes. Un lieu, un pays ou une personne "
+                                "est aussi trouvé sous ses noms en arabe, en français et en anglais (Algérie, "
+                                "Algeria, الجزائر). L'arabe est trouvé avec ou sans hamza ni voyelles.",
+                          "ar": "يبحث عن الكلمات في العناوين والنصوص. يعثر على المكان أو البلد أو الشخص بأسمائه "
+                                "بالعربية والفرنسية والإنجليزية (الجزائر، Algérie، Algeria)، مع الهمزة والتشكيل "
+                                "أو بدونهما."},
+    "timeline_planned": {"en": "Hatched bars: planned events (dated after the article that announces them).",
+                         "fr": "Barres hachurées : événements prévus (datés après l'article qui les annonce).",
+                         "ar": "الأعمدة المخططة: أحداث مرتقبة (بتاريخ بعد المقال الذي يعلن عنها)."},
+    "timeline_spans": {"en": "Pale wide bars: events whose date is known only to the month or the year, drawn "
+                             "across that month or year.",
+                       "fr": "Barres larges et pâles : événements dont on ne connaît que le mois ou l'année, "
+                             "dessinés sur tout ce mois ou cette année.",
+                       "ar": "الأعمدة العريضة الباهتة: أحداث لا يعرف منها إلا الشهر أو السنة، مرسومة على الشهر "
+                             "أو السنة كلها."},
+    "read_button": {"en": "Read the files", "fr": "Lire les fichiers", "ar": "قراءة الملفات"},
+    "review_intro": {"en": "Check what was read from each file. Correct the title, the date or the source if "
+                           "needed, then add the articles.",
+                     "fr": "Vérifiez ce qui a été lu dans chaque fichier. Corrigez le titre, la date ou la "
+                           "source si besoin, puis ajoutez les articles.",
+                     "ar": "تحقق مما قرئ من كل ملف. صحح العنوان أو التاريخ أو المصدر عند الحاجة، ثم أضف "
+                           "المقالات."},
+    "h_file": {"en": "File", "fr": "Fichier", "ar": "الملف"},
+    "h_beginning": {"en": "Beginning of the text", "fr": "Début du texte", "ar": "بداية النص"},
+    "cancel": {"en": "Cancel", "fr": "Annuler", "ar": "إلغاء"},
+    "review_nothing": {"en": "No article could be read from these files.",
+                       "fr": "Aucun article n'a pu être lu dans ces fichiers.",
+                       "ar": "تعذرت قراءة أي مقال من هذه الملفات."},
+    "not_read": {"en": "Could not be read", "fr": "N'ont pas pu être lus", "ar": "تعذرت قراءتها"},
+    "tt_when": {"en": "When", "fr": "Quand", "ar": "متى"},
+    "month_only": {"en": "{when} (the day is not known)", "fr": "{when} (le jour n'est pas connu)",
+                   "ar": "{when} (اليوم غير معروف)"},
+    "year_only": {"en": "{when} (the month is not known)", "fr": "{when} (le mois n'est pas connu)",
+                  "ar": "{when} (الشهر غير معروف)"},
+    "week_of": {"en": "{start} to {end}", "fr": "du {start} au {end}", "ar": "من {start} إلى {end}"},
+    "planned_mark": {"en": "planned", "fr": "prévu", "ar": "مرتقب"},
+    "m_events_help": {"en": "Distinct events: the same event reported by several articles counts once. Beneath: "
+                            "how many times the articles in view report them.",
+                      "fr": "Événements distincts : un même événement rapporté par plusieurs articles compte une "
+                            "fois. En dessous : combien de fois les articles de la vue les rapportent.",
+                      "ar": "الأحداث المتمايزة: الحدث الواحد الذي تنقله عدة مقالات يحسب مرة واحدة. وتحته: عدد "
+                            "المرات التي تنقلها فيها مقالات هذا العرض."},
+    "review_date_help": {"en": "The publication date, e.g. 2024-03-14 or 14/03/2024. Leave it empty if unknown.",
+                         "fr": "La date de publication, par exemple 2024-03-14 ou 14/03/2024. Laissez vide si "
+                               "elle est inconnue.",
+                         "ar": "تاريخ النشر، مثلا 2024-03-14 أو 14/03/2024. اتركه فارغا إن لم يكن معروفا."},
+    "review_bad_date": {"en": "Row {row}: “{typed}” is not a date. Write it as 2024-03-14, or leave it empty.",
+                        "fr": "Ligne {row} : « {typed} » n'est pas une date. Écrivez-la 2024-03-14, ou laissez "
+                              "vide.",
+                        "ar": "السطر {row}: «{typed}» ليس تاريخا. اكتبه هكذا 2024-03-14 أو اتركه فارغا."},
+    "record_problems": {"en": "Record these problems", "fr": "Enregistrer ces problèmes",
+                        "ar": "تسجيل هذه المشكلات"},
 }
 
 EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {
@@ -287,6 +337,114 @@ ARTICLE_LANGUAGE_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# Messages that hold a number: one text per CLDR plural form (see plurals.py). English and French
+# need "one" and "other" (French "one" covers 0 and 1, and "many" round millions); Arabic has
+# "zero", "one", "two", "few" (3-10), "many" (11-99) and "other" (100-102, ...). `{n}` is the number.
+_PLURALS: dict[str, dict[str, dict[str, str]]] = {
+    "n_events": {
+        "en": {"one": "{n} event", "other": "{n} events"},
+        "fr": {"one": "{n} événement", "many": "{n} d'événements", "other": "{n} événements"},
+        "ar": {"zero": "لا أحداث", "one": "حدث واحد", "two": "حدثان", "few": "{n} أحداث", "many": "{n} حدثا",
+               "other": "{n} حدث"}},
+    "n_articles": {
+        "en": {"one": "{n} article", "other": "{n} articles"},
+        "fr": {"one": "{n} article", "many": "{n} d'articles", "other": "{n} articles"},
+        "ar": {"zero": "لا مقالات", "one": "مقال واحد", "two": "مقالان", "few": "{n} مقالات", "many": "{n} مقالا",
+               "other": "{n} مقال"}},
+    "n_reports": {
+        "en": {"one": "reported once", "other": "reported {n} times"},
+        "fr": {"one": "signalé {n} fois", "other": "signalés {n} fois"},
+        "ar": {"zero": "لم يرد أي خبر", "one": "ورد مرة واحدة", "two": "ورد مرتين", "few": "ورد {n} مرات",
+               "many": "ورد {n} مرة", "other": "ورد {n} مرة"}},
+    "n_sources": {
+        "en": {"one": "{n} source", "other": "{n} sources"},
+        "fr": {"one": "{n} source", "many": "{n} de sources", "other": "{n} sources"},
+        "ar": {"zero": "لا مصادر", "one": "مصدر واحد", "two": "مصدران", "few": "{n} مصادر", "many": "{n} مصدرا",
+               "other": "{n} مصدر"}},
+    "reported_by": {
+        "en": {"one": "reported by {n} source", "other": "reported by {n} sources"},
+        "fr": {"one": "rapporté par {n} source", "many": "rapporté par {n} de sources",
+               "other": "rapporté par {n} sources"},
+        "ar": {"zero": "لم يرد في أي مصدر", "one": "ورد في مصدر واحد", "two": "ورد في مصدرين",
+               "few": "ورد في {n} مصادر", "many": "ورد في {n} مصدرا", "other": "ورد في {n} مصدر"}},
+    "n_events_both": {
+        "en": {"one": "{n} event involving both", "other": "{n} events involving both"},
+        "fr": {"one": "{n} événement impliquant les deux", "other": "{n} événements impliquant les deux"},
+        "ar": {"zero": "لا أحداث تشمل الطرفين", "one": "حدث واحد يشمل الطرفين", "two": "حدثان يشملان الطرفين",
+               "few": "{n} أحداث تشمل الطرفين", "many": "{n} حدثا يشمل الطرفين", "other": "{n} حدث يشمل الطرفين"}},
+    "n_undated": {
+        "en": {"one": "{n} event in this view has no date and is not on the timeline.",
+               "other": "{n} events in this view have no date and are not on the timeline."},
+        "fr": {"one": "{n} événement de cette vue n'a pas de date et ne figure pas sur la chronologie.",
+               "other": "{n} événements de cette vue n'ont pas de date et ne figurent pas sur la chronologie."},
+        "ar": {"one": "حدث واحد في هذا العرض بلا تاريخ ولا يظهر على الخط الزمني.",
+               "two": "حدثان في هذا العرض بلا تاريخ ولا يظهران على الخط الزمني.",
+               "few": "{n} أحداث في هذا العرض بلا تاريخ ولا تظهر على الخط الزمني.",
+               "many": "{n} حدثا في هذا العرض بلا تاريخ ولا تظهر على الخط الزمني.",
+               "other": "{n} حدث في هذا العرض بلا تاريخ ولا تظهر على الخط الزمني."}},
+    "n_later": {
+        "en": {"one": "{n} planned event dated after {day} is not drawn; choose later dates to see it.",
+               "other": "{n} planned events dated after {day} are not drawn; choose later dates to see them."},
+        "fr": {"one": "{n} événement prévu après le {day} n'est pas dessiné ; choisissez des dates plus "
+                      "lointaines pour le voir.",
+               "other": "{n} événements prévus après le {day} ne sont pas dessinés ; choisissez des dates plus "
+                        "lointaines pour les voir."},
+        "ar": {"one": "حدث مرتقب واحد بعد {day} غير مرسوم؛ اختر تواريخ لاحقة لرؤيته.",
+               "two": "حدثان مرتقبان بعد {day} غير مرسومين؛ اختر تواريخ لاحقة لرؤيتهما.",
+               "few": "{n} أحداث مرتقبة بعد {day} غير مرسومة؛ اختر تواريخ لاحقة لرؤيتها.",
+               "many": "{n} حدثا مرتقبا بعد {day} غير مرسومة؛ اختر تواريخ لاحقة لرؤيتها.",
+               "other": "{n} حدث مرتقب بعد {day} غير مرسومة؛ اختر تواريخ لاحقة لرؤيتها."}},
+    "n_new_articles": {
+        "en": {"one": "{n} new article", "other": "{n} new articles"},
+        "fr": {"one": "{n} nouvel article", "many": "{n} de nouveaux articles", "other": "{n} nouveaux articles"},
+        "ar": {"zero": "لا مقالات جديدة", "one": "مقال جديد واحد", "two": "مقالان جديدان",
+               "few": "{n} مقالات جديدة", "many": "{n} مقالا جديدا", "other": "{n} مقال جديد"}},
+    "n_present": {
+        "en": {"other": "{n} already there"},
+        "fr": {"one": "{n} déjà présent", "other": "{n} déjà présents"},
+        "ar": {"zero": "لا مقال موجود مسبقا", "one": "مقال واحد موجود مسبقا", "two": "مقالان موجودان مسبقا",
+               "few": "{n} مقالات موجودة مسبقا", "many": "{n} مقالا موجودا مسبقا", "other": "{n} مقال موجود مسبقا"}},
+    "n_unreadable": {
+        "en": {"other": "{n} could not be read"},
+        "fr": {"one": "{n} illisible", "other": "{n} illisibles"},
+        "ar": {"zero": "لا عناصر تعذرت قراءتها", "one": "عنصر واحد تعذرت قراءته", "two": "عنصران تعذرت قراءتهما",
+               "few": "{n} عناصر تعذرت قراءتها", "many": "{n} عنصرا تعذرت قراءتها", "other": "{n} عنصر تعذرت قراءته"}},
+    "n_working": {
+        "en": {"one": "Reading and analysing {n} article…", "other": "Reading and analysing {n} articles…"},
+        "fr": {"one": "Lecture et analyse de {n} article…", "other": "Lecture et analyse de {n} articles…"},
+        "ar": {"one": "قراءة وتحليل مقال واحد…", "two": "قراءة وتحليل مقالين…", "few": "قراءة وتحليل {n} مقالات…",
+               "many": "قراءة وتحليل {n} مقالا…", "other": "قراءة وتحليل {n} مقال…"}},
+    "n_add": {
+        "en": {"one": "Add {n} article to the dashboard", "other": "Add {n} articles to the dashboard"},
+        "fr": {"one": "Ajouter {n} article au tableau de bord", "other": "Ajouter {n} articles au tableau de bord"},
+        "ar": {"one": "إضافة مقال واحد إلى اللوحة", "two": "إضافة مقالين إلى اللوحة",
+               "few": "إضافة {n} مقالات إلى اللوحة", "many": "إضافة {n} مقالا إلى اللوحة",
+               "other": "إضافة {n} مقال إلى اللوحة"}},
+    "too_many_files": {
+        "en": {"one": "At most {n} file at a time: only the first is added.",
+               "other": "At most {n} files at a time: only the first {n} are added."},
+        "fr": {"one": "{n} fichier au plus à la fois : seul le premier est ajouté.",
+               "other": "{n} fichiers au plus à la fois : seuls les {n} premiers sont ajoutés."},
+        "ar": {"one": "ملف واحد كحد أقصى في كل مرة: يضاف الأول فقط.",
+               "two": "ملفان كحد أقصى في كل مرة: يضاف الأولان فقط.",
+               "few": "{n} ملفات كحد أقصى في كل مرة: تضاف الأولى فقط.",
+               "many": "{n} ملفا كحد أقصى في كل مرة: تضاف الأولى فقط.",
+               "other": "{n} ملف كحد أقصى في كل مرة: تضاف الأولى فقط."}},
+    "table_more": {
+        "en": {"one": "Showing the first event; downloads contain the whole view.",
+               "other": "Showing the first {n} events; downloads contain the whole view."},
+        "fr": {"one": "Le premier événement est affiché ; les téléchargements contiennent toute la vue.",
+               "other": "Les {n} premiers événements sont affichés ; les téléchargements contiennent toute la vue."},
+        "ar": {"one": "يظهر أول حدث فقط؛ والتنزيل يشمل العرض كاملا.",
+               "two": "يظهر أول حدثين؛ والتنزيل يشمل العرض كاملا.",
+               "few": "تظهر أول {n} أحداث؛ والتنزيل يشمل العرض كاملا.",
+               "many": "يظهر أول {n} حدثا؛ والتنزيل يشمل العرض كاملا.",
+               "other": "يظهر أول {n} حدث؛ والتنزيل يشمل العرض كاملا."}},
+}
+
+_LIST_SEPARATOR = {"en": ", ", "fr": ", ", "ar": "، "}
+
+
 def normalise_lang(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "en"
 
@@ -296,6 +454,28 @@ def t(lang: str, key: str, **values: object) -> str:
     entry = _STRINGS[key]
     text = entry.get(normalise_lang(lang)) or entry["en"]
     return text.format(**values) if values else text
+
+
+def tn(lang: str, key: str, n: int, **values: object) -> str:
+    """The message `key` for the number `n` in `lang`, in the plural form CLDR gives `n` there
+    ("1 event", "2 events"; "حدث واحد", "حدثان", "3 أحداث", "11 حدثا", "100 حدث")."""
+    forms = _PLURALS[key]
+    return plural_text(forms.get(normalise_lang(lang)) or forms["en"], n, normalise_lang(lang), **values)
+
+
+def number(lang: str, n: int | float) -> str:
+    """`n` with the interface language's digit grouping (12,345 / 12 345)."""
+    return format_number(n, normalise_lang(lang))
+
+
+def event_date(lang: str, value: str | None) -> str:
+    """A stored event date (YYYY-MM-DD, YYYY-MM, YYYY) in words: 2 October 2020, octobre 2020, 2020."""
+    return format_partial_date(value, normalise_lang(lang))
+
+
+def listing(lang: str, parts: list[str]) -> str:
+    """Parts joined as the language lists them ("a, b" / "أ، ب")."""
+    return _LIST_SEPARATOR.get(normalise_lang(lang), ", ").join(parts)
 
 
 def label(table: dict[str, dict[str, str]], value: str, lang: str) -> str:
@@ -317,4 +497,12 @@ def keys() -> frozenset[str]:
 
 
 def languages_of(key: str) -> frozenset[str]:
-    return frozenset(_STRINGS[key])
+    return frozenset(_STRINGS[key] if key in _STRINGS else _PLURALS[key])
+
+
+def plural_keys() -> frozenset[str]:
+    return frozenset(_PLURALS)
+
+
+def plural_forms_of(key: str, lang: str) -> frozenset[str]:
+    return frozenset(_PLURALS[key][lang])

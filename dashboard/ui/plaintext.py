@@ -8,7 +8,16 @@ import re
 _UNSHOWABLE = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f]")
 
 
+def is_missing(value: object) -> bool:
+    """None, NaN, NaT or pandas' NA: a value a table or message must show as nothing, never as
+    "None" or "nan" (query results hold NaN where the store holds NULL)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
 def plain_text(text: object) -> str:
     """Untrusted text as it may be shown: no bidi overrides or control characters (the store's
-    cleaning removes them already; this keeps a store written by anything else safe to show)."""
-    return _UNSHOWABLE.sub("", text) if isinstance(text, str) else ("" if text is None else str(text))
+    cleaning removes them already; this keeps a store written by anything else safe to show).
+    A missing value is the empty string."""
+    return _UNSHOWABLE.sub("", text) if isinstance(text, str) else ("" if is_missing(text) else str(text))

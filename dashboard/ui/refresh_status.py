@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard.refresh import RefreshConfig, Refresher, RefreshStatus
 from dashboard.startup import StartAction, StartPlan, action_due, prepare_store as prepare
 
-from .i18n import t
+from .i18n import t, tn
 
 FAST_SECONDS = 2  # while a refresh runs: how soon its progress shows (each tick is a small rerun per page)
 SLOW_SECONDS = 60  # otherwise: how soon an idle page starts a due refresh or notices another page's
@@ -67,7 +67,8 @@ def status_text(status: RefreshStatus, lang: str, tz: tzinfo, now: datetime,
     """The line under the title: when the store was last updated and what that brought."""
     parts = []
     if status.finished_at is not None:
-        parts.append(t(lang, "updated_new", time=clock_text(status.finished_at, tz, now), n=status.added))
+        parts.append(t(lang, "updated_at", time=clock_text(status.finished_at, tz, now)))
+        parts.append(tn(lang, "n_new_articles", status.added))
         if status.failed:
             parts.append(t(lang, "updated_failed", n=status.failed))
     elif newest_added is not None:

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from .deck import country_name
-from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_type_label, label, t
-from .plaintext import plain_text
+from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_type_label, label, t, tn
+from .plaintext import is_missing, plain_text
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,10 +51,12 @@ def events_display(events: pd.DataFrame, lang: str, countries: dict[str, dict] |
         t(lang, "h_place"): [plain_text(_place(r, lang)) for r in events.itertuples(index=False)],
         t(lang, "h_country"): [country_name(c, lang, countries) if isinstance(c, str) else "" for c in events["country"]],
         t(lang, "h_actors"): [plain_text(_actors(v)) for v in events["actors"]],
+        t(lang, "h_reported"): [tn(lang, "n_sources", int(n)) if not is_missing(n) else "" for n in
+                                (events["sources"] if "sources" in events else [None] * len(events))],
         t(lang, "h_evidence"): [plain_text(v) for v in events["evidence"]],
         t(lang, "h_title"): [plain_text(v) for v in events["article_title"].fillna("")],
         t(lang, "h_source"): [plain_text(v) for v in events["article_site"].fillna("")],
-        t(lang, "h_language"): [label(ARTICLE_LANGUAGE_LABELS, v, lang) for v in events["article_language"]],
+        t(lang, "h_language"): [plain_text(label(ARTICLE_LANGUAGE_LABELS, v, lang)) for v in events["article_language"]],
         t(lang, "h_link"): [safe_url(u) for u in events["article_url"]],
     })
     return out

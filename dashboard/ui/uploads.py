@@ -8,12 +8,17 @@ or its private network.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
+
+import pandas as pd
 
 from dashboard.records import Failure, RawArticle
 from dashboard.settings import MAX_FILE_BYTES, MAX_UPLOAD_FILES
 from dashboard.store import WriteReport
 
+from .plaintext import is_missing, plain_text
 from .tables import safe_url
 
 MAX_FILES = MAX_UPLOAD_FILES
@@ -104,3 +109,69 @@ def run_ingest(items: list[Item], db: Path, progress: Callable[[int, int, str], 
     from dashboard.runner import store_items
 
     return store_items(items, db, progress=progress, feed_state=feed_state or None)
+
+
+def added_message(lang: str, added: int, present: int, failed: int) -> str:
+    """What an addition did, in the interface language: "1 new article, 0 already there, 1 could not be read." """
+    from .i18n import listing, tn
+
+    return listing(lang, [tn(lang, "n_new_articles", added), tn(lang, "n_present", present),
+                          tn(lang, "n_unreadable", failed)]) + "."
+
+
+# -- the review step: what was read, corrected by the user before it is added ------------------
+
+REVIEW_COLUMNS = ("file", "title", "published", "site", "beginning")
+PREVIEW_CHARS = 120  # of the text shown beside each file, so the user recognises it
+MAX_TITLE_CHARS = 300
+MAX_SITE_CHARS = 200
+
+
+def review_table(items: list[Item]) -> pd.DataFrame:
+    """One row per article read: file, title, date (YYYY-MM-DD text), source and the text's
+    beginning. Missing values are empty strings, never None (a table would print "None")."""
+    rows = []
+    for item in items:
+        if isinstance(item, RawArticle):
+            beginning = " ".join(item.text[: PREVIEW_CHARS * 2].split())[:PREVIEW_CHARS]
+            rows.append({"file": plain_text(item.source), "title": plain_text(item.title),
+                         "published": item.published.isoformat() if item.published else "",
+                         "site": plain_text(item.site), "beginning": plain_text(beginning)})
+    return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+
+
+def _cell(value: object, limit: int) -> str | None:
+    text = " ".join(plain_text(value).split())[:limit]
+    return text or None
+
+
+def _review_date(value: object) -> tuple[date | None, bool]:
+    """(the date a cell gives, True if it is empty or a date)."""
+    from dashboard.sources.pubdate import parse_published
+
+    if is_missing(value) or not str(value).strip():
+        return None, True
+    day = parse_published(value if isinstance(value, date) else str(value))
+    return day, day is not None
+
+
+def apply_review(items: list[Item], edited: pd.DataFrame) -> tuple[list[Item], list[tuple[int, str]]]:
+    """The items with the titles, dates and sources of the edited review table (rows in the order
+    of `review_table`), and the rows whose date is not a date: [(row number from 1, what was typed)].
+    Dates may be typed 2024-03-14, 14/03/2024, 14 March 2024, 14 mars 2024 or ١٤ مارس ٢٠٢٤."""
+    out: list[Item] = []
+    problems: list[tuple[int, str]] = []
+    rows = edited.to_dict("records")
+    n = 0
+    for item in items:
+        if not isinstance(item, RawArticle):
+            out.append(item)
+            continue
+        row = rows[n] if n < len(rows) else {}
+        n += 1
+        day, ok = _review_date(row.get("published"))
+        if not ok:
+            problems.append((n, plain_text(row.get("published"))[:40]))
+        out.append(replace(item, title=_cell(row.get("title"), MAX_TITLE_CHARS), published=day,
+                           site=_cell(row.get("site"), MAX_SITE_CHARS)))
+    return out, problems

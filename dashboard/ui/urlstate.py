@@ -1,4 +1,5 @@
-"""Filters <-> the page address, so that copying the address shares the exact view.
+"""Filters <-> the page address, so that copying the address shares the exact view (pure: the
+app and `python -m dashboard export --filters` both read addresses here).
 
 Lists are comma-separated (`countries=MA,TN`); dates are ISO (`from=2021-03-01`). Anything that
 does not parse is dropped rather than failing: an address may be edited by hand.
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 from datetime import date
 
 from dashboard.records import EVENT_TYPES, Filters
@@ -65,6 +67,18 @@ def _flag(text: str | None, default: bool) -> bool:
     if text is None:
         return default
     return text.strip().lower() in ("1", "true", "yes", "on")
+
+
+ADDRESS_PARAMS = ("from", "to", "q", *LIST_PARAMS.values(), "lang")  # what a view address may name
+
+
+def params_from_address(address: str) -> dict[str, list[str]]:
+    """The parameters of a page address, whole (http://host/?countries=TN) or only its query
+    (`countries=TN&types=visit`, with or without the leading `?`)."""
+    text = address.strip()
+    if "://" in text[:12]:
+        text = urlsplit(text).query
+    return parse_qs(text.lstrip("?"), keep_blank_values=False)
 
 
 def from_params(params: Mapping[str, object]) -> ViewState:

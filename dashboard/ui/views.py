@@ -15,10 +15,12 @@ from . import filters_widget as fw
 from .deck import build_deck, country_name, legend_html, selected_places
 from .highlight import READER_CSS, article_html, evidence_html
 from .highlight import legend_html as reader_legend
-from .i18n import STATUS_LABELS, event_type_label, is_rtl, label, t
-from .plaintext import plain_text
+from .export import export_bytes, export_frame
+from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_date, event_type_label, is_rtl, label, number, t, tn
+from .plaintext import is_missing, plain_text
+from .plurals import format_day
 from .summary import summary_html, summary_lines
-from .tables import events_display, to_csv_bytes, to_excel_bytes
+from .tables import events_display
 from .timeline import build_timeline, span_from_selection
 
 MAP_KEY, TIMELINE_KEY, TABLE_KEY = "map", "timeline", "events_table"
@@ -63,12 +65,20 @@ def page_direction(lang: str) -> None:
     st.markdown(PAGE_CSS + (RTL_CSS if is_rtl(lang) else ""), unsafe_allow_html=True)
 
 
+METRIC_WIDTH = 150  # pixels: two headline counts fit side by side on a 390-pixel phone
+
+
 def headline(counts) -> None:
+    """Distinct events (one real-world event reported by several articles counts once), with how
+    many reports they come from beneath; then articles, places and countries."""
     lang = fw.current_language()
-    row = st.container(horizontal=True, wrap=True, gap="medium")  # two by two on a phone
-    for key, value in zip(("m_events", "m_articles", "m_places", "m_countries"),
-                          (counts.events, counts.articles, counts.places, counts.countries)):
-        row.metric(t(lang, key), f"{value:,}", width=150)
+    # a wrapping row: four across on a desktop, two by two on a phone (columns would stack all four)
+    row = st.container(horizontal=True, horizontal_alignment="distribute", gap="medium")
+    row.metric(t(lang, "m_events"), number(lang, counts.distinct_events), help=t(lang, "m_events_help"),
+               delta=tn(lang, "n_reports", counts.events), delta_color="off", delta_arrow="off", width=METRIC_WIDTH)
+    for key, value in (("m_articles", counts.articles), ("m_places", counts.places),
+                       ("m_countries", counts.countries)):
+        row.metric(t(lang, key), number(lang, value), width=METRIC_WIDTH)
 
 
 # -- map ---------------------------------------------------------------------------------------
@@ -143,6 +153,7 @@ def _timeline_selected() -> None:
     if span:
         st.session_state[fw.K_DATES] = span
         st.session_state["_open_dates"] = (None, None)
+        st.session_state[fw.K_QUICK] = None
 
 
 # Only what the timeline needs from plotly's toolbar: a lighter bar, no logo, no lasso.
@@ -150,18 +161,27 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "au
                  "responsive": True}
 
 
-def timeline_section(path: str, version, f: Filters, lang: str) -> None:
-    bins, bin_size, undated = data.timeline_data(path, version, f)
+def timeline_section(tl: data.TimelineData, lang: str) -> None:
+    """The same three page elements whatever the view (a heading, the chart or a message, the notes):
+    an element more or less above the tabs would make the browser redraw them on their first tab."""
     st.subheader(t(lang, "timeline"))
-    if bins.empty:
-        st.info(t(lang, "timeline_empty"))
+    body, notes = st.container(), st.container()
+    if tl.bins.empty:
+        body.info(t(lang, "timeline_empty"))
     else:
-        st.caption(t(lang, "timeline_help"))
-        st.session_state["_timeline_bin"] = bin_size
-        st.plotly_chart(build_timeline(bins, lang, bin_size), on_select=_timeline_selected,
-                        selection_mode=("box", "points"), key=TIMELINE_KEY, config=PLOTLY_CONFIG)
-    if undated:
-        st.caption(t(lang, "undated", n=undated))
+        body.caption(t(lang, "timeline_help"))
+        st.session_state["_timeline_bin"] = tl.bin
+        body.plotly_chart(build_timeline(tl.bins, lang, tl.bin), on_select=_timeline_selected,
+                          selection_mode=("box", "points"), key=TIMELINE_KEY,
+                          config=PLOTLY_CONFIG)
+        keys = [k for k, shown in (("timeline_planned", tl.bins["planned"].any()),
+                                   ("timeline_spans", tl.bins["period_end"].notna().any())) if shown]
+        if keys:
+            notes.caption(" ".join(t(lang, k) for k in keys))
+    if tl.undated:
+        notes.caption(tn(lang, "n_undated", tl.undated))
+    if tl.later:
+        notes.caption(tn(lang, "n_later", tl.later, day=format_day(tl.cutoff, lang)))
 
 
 # -- events table, the evidence dialog, downloads, reader ---------------------------------------
@@ -180,8 +200,9 @@ TABLE_ROW_HEIGHT = 72
 
 
 def table_columns(display: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]:
-    """The events table with date, type, place and the sentence first, and how each column shows."""
-    first = [t(lang, k) for k in ("h_date", "h_type", "h_place", "h_evidence")]
+    """The events table with date, type, place, the sentence and its number of sources first, and how
+    each column shows."""
+    first = [t(lang, k) for k in ("h_date", "h_type", "h_place", "h_evidence", "h_reported")]
     ordered = display[[c for c in first if c in display.columns] + [c for c in display.columns if c not in first]]
     align = "right" if is_rtl(lang) else None
     config = {t(lang, "h_date"): st.column_config.TextColumn(width=92),
@@ -204,14 +225,14 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
                      key=TABLE_KEY, width="stretch", row_height=TABLE_ROW_HEIGHT, column_config=config,
                      alt=t(lang, "tab_events"))
         if len(events) >= data.q.PAGE_SIZE:
-            st.caption(t(lang, "table_more", n=data.q.PAGE_SIZE))
+            st.caption(tn(lang, "table_more", data.q.PAGE_SIZE))
         c1, c2 = st.columns(2)
         c1.download_button(t(lang, "download_csv"),
-                           data=lambda: to_csv_bytes(events_display(data.export(path, version, f), lang, countries)),
+                           data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries), "csv"),
                            file_name="events.csv", mime="text/csv", on_click="ignore")
         c2.download_button(t(lang, "download_xlsx"),
-                           data=lambda: to_excel_bytes(events_display(data.export(path, version, f), lang,
-                                                                      countries)),
+                           data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries),
+                                                     "xlsx"),
                            file_name="events.xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     reader_section(path, version, f, lang)
@@ -257,9 +278,9 @@ def event_place(row, lang: str) -> str:
 def _article_label(row: pd.Series | None, article_id: str, lang: str) -> str:
     if row is None:
         return article_id
-    title = str(row["title"] or article_id)
+    title = plain_text(row["title"]) or t(lang, "untitled")
     title = title if len(title) <= 90 else title[:89] + "…"
-    day = str(row["published"])[:10] if pd.notna(row["published"]) else ""
+    day = str(row["published"])[:10] if not is_missing(row["published"]) else ""
     return f"{day} · {title}" if day else title
 
 
@@ -285,63 +306,145 @@ def reader_section(path: str, version, f: Filters, lang: str) -> None:
 
 # -- add articles ------------------------------------------------------------------------------
 
-def add_articles_section(db: Path, lang: str) -> None:
-    from dashboard.runner import load_feed_state
+PENDING, REPORT, REVIEW_KEY = "_add_pending", "_add_report", "add_review"
 
-    from .uploads import ALLOWED_SUFFIXES, MAX_FILES, collect_feed_list, collect_feed_url, collect_uploads, run_ingest
+
+def add_articles_section(db: Path, lang: str) -> None:
+    """Files and a feed address are read first and shown for review (title, date and source can be
+    corrected), then added; the project's feeds are added at once. After adding, the page is drawn
+    again, so the counts at the top include the new articles straight away."""
+    from .uploads import ALLOWED_SUFFIXES, MAX_FILES, collect_feed_url, collect_uploads
 
     st.write(t(lang, "add_intro"))
     st.info(t(lang, "ephemeral"))
+    _last_report(lang)
+    pending = st.session_state.get(PENDING)
+    if pending is not None:
+        _review(db, lang, pending)
+        return
     with st.form("add_articles", clear_on_submit=True):
         files = st.file_uploader(t(lang, "upload"), accept_multiple_files=True,
                                  type=list(ALLOWED_SUFFIXES))
         url = st.text_input(t(lang, "feed_url"), placeholder="https://")
-        submitted = st.form_submit_button(t(lang, "add_button"), type="primary")
+        submitted = st.form_submit_button(t(lang, "read_button"), type="primary")
     refresh = st.button(t(lang, "refresh_feeds"))
-    if not (submitted or refresh):
-        return
-    notes: list[str] = []
-    items: list = []
-    feed_state = load_feed_state(db)
     if submitted:
+        notes: list[str] = []
         uploads = [(f.name, f.getvalue()) for f in files or []]
         if len(uploads) > MAX_FILES:
-            notes.append(t(lang, "too_many_files", n=MAX_FILES))
-        items += collect_uploads(uploads, lang)
+            notes.append(tn(lang, "too_many_files", MAX_FILES))
+        items = collect_uploads(uploads, lang)
         if url.strip():
-            feed_items, problem = collect_feed_url(url, feed_state)
+            feed_items, problem = collect_feed_url(url, _feed_state(db))
             if problem:
                 notes.append(t(lang, problem))
             items += feed_items
-    if refresh:
-        feed_items, problem = collect_feed_list(feed_state)
-        if problem:
-            notes.append(t(lang, problem))
-        items += feed_items
-    for note in notes:
-        st.warning(note)
-    if not items:
-        if not notes:
+        if not items and not notes:
             st.warning(t(lang, "nothing_to_add"))
-        return
-    bar = st.progress(0.0, text=t(lang, "working", n=len(items)))
+            return
+        st.session_state.pop(REPORT, None)
+        st.session_state[PENDING] = {"items": items, "notes": notes}
+        st.rerun()
+    if refresh:
+        from .uploads import collect_feed_list
+
+        feed_state = _feed_state(db)
+        items, problem = collect_feed_list(feed_state)
+        if problem:
+            st.warning(t(lang, problem))
+        if items:
+            _add(db, lang, items, feed_state)
+
+
+def _feed_state(db: Path) -> dict:
+    from dashboard.runner import load_feed_state
+
+    st.session_state["_feed_state"] = load_feed_state(db)
+    return st.session_state["_feed_state"]
+
+
+def _review(db: Path, lang: str, pending: dict) -> None:
+    """The files read, in an editable table; "Add" stores them as corrected, "Cancel" drops them."""
+    from dashboard.records import RawArticle
+
+    from .uploads import apply_review, review_table
+
+    items = pending["items"]
+    for note in pending["notes"]:
+        st.warning(note)
+    articles = sum(isinstance(i, RawArticle) for i in items)
+    failures = [i for i in items if not isinstance(i, RawArticle)]
+    edited = None
+    if articles:
+        st.write(t(lang, "review_intro"))
+        edited = st.data_editor(
+            review_table(items), key=REVIEW_KEY, hide_index=True, width="stretch", num_rows="fixed",
+            disabled=["file", "beginning"],
+            column_config={
+                "file": st.column_config.TextColumn(t(lang, "h_file")),
+                "title": st.column_config.TextColumn(t(lang, "h_headline"), max_chars=300),
+                "published": st.column_config.TextColumn(t(lang, "h_published"), help=t(lang, "review_date_help")),
+                "site": st.column_config.TextColumn(t(lang, "h_source"), max_chars=200),
+                "beginning": st.column_config.TextColumn(t(lang, "h_beginning"))})
+    else:
+        st.warning(t(lang, "review_nothing"))
+    if failures:
+        st.write(t(lang, "not_read"))
+        st.dataframe(pd.DataFrame({t(lang, "h_source"): [plain_text(f.source) for f in failures],
+                                   t(lang, "h_reason"): [plain_text(f.reason) for f in failures]}),
+                     hide_index=True, width="stretch")
+    row = st.container(horizontal=True)
+    add = row.button(tn(lang, "n_add", articles) if articles else t(lang, "record_problems"), type="primary")
+    if row.button(t(lang, "cancel")):
+        st.session_state.pop(PENDING, None)
+        st.rerun()
+    if add:
+        reviewed, problems = apply_review(items, edited if edited is not None else review_table(items))
+        if problems:
+            for row, typed in problems:
+                st.error(t(lang, "review_bad_date", row=row, typed=markdown_text(typed)))
+            return
+        _add(db, lang, reviewed, st.session_state.get("_feed_state") or {})
+
+
+def _add(db: Path, lang: str, items: list, feed_state: dict) -> None:
+    """Store the items, keep what happened for the next drawing of the page, and draw it again."""
+    from .uploads import run_ingest
+
+    bar = st.progress(0.0, text=tn(lang, "n_working", len(items)))
 
     def progress(done: int, total: int, source: str) -> None:
         bar.progress(done / max(total, 1), text=f"{done}/{total} · {markdown_text(Path(source).name[:60])}")
 
     report = run_ingest(items, db, progress, feed_state)
     bar.empty()
-    new = data.recent_articles(str(db), report.added)
-    st.success(t(lang, "added", added=report.added, present=report.present, failed=report.failed))
+    st.session_state[REPORT] = {"added": report.added, "present": report.present,
+                                "failures": [(f.source, f.reason) for f in report.failures],
+                                "new": data.recent_articles(str(db), report.added)}
+    st.session_state.pop(PENDING, None)
+    st.rerun()
+
+
+def _last_report(lang: str) -> None:
+    report = st.session_state.get(REPORT)
+    if not report:
+        return
+    from .uploads import added_message
+
+    st.success(added_message(lang, report["added"], report["present"], len(report["failures"])))
+    new = report["new"]
     if not new.empty:
         st.write(t(lang, "new_articles"))
-        st.dataframe(new.rename(columns={"title": t(lang, "h_title"), "site": t(lang, "h_source"),
-                                         "published": t(lang, "h_published"), "language": t(lang, "h_language")}),
-                     hide_index=True, width="stretch")
-    if report.failures:
+        shown = pd.DataFrame({
+            t(lang, "h_title"): [plain_text(v) or t(lang, "untitled") for v in new["title"]],
+            t(lang, "h_source"): [plain_text(v) for v in new["site"]],
+            t(lang, "h_published"): [event_date(lang, str(v)[:10]) if not is_missing(v) else "" for v in new["published"]],
+            t(lang, "h_language"): [label(ARTICLE_LANGUAGE_LABELS, v, lang) for v in new["language"]]})
+        st.dataframe(shown, hide_index=True, width="stretch")
+    if report["failures"]:
         st.write(t(lang, "failed_items"))
-        st.dataframe(pd.DataFrame({t(lang, "h_source"): [f.source for f in report.failures],
-                                   t(lang, "h_reason"): [f.reason for f in report.failures]}),
+        st.dataframe(pd.DataFrame({t(lang, "h_source"): [plain_text(s) for s, _ in report["failures"]],
+                                   t(lang, "h_reason"): [plain_text(r) for _, r in report["failures"]]}),
                      hide_index=True, width="stretch")
 
 

@@ -129,7 +129,8 @@ def test_uploaded_files_become_articles_and_failures_are_listed(browser, tmp_pat
         page.get_by_role("tab", name="Add articles").click()
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(good), str(bad)])
         page.wait_for_selector("text=nouakchott.txt", timeout=TIMEOUT)
-        page.get_by_role("button", name="Add to the dashboard").click()
-        page.wait_for_selector("text=1 new articles, 0 already there, 1 could not be read.", timeout=TIMEOUT)
+        page.get_by_role("button", name="Read the files").click()  # then the review step
+        page.get_by_role("button", name="Add 1 article to the dashboard").click()
+        page.wait_for_selector("text=1 new article, 0 already there, 1 could not be read.", timeout=TIMEOUT)
         assert page.locator("text=Could not be added").count() == 1
         context.close()

@@ -168,7 +168,7 @@ def test_an_events_evidence_opens_where_the_person_is_looking(chromium, glance_u
                    "ar": ["التاريخ", "النوع", "المكان", "ما يقوله المقال"]}[lang]
         grid = page.locator('[data-testid="stDataFrame"]').first
         grid.scroll_into_view_if_needed()
-        shown = [page.locator(f'[data-testid="stDataFrame"] [role="columnheader"]').nth(i).text_content()
+        shown = [page.locator('[data-testid="stDataFrame"] [role="columnheader"]').nth(i).text_content()
                  for i in range(4)]
         assert [h.strip() for h in shown] == headers
         shoot(page, f"evidence-{lang}-{size}-table")

@@ -134,13 +134,14 @@ def test_events_table_shows_hostile_text_as_text_and_no_javascript_link(chromium
     try:
         page = watched.open(hostile_url)
         wait_for_metrics(page, ["3", "1", "1", "1"])
-        # columns: row marker, date, type, place, the sentence, status, country, actors, title, source...
+        # columns: row marker, date, type, place, the sentence, reported by, status, country, actors, title...
         assert cell_text(page, 3) == PLACE_NAME
         assert cell_text(page, 4) == f"Officers met in Ouarzazate {SCRIPT} to plan joint border patrols on Monday."
-        assert cell_text(page, 7) == ACTOR_NAME
-        assert cell_text(page, 8) == TITLE.replace(RLO, "")
-        assert cell_text(page, 9) == SITE
-        assert cell_text(page, 11) == ""  # the javascript: address is no link
+        assert cell_text(page, 5) == "1 source"
+        assert cell_text(page, 8) == ACTOR_NAME
+        assert cell_text(page, 9) == TITLE.replace(RLO, "")
+        assert cell_text(page, 10) == SITE
+        assert cell_text(page, 12) == ""  # the javascript: address is no link
         watched.assert_nothing_ran()
     finally:
         watched.context.close()
@@ -174,7 +175,7 @@ def test_map_tooltip_shows_a_hostile_place_name_as_text(watched, hostile_url):
         if tip.count() and tip.first.is_visible():
             break
     assert tip.first.inner_text().splitlines() == [
-        f"{PLACE_NAME} (Morocco)", "Place named in the news", "Events: 3 · Articles: 1", "Most frequent: Agreement",
+        f"{PLACE_NAME} (Morocco)", "Place named in the news", "3 events · 1 article", "Most frequent: Agreement",
         "Latest headlines:", f"• {TITLE.replace(RLO, '')}"]  # the article's headline, as text
     assert tip.first.locator(":not(br)").count() == 0  # text only: line breaks, not one other element
     watched.assert_nothing_ran()
@@ -218,7 +219,8 @@ def test_uploads_with_hostile_names_and_titles_are_listed_as_text(chromium, tmp_
                 {"name": broken_name, "mimeType": "application/json", "buffer": b"{not json\n"},
             ])
             page.get_by_text("wire.jsonl").wait_for(timeout=TIMEOUT)
-            page.get_by_role("button", name="Add to the dashboard").click()
+            page.get_by_role("button", name="Read the files").click()  # then the review step
+            page.get_by_role("button", name="Add 2 articles to the dashboard").click()
             page.get_by_text("2 new articles, 0 already there, 1 could not be read.").wait_for(timeout=TIMEOUT)
             wait_until_idle(page)
             panel = page.get_by_role("tabpanel", name="Add articles")
