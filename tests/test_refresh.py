@@ -185,7 +185,15 @@ def test_the_line_says_when_and_how_many_new_articles_in_each_language():
     utc = ZoneInfo("UTC")
     assert status_text(done, "en", utc, NOON) == "Updated 14:05 UTC · 37 new articles"
     assert status_text(done, "fr", utc, NOON) == "Mis à jour : 14:05 UTC · 37 nouveaux articles"
-    assert status_text(done, "ar", utc, NOON) == "آخر تحديث 14:05 UTC · مقالات جديدة: 37"
+    assert status_text(done, "ar", utc, NOON) == "آخر تحديث 14:05 UTC · 37 مقالا جديدا"
+
+
+def test_one_new_article_is_counted_in_the_singular():
+    done = RefreshStatus(finished_at=datetime(2025, 5, 7, 14, 5, tzinfo=timezone.utc), added=1, runs=1)
+    utc = ZoneInfo("UTC")
+    assert status_text(done, "en", utc, NOON) == "Updated 14:05 UTC · 1 new article"
+    assert status_text(done, "fr", utc, NOON) == "Mis à jour : 14:05 UTC · 1 nouvel article"
+    assert status_text(done, "ar", utc, NOON) == "آخر تحديث 14:05 UTC · مقال جديد واحد"
 
 
 def test_the_time_is_the_readers_own_and_another_day_shows_its_date():

@@ -82,7 +82,7 @@ def test_country_level_places_are_hollow_rings_apart_from_cities():
 
 def test_tooltips_speak_the_interface_language_and_say_country_level():
     recs = d.point_records(_places(), "fr", d.country_index(BORDERS))
-    assert recs[0]["tip"] == ("Rabat (Maroc)\nLieu cité dans la presse\nÉvénements : 4 · Articles : 3\n"
+    assert recs[0]["tip"] == ("Rabat (Maroc)\nLieu cité dans la presse\n4 événements · 3 articles\n"
                               "Le plus fréquent: Accord")
     assert "Pays entier : le lieu exact n'est pas connu" in recs[1]["tip"]
 
@@ -94,7 +94,7 @@ def test_a_region_is_a_hollow_ring_whose_tooltip_says_region_not_country():
     rec, = d.point_records(sahel, "en", d.country_index(d.load_borders()))
     assert rec["country_level"] is True
     assert rec["tip"] == ("Sahel\nRegion, made of: Mauritania, Mali, Burkina Faso, Niger, Chad\n"
-                          "Events: 2 · Articles: 2\nMost frequent: Military exercise")
+                          "2 events · 2 articles\nMost frequent: Military exercise")
     assert "Pays entier" not in d.point_records(sahel, "fr", {})[0]["tip"]
 
 
@@ -116,7 +116,7 @@ def test_arcs_join_country_centroids_and_skip_unknown_countries():
     assert len(arcs) == 1
     assert (arcs[0]["source_position"], arcs[0]["target_position"], arcs[0]["events"]) == ([-5.0, 32.0],
                                                                                          [-97.0, 38.0], 4)
-    assert arcs[0]["tip"] == "Morocco — United States\nEvents involving both: 4"
+    assert arcs[0]["tip"] == "Morocco — United States\n4 events involving both"
 
 
 def test_empty_view_still_draws_borders_over_north_africa():
