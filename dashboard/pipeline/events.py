@@ -413,8 +413,7 @@ def find_events(
         kept: list[Event] = []
         referred: Event | None = None
         for n, ev in enumerate(made):
-            same = [k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type]
-            earlier = next((k for k in same if events[k].date_source in ("text", "report")), same[0] if same else None)
+            earlier = _earlier_of_type(events, ev.type) if n in anaphors else None  # (only anaphors use it)
             if earlier is None and n in anaphors and ev.type in _SIBLING:
                 earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == _SIBLING[ev.type]), None)
                 if earlier is not None:
@@ -483,6 +482,18 @@ def _older_episode(earlier: Event, ev: Event, published: date | None) -> bool:
     well before publication is an earlier episode, not the date of an undated news event."""
     return earlier.date_source == "publication" and ev.date_source in ("text", "report") \
         and published is not None and not _near_publication(ev, published) and not ev.date_precision == "year"
+
+
+def _earlier_of_type(events: list[Event], typ: str) -> int | None:
+    """The latest event of this type dated by the text (else the latest of this type), scanning
+    back only as far as needed: a long document has thousands of events."""
+    latest = None
+    for k in range(len(events) - 1, -1, -1):
+        if events[k].type == typ:
+            if events[k].date_source in ("text", "report"):
+                return k
+            latest = k if latest is None else latest
+    return latest
 
 
 def _absorb(earlier: Event, ev: Event) -> Event:
