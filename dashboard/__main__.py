@@ -107,7 +107,7 @@ def cmd_failures(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from dashboard.extract import extract_stream
 
-    extract_stream(sys.stdin, sys.stdout, settle_for_batch())
+    extract_stream(sys.stdin, sys.stdout, settle_for_batch(), settings.max_document_chars())
     return 0
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dashboard import settings
 from dashboard.records import Failure, RawArticle
 from dashboard.store import WriteReport, write_session
 from dashboard.store.rows import COLUMNS, TABLES, article_rows
@@ -44,7 +45,7 @@ def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: i
     failures: list[tuple[int, Failure]] = []
     for seq, raw in chunk:
         try:
-            rows = article_rows(process(raw, resources), added_at)
+            rows = article_rows(process(raw, resources, settings.max_document_chars()), added_at)
         except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
             failures.append((seq, failure_for(raw, exc)))
             continue

@@ -124,6 +124,7 @@ class ProcessedArticle:
     places: tuple[PlaceMention, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
+    parts: tuple[int, ...] = ()  # a long document processed in parts: where each part begins in `text`
 
 
 @dataclass(frozen=True)
