@@ -1,0 +1,1 @@
+"""Building the compiled gazetteer from data packages (`python -m dashboard gazetteer build`)."""
