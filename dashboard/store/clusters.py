@@ -1,8 +1,8 @@
 """Give every stored event a cluster number: reports of one real-world event share it.
 
-Incremental: only events without a number yet (the ones a write session added) are matched,
-against themselves and against the stored events that could be the same happening (same type,
-a date span within a day of theirs, or the same country when undated). Matching itself is the
+Incremental: only events without a number yet (the ones a commit adds) are matched, in runs of
+nearby dates, against themselves and against the stored events that could be the same happening
+(same type, a date span within a day of theirs, or the same country when undated). Matching itself is the
 pipeline's `cluster_events`; numbers of existing clusters never change, so a write costs time
 in proportion to what it adds, not to the size of the store.
 """
@@ -31,13 +31,42 @@ def _to_event(row: tuple) -> tuple[str, str, Event, int | None]:
     return ev_id, art_id, ev, cluster
 
 
+CHUNK_EVENTS = 2000  # new events matched at once: bounds the memory one match takes
+CHUNK_DAYS = 14  # days a chunk's dates may span: bounds the stored events fetched as candidates
+
+
+def _chunks(rows: list[tuple]) -> list[list[tuple]]:
+    """New events in date order, cut into runs of at most CHUNK_EVENTS spanning at most CHUNK_DAYS
+    (undated ones together). A later run's candidates include the earlier runs' events, numbered
+    by then, so cutting never keeps two reports of one event apart."""
+    out: list[list[tuple]] = []
+    first = None
+    for row in rows:
+        day = row[-1]
+        if not out or len(out[-1]) >= CHUNK_EVENTS or (day is None) != (first is None) or (
+                day is not None and (day - first).days > CHUNK_DAYS):
+            out.append([])
+            first = day
+        out[-1].append(row)
+    return out
+
+
 def assign_clusters(con: duckdb.DuckDBPyConnection) -> None:
-    new_rows = con.execute(f"SELECT {_COLUMNS} FROM events e WHERE e.cluster IS NULL ORDER BY e.id").fetchall()
+    """Number every event that has no number yet (those of the write being committed)."""
+    new_rows = con.execute(f"SELECT {_COLUMNS}, e.day_from FROM events e WHERE e.cluster IS NULL "
+                           "ORDER BY e.day_from NULLS FIRST, e.id").fetchall()
     if not new_rows:
         return
+    next_number = (con.execute("SELECT max(cluster) FROM events").fetchone()[0] or -1) + 1
+    for chunk in _chunks(new_rows):
+        next_number = _assign_chunk(con, [row[:-1] for row in chunk], next_number)
+
+
+def _assign_chunk(con: duckdb.DuckDBPyConnection, new_rows: list[tuple], next_number: int) -> int:
+    keys = pa.table({"id": [r[0] for r in new_rows]})  # noqa: F841
     # Stored events that could be the same happening as a new one.
     candidates = con.execute(f"""
-        WITH n AS (SELECT DISTINCT type, day_from, day_to, country FROM events WHERE cluster IS NULL)
+        WITH n AS (SELECT DISTINCT type, day_from, day_to, country FROM events WHERE id IN (SELECT id FROM keys))
         SELECT DISTINCT {_COLUMNS} FROM events e JOIN n ON e.type = n.type
         WHERE e.cluster IS NOT NULL AND (
             (n.day_from IS NOT NULL AND e.day_from IS NOT NULL
@@ -45,10 +74,9 @@ def assign_clusters(con: duckdb.DuckDBPyConnection) -> None:
             OR ((n.day_from IS NULL OR e.day_from IS NULL) AND e.country IS NOT DISTINCT FROM n.country))
         ORDER BY e.id""").fetchall()
     old = [_to_event(r) for r in candidates]
-    new = [_to_event(r) for r in new_rows]
+    new = [_to_event(r) for r in sorted(new_rows)]
     numbers = cluster_events([(art, ev) for _, art, ev, _ in old + new])
 
-    next_number = (con.execute("SELECT max(cluster) FROM events").fetchone()[0] or -1) + 1
     existing_of_group: dict[int, int] = {}
     for (_, _, _, stored), group in zip(old, numbers):
         existing_of_group[group] = min(stored, existing_of_group.get(group, stored))
@@ -66,3 +94,4 @@ def assign_clusters(con: duckdb.DuckDBPyConnection) -> None:
         clusters.append(number)
     mapping = pa.table({"id": ids, "cluster": pa.array(clusters, pa.int32())})  # noqa: F841
     con.execute("UPDATE events SET cluster = mapping.cluster FROM mapping WHERE events.id = mapping.id")
+    return next_number

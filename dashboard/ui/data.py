@@ -6,7 +6,6 @@ Results are small (aggregated in SQL), so caching them costs little.
 """
 from __future__ import annotations
 
-import os
 import threading
 from datetime import date
 from pathlib import Path
@@ -18,8 +17,9 @@ from dashboard.records import Filters
 from dashboard.settings import default_db_path
 from dashboard.store import StoreError, StoreMissing, StoreReader, StoreUnreadable
 from dashboard.store import queries as q
+from dashboard.store.gate import store_identity
 
-Version = tuple[int, int, int]
+Version = tuple[int, ...]
 
 
 @st.cache_resource(show_spinner=False)
@@ -54,10 +54,9 @@ def open_store(path: Path) -> tuple[StoreReader, Version]:
 def file_version(path: Path) -> Version | None:
     """The store file's identity now (what `StoreReader.version` reports), None if it is gone."""
     try:
-        st_ = os.stat(path)
+        return store_identity(path)
     except OSError:
         return None
-    return st_.st_ino, st_.st_mtime_ns, st_.st_size
 
 
 def _query(path: str, fn, *args):
