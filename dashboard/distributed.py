@@ -70,7 +70,7 @@ def _schema(table: str) -> pa.Schema:
         "published": pa.date32(), "added_at": pa.timestamp("us"), "day_from": pa.date32(), "day_to": pa.date32(),
         "lat": pa.float64(), "lon": pa.float64(), "confidence": pa.float64(), "start": pa.int32(),
         "end": pa.int32(), "cluster": pa.int32(), "actors": pa.list_(pa.string()), "seq": pa.int64(),
-        "countries": pa.list_(pa.string()), "article_published": pa.date32(),
+        "countries": pa.list_(pa.string()), "article_published": pa.date32(), "parts": pa.list_(pa.int32()),
     }
     return pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS[table] + ["seq"]])
 

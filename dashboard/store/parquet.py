@@ -51,7 +51,4 @@ def import_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> tuple[int, i
                         f"WHERE seq IN (SELECT seq FROM kept) ORDER BY seq")
     stored = pa.table({"source": sources})  # noqa: F841
     con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM stored)")
-    from .clusters import assign_clusters
-
-    assign_clusters(con)
     return len(accepted), len(rows) - len(accepted)

@@ -11,7 +11,7 @@ from .span import date_span
 
 COLUMNS: dict[str, list[str]] = {
     "articles": ["id", "source", "fmt", "url", "title", "site", "published", "language", "text",
-                 "search_text", "content_hash", "added_at"],
+                 "search_text", "content_hash", "added_at", "parts"],
     "places": ["id", "name", "name_fr", "name_ar", "kind", "country", "lat", "lon"],
     "place_mentions": ["article_id", "place_id", "start", "end", "surface", "how"],
     "actors": ["id", "name", "kind", "country"],
@@ -29,7 +29,7 @@ def article_rows(art: ProcessedArticle, added_at: datetime) -> dict[str, list[tu
     rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
     search = fold(f"{art.title or ''}\n{art.text}")
     rows["articles"].append((art.id, art.source, art.fmt, art.url, art.title, art.site, art.published,
-                             art.language, art.text, search, art.content_hash, added_at))
+                             art.language, art.text, search, art.content_hash, added_at, list(art.parts) or None))
     for m in art.places:
         p = m.place
         rows["places"].append((p.id, p.name, p.name_fr, p.name_ar, p.kind, p.country, p.lat, p.lon))

@@ -185,6 +185,21 @@ class StoreWriter:
         self.report.added += added
         self.report.present += len(batch.articles) - added
 
+    def finish(self) -> None:
+        """Commit what is left, then number the clusters of the new events, a chunk a commit (in
+        date order; see `clusters.number_next_chunk`). Events a crashed session left unnumbered
+        are numbered here too."""
+        self.commit()
+        from .clusters import number_next_chunk
+
+        while True:
+            with exclusive_connection(self.db, store_wait_seconds(), db_memory_limit()) as con:
+                con.execute("BEGIN TRANSACTION")
+                numbered = number_next_chunk(con)
+                con.execute("COMMIT")
+            if not numbered:
+                return
+
     def import_parquet(self, folder: Path) -> None:
         """Import rows written by `dashboard.distributed` workers, in one commit (see `parquet.py`)."""
         from .parquet import import_parquet
@@ -250,10 +265,6 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> int:
         _insert(con, table, tables[table])
     sources = pa.table({"source": [row[_SOURCE] for row in tables["articles"]]})  # noqa: F841
     con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM sources)")  # stored now: no longer a failure
-    if tables["events"]:
-        from .clusters import assign_clusters
-
-        assign_clusters(con)
     return len(new)
 
 
@@ -289,6 +300,6 @@ def write_session(db_path: Path, *, fresh: bool = False) -> Iterator[StoreWriter
         writer = StoreWriter(db_path)
         try:
             yield writer
-            writer.commit()
+            writer.finish()
         finally:
             writer.close()
