@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from .errors import StoreBusy
+from .errors import StoreBusy, StoreUnreadable
 
 POLL_SECONDS = 0.05  # how often a waiting reader or writer looks again: latency against wake-ups
 
@@ -113,11 +113,12 @@ def exclusive_connection(db: Path, wait_seconds: float, memory_limit: str) -> It
             try:
                 con = duckdb.connect(str(db), config={"memory_limit": memory_limit})
                 break
-            except (duckdb.IOException, duckdb.ConnectionException) as exc:
-                if not _in_use(exc) or time.monotonic() > deadline:
-                    if _in_use(exc):
-                        raise StoreBusy(f"The store {db} is kept open by another program; close it and try again.") from exc
-                    raise
+            except duckdb.Error as exc:
+                if not _in_use(exc):
+                    raise StoreUnreadable(f"The store file {db} cannot be read ({exc.__class__.__name__}). "
+                                          "Re-create it with: python -m dashboard build --fresh") from exc
+                if time.monotonic() > deadline:
+                    raise StoreBusy(f"The store {db} is kept open by another program; close it and try again.") from exc
                 time.sleep(POLL_SECONDS)
         try:
             yield con

@@ -35,14 +35,16 @@ _BUILD_LOCK = threading.Lock()
 
 
 def build_from_samples(path: Path) -> None:
-    """First run: the store is missing, so build it from the bundled sample articles (once per process)."""
+    """First run: the store is missing, so build it from the bundled sample articles (once per
+    process). Never deletes: if the store appeared meanwhile, the samples are added to it (and are
+    already there, most likely)."""
     from dashboard.settings import samples_dir
     from dashboard.sources.ingest import read_path
     from dashboard.runner import store_items
 
     with _BUILD_LOCK:
         if not path.exists():  # another session may have built it while this one waited
-            store_items(read_path(samples_dir()), path, fresh=True)
+            store_items(read_path(samples_dir()), path)
 
 
 def open_store(path: Path) -> tuple[StoreReader, Version]:

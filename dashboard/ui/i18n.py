@@ -159,9 +159,9 @@ _STRINGS: dict[str, dict[str, str]] = {
     "build_failed": {"en": "The article store could not be built: {error}",
                      "fr": "La base d'articles n'a pas pu être construite : {error}",
                      "ar": "تعذر بناء قاعدة المقالات: {error}"},
-    "store_unreadable": {"en": "The article store cannot be read. Rebuild it with: python -m dashboard build",
-                         "fr": "La base d'articles est illisible. Reconstruisez-la avec : python -m dashboard build",
-                         "ar": "تعذرت قراءة قاعدة المقالات. أعد بناءها بالأمر: python -m dashboard build"},
+    "store_unreadable": {"en": "The article store cannot be read. Re-create it with: python -m dashboard build --fresh",
+                         "fr": "La base d'articles est illisible. Recréez-la avec : python -m dashboard build --fresh",
+                         "ar": "تعذرت قراءة قاعدة المقالات. أعد إنشاءها بالأمر: python -m dashboard build --fresh"},
     "store_empty": {"en": "The store has no articles yet. Add some on the “Add articles” tab.",
                     "fr": "La base ne contient pas encore d'article. Ajoutez-en dans l'onglet « Ajouter des "
                           "articles ».",
