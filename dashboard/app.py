@@ -15,8 +15,8 @@ if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file
 
 import streamlit as st  # noqa: E402
 
-from dashboard.store import StoreError, StoreMissing, StoreUnreadable  # noqa: E402
-from dashboard.ui import data, views  # noqa: E402
+from dashboard.store import StoreBusy, StoreError, StoreMissing, StoreUnreadable  # noqa: E402
+from dashboard.ui import data, guard, views  # noqa: E402
 from dashboard.ui import filters_widget as fw  # noqa: E402
 from dashboard.ui.deck import country_index, load_borders  # noqa: E402
 from dashboard.ui.i18n import t  # noqa: E402
@@ -44,6 +44,9 @@ except StoreUnreadable:
 except StoreMissing:
     st.error(t(lang, "build_failed", error=str(db)))
     st.stop()
+except StoreBusy as exc:  # a writer held the store longer than a page waits
+    guard.show(exc, lang, "page")
+    st.stop()
 
 try:  # damage in a part of the file that only a query reads shows up here, not on opening
     path = str(db)
@@ -58,20 +61,29 @@ try:  # damage in a part of the file that only a query reads shows up here, not 
     views.headline(counts)
     if reader.article_count() == 0:
         st.info(t(lang, "store_empty"))
-    places, arcs = data.map_data(path, version, f)
-    views.map_section(places, arcs, state)
-    bins, bin_size, undated = data.timeline_data(path, version, f)
-    views.timeline_section(bins, bin_size, undated, lang)
+    with guard.part(lang, "map"):  # each part of the page: an error there is a plain message, the rest goes on
+        places, arcs = data.map_data(path, version, f)
+        views.map_section(places, arcs, state)
+    with guard.part(lang, "timeline"):
+        bins, bin_size, undated = data.timeline_data(path, version, f)
+        views.timeline_section(bins, bin_size, undated, lang)
 
     tab_events, tab_add, tab_problems = st.tabs([t(lang, "tab_events"), t(lang, "tab_add"), t(lang, "tab_problems")])
     with tab_events:
-        views.events_section(path, version, f, lang, countries)
-    with tab_add:
+        with guard.part(lang, "table"):
+            views.events_section(path, version, f, lang, countries)
+        with guard.part(lang, "reader"):
+            views.reader_section(path, version, f, lang)
+    with tab_add, guard.part(lang, "add"):
         views.add_articles_section(db, lang)
-    with tab_problems:
+    with tab_problems, guard.part(lang, "problems"):
         views.problems_section(path, lang)
+except StoreBusy as exc:
+    guard.show(exc, lang, "page")
 except StoreError:
-    if data.file_version(db) != version:  # a writer swapped a new file in mid-run: draw that one
+    if data.file_version(db) != version:  # a writer committed mid-run: draw the new articles
         st.rerun()
     st.error(t(lang, "store_unreadable"))
     st.stop()
+except Exception as exc:  # noqa: BLE001 - outside the parts (filters, counts): still a sentence, not a traceback
+    guard.show(exc, lang, "page")

@@ -126,7 +126,6 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
                                                                       countries)),
                            file_name="events.xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    reader_section(path, version, f, lang)
 
 
 def _article_label(row: pd.Series | None, article_id: str, lang: str) -> str:
@@ -231,4 +230,4 @@ def problems_section(path: str, lang: str) -> None:
 
 
 __all__ = ["add_articles_section", "event_type_label", "events_section", "headline", "map_section",
-           "page_direction", "problems_section", "timeline_section"]
+           "page_direction", "problems_section", "reader_section", "timeline_section"]

@@ -78,16 +78,17 @@ def e2e_store(tmp_path_factory) -> Path:
 
 
 @contextmanager
-def streamlit_server(db: Path) -> Iterator[str]:
-    """`streamlit run dashboard/app.py` on a free port with DASHBOARD_DB=db; yields its address."""
+def streamlit_server(db: Path, script: Path | None = None, extra: tuple[str, ...] = (),
+                     env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run dashboard/app.py` (or `script`) on a free port with DASHBOARD_DB=db; yields its address."""
     _need_browser()
     port = _free_port()
-    env = dict(os.environ, DASHBOARD_DB=str(db), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    env = dict(os.environ, DASHBOARD_DB=str(db), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", **(env_extra or {}))
     log = open(db.with_suffix(".log"), "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+        [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "app.py"), "--server.port",
+         str(port), "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats",
+         "false", "--server.fileWatcherType", "none", "--server.runOnSave", "false", *extra],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -1,0 +1,45 @@
+"""In a real headless Chromium, with Streamlit told to show full error details (as Streamlit Community
+Cloud may force): an error inside one part of the page shows one plain sentence in the interface
+language, no traceback and nothing of the error's own text, and the rest of the page works."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import build_store, streamlit_server  # noqa: E402
+from failing_app import SECRET  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TIMEOUT = 60_000
+FAILING_APP = Path(__file__).resolve().parent / "failing_app.py"
+CLOUD_LIKE = ("--client.showErrorDetails", "full")  # what Community Cloud may force, whatever config.toml says
+
+
+@pytest.fixture(scope="module")
+def failing_map_url(tmp_path_factory):
+    db = build_store(tmp_path_factory.mktemp("errors") / "store.duckdb")
+    with streamlit_server(db, script=FAILING_APP, extra=CLOUD_LIKE, env_extra={"DASHBOARD_FAIL_PART": "map_section"}) as url:
+        yield url
+
+
+def test_a_failing_map_shows_a_plain_french_sentence_and_no_traceback(chromium, failing_map_url):
+    context = chromium.new_context(viewport={"width": 1400, "height": 1800}, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto(f"{failing_map_url}/?lang=fr")
+        page.get_by_text("Un problème est survenu en affichant cette partie de la page (Carte).").wait_for(
+            timeout=TIMEOUT)
+        page.get_by_role("heading", name="Chronologie").wait_for(timeout=TIMEOUT)  # the rest of the page is there
+        page.wait_for_selector('[data-testid="stMetricValue"]', timeout=TIMEOUT)
+        body = page.inner_text("body")
+        assert SECRET not in body and "RuntimeError" not in body and "Traceback" not in body
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.get_by_role("tab", name="Problèmes").click()  # and it still answers
+        page.get_by_text("Aucun problème enregistré.").wait_for(timeout=TIMEOUT)
+    finally:
+        context.close()
