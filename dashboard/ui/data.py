@@ -109,8 +109,8 @@ def bounds(path: str, version: Version) -> tuple[date | None, date | None]:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def article(path: str, version: Version, article_id: str) -> q.ArticleView | None:
-    return _query(path, q.article_with_mentions, article_id)
+def article(path: str, version: Version, article_id: str, part: int = 1) -> q.ArticleView | None:
+    return _query(path, q.article_with_mentions, article_id, part)
 
 
 def recent_articles(path: str, n: int) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """The page's sections as Streamlit widgets; all figures and HTML come from the pure builders."""
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from .deck import build_deck, legend_html, selected_place
 from .highlight import READER_CSS, article_html
 from .highlight import legend_html as reader_legend
 from .i18n import event_type_label, is_rtl, t
+from .reader_parts import choose_part
 from .tables import events_display, to_csv_bytes, to_excel_bytes
 from .timeline import build_timeline, span_from_selection
 
@@ -151,6 +153,8 @@ def reader_section(path: str, version, f: Filters, lang: str) -> None:
     if not chosen:
         return
     view = data.article(path, version, chosen)
+    if view is not None:  # a long document is read a part at a time
+        view = choose_part(view, lang, lambda part: data.article(path, version, chosen, part))
     if view is None:
         st.warning(t(lang, "article_missing"))
         return
@@ -162,7 +166,7 @@ def reader_section(path: str, version, f: Filters, lang: str) -> None:
 def add_articles_section(db: Path, lang: str) -> None:
     from dashboard.runner import load_feed_state
 
-    from .uploads import ALLOWED_SUFFIXES, MAX_FILES, collect_feed_list, collect_feed_url, collect_uploads, run_ingest
+    from .uploads import ALLOWED_SUFFIXES, MAX_FILES, UploadStream, collect_feed_list, collect_feed_url, run_ingest
 
     st.write(t(lang, "add_intro"))
     st.info(t(lang, "ephemeral"))
@@ -176,12 +180,11 @@ def add_articles_section(db: Path, lang: str) -> None:
         return
     notes: list[str] = []
     items: list = []
+    uploads = UploadStream(files or [] if submitted else [])  # read one file at a time, while storing
     feed_state = load_feed_state(db)
     if submitted:
-        uploads = [(f.name, f.getvalue()) for f in files or []]
-        if len(uploads) > MAX_FILES:
+        if len(uploads.files) > MAX_FILES:
             notes.append(t(lang, "too_many_files", n=MAX_FILES))
-        items += collect_uploads(uploads, lang)
         if url.strip():
             feed_items, problem = collect_feed_url(url, feed_state)
             if problem:
@@ -194,16 +197,18 @@ def add_articles_section(db: Path, lang: str) -> None:
         items += feed_items
     for note in notes:
         st.warning(note)
-    if not items:
+    if not items and not uploads.files:
         if not notes:
             st.warning(t(lang, "nothing_to_add"))
         return
-    bar = st.progress(0.0, text=t(lang, "working", n=len(items)))
+    bar = st.progress(0.0, text=t(lang, "working", n=len(items) + len(uploads.files)))
+    parts = len(uploads.files) + (1 if items else 0)
 
-    def progress(done: int, total: int, source: str) -> None:
-        bar.progress(done / max(total, 1), text=f"{done}/{total} · {markdown_text(Path(source).name[:60])}")
+    def progress(done: int, total: int | None, source: str) -> None:
+        share = (uploads.files_read + (done >= len(items) if items else 0)) / max(parts, 1)
+        bar.progress(min(share, 1.0), text=f"{done} · {markdown_text(Path(source).name[:60])}")
 
-    report = run_ingest(items, db, progress, feed_state)
+    report = run_ingest(itertools.chain(items, uploads), db, progress, feed_state)
     bar.empty()
     new = data.recent_articles(str(db), report.added)
     st.success(t(lang, "added", added=report.added, present=report.present, failed=report.failed))
