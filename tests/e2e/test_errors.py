@@ -43,3 +43,45 @@ def test_a_failing_map_shows_a_plain_french_sentence_and_no_traceback(chromium, 
         page.get_by_text("Aucun problème enregistré.").wait_for(timeout=TIMEOUT)
     finally:
         context.close()
+
+
+HELD_WRITER = Path(__file__).resolve().parent / "held_writer.py"
+
+
+def test_a_commit_held_open_asks_to_reload_and_then_the_page_shows_the_new_article(chromium, tmp_path):
+    import subprocess
+    import time
+
+    db = build_store(tmp_path / "busy.duckdb")
+    ready, go = tmp_path / "writer.ready", tmp_path / "writer.go"
+    with streamlit_server(db, env_extra={"DASHBOARD_STORE_WAIT_SECONDS": "3"}) as url:
+        context = chromium.new_context(viewport={"width": 1400, "height": 1800}, locale="en-GB")
+        writer = None
+        try:
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector('[data-testid="stMetricValue"]', timeout=TIMEOUT)  # the server reads the store
+            writer = subprocess.Popen([sys.executable, str(HELD_WRITER), str(db), str(ready), str(go), "--in-commit"])
+            deadline = time.monotonic() + 60
+            while not ready.exists() and writer.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert ready.exists(), "the writer never got the store: the server's reader did not step aside"
+            page.goto(url)
+            page.get_by_text("Articles are being added right now. Reload the page in a moment.").wait_for(
+                timeout=TIMEOUT)
+            body = page.inner_text("body")
+            assert "Traceback" not in body and "StoreBusy" not in body
+            assert page.locator('[data-testid="stException"]').count() == 0
+
+            go.touch()
+            assert writer.wait(timeout=60) == 0
+            page.goto(url)
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].map(e => e.innerText)"
+                ".join(',') === '9,7,7,7'", timeout=TIMEOUT)
+        finally:
+            go.touch()
+            if writer is not None and writer.poll() is None:
+                writer.kill()
+                writer.wait()
+            context.close()
