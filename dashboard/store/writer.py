@@ -24,7 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from dashboard.records import Failure, ProcessedArticle
-from dashboard.settings import db_memory_limit, store_wait_seconds
+from dashboard.settings import store_wait_seconds
 
 from .errors import StoreUnreadable
 from .gate import commit_turn, exclusive_connection, wal_path, writer_lock
@@ -35,6 +35,7 @@ BATCH_ARTICLES = 1000  # articles per commit: fewer commits (each a pause for re
 BATCH_CHARS = 5_000_000  # characters of article text per commit: bounds memory when articles are long
 BATCH_FAILURES = 5000  # failures per commit (an input of nothing but broken lines)
 REPORTED_FAILURES = 1000  # failures a report lists (all are stored and counted)
+WRITER_MEMORY = "64MB"  # DuckDB's cache while committing: a batch reads little, a bigger cache only raises the peak
 
 _HASH = COLUMNS["articles"].index("content_hash")
 _SOURCE = COLUMNS["articles"].index("source")
@@ -172,7 +173,7 @@ class StoreWriter:
         """Write the batch as one transaction on the store file, then free it."""
         self._close_lookup()
         batch, self._batch = self._batch, _Batch()
-        with exclusive_connection(self.db, store_wait_seconds(), db_memory_limit()) as con:
+        with exclusive_connection(self.db, store_wait_seconds(), WRITER_MEMORY) as con:
             if not self._schema_ready:
                 ensure_schema(con)
                 self._schema_ready = True
@@ -193,7 +194,7 @@ class StoreWriter:
         from .clusters import number_next_chunk
 
         while True:
-            with exclusive_connection(self.db, store_wait_seconds(), db_memory_limit()) as con:
+            with exclusive_connection(self.db, store_wait_seconds(), WRITER_MEMORY) as con:
                 con.execute("BEGIN TRANSACTION")
                 numbered = number_next_chunk(con)
                 con.execute("COMMIT")
@@ -205,7 +206,7 @@ class StoreWriter:
         from .parquet import import_parquet
 
         self.commit()
-        with exclusive_connection(self.db, store_wait_seconds(), db_memory_limit()) as con:
+        with exclusive_connection(self.db, store_wait_seconds(), WRITER_MEMORY) as con:
             con.execute("BEGIN TRANSACTION")
             added, present = import_parquet(con, Path(folder))
             con.execute("COMMIT")
