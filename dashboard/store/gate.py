@@ -111,7 +111,7 @@ def exclusive_connection(db: Path, wait_seconds: float, memory_limit: str) -> It
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
-                con = duckdb.connect(str(db), config={"memory_limit": memory_limit})
+                con = duckdb.connect(str(db), config={"memory_limit": memory_limit, "threads": 1})
                 break
             except duckdb.Error as exc:
                 if not _in_use(exc):
