@@ -17,8 +17,9 @@ import pyarrow as pa
 from dashboard.pipeline.dedupe import cluster_events
 from dashboard.records import Event, Place, PlaceMention
 
-_COLUMNS = ('e.id, e.article_id, e.type, e.status, e.date, e.date_precision, e.date_source, e.place_id, '
-            'e.place_name, e.place_kind, e.country, e.lat, e.lon, e.actors, e.evidence, e.start, e."end", e.cluster')
+# An event's columns as `_to_event` reads them, those matching never reads left empty.
+_MATCHED = ("e.id, e.article_id, e.type, NULL, e.date, NULL, e.date_source, e.place_id, e.place_name, e.place_kind, "
+            "e.country, e.lat, e.lon, e.actors, '', 0, 0, e.cluster")
 
 
 def _to_event(row: tuple) -> tuple[str, str, Event, int | None]:
@@ -103,10 +104,9 @@ def number_next_chunk(con: duckdb.DuckDBPyConnection) -> int:
     returns how many were numbered (0: none was left). Called until it returns 0, each call in a
     commit of its own, so readers never wait long: in date order, the stored events a chunk is
     compared with are those of its own few days, so each call costs about the same."""
-    new_rows = con.execute(  # (the ids are picked first: sorting whole rows would hold them all in memory)
-        f"""WITH pick AS (SELECT id FROM events WHERE cluster IS NULL ORDER BY day_from NULLS FIRST, id LIMIT ?)
-            SELECT {_COLUMNS}, e.day_from, e.day_to FROM events e WHERE e.id IN (SELECT id FROM pick)
-            ORDER BY e.day_from NULLS FIRST, e.id""", [CHUNK_EVENTS]).fetchall()
+    new_rows = con.execute(  # (only what matching reads: the evidence sentences would fill the sort's memory)
+        f"""SELECT {_MATCHED}, e.day_from, e.day_to FROM events e WHERE e.cluster IS NULL
+            ORDER BY e.day_from NULLS FIRST, e.id LIMIT ?""", [CHUNK_EVENTS]).fetchall()
     if new_rows:
         next_number = (con.execute("SELECT max(cluster) FROM events").fetchone()[0] or -1) + 1
         _assign_chunk(con, new_rows, next_number)
