@@ -180,7 +180,7 @@ def add_articles_section(db: Path, lang: str) -> None:
         return
     notes: list[str] = []
     items: list = []
-    uploads = UploadStream(files or [] if submitted else [])  # read one file at a time, while storing
+    uploads = UploadStream((files or []) if submitted else [])  # read one file at a time, while storing
     feed_state = load_feed_state(db)
     if submitted:
         if len(uploads.files) > MAX_FILES:
