@@ -7,6 +7,7 @@ with its reason, and every other article is stored.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from pathlib import Path
 
@@ -55,44 +56,51 @@ def store_items(
     with write_session(db_path, fresh=fresh) as writer:
         for chunk in _read_ahead(items):
             known = writer.known_ids(url_article_id(i.url) for i in chunk if isinstance(i, RawArticle))
-            for item in chunk:
-                _store_one(writer, item, known, resources, max_chars)
+            while chunk:  # (each input is let go of once stored: a long one is not kept through the next)
+                source = _store_one(writer, chunk.popleft(), known, resources, max_chars)
                 done += 1
                 if progress:
-                    progress(done, total, item.source)
+                    progress(done, total, source)
         if feed_state:
             writer.save_feed_state(feed_state)
     return writer.report
 
 
-def _read_ahead(items: Iterable[RawArticle | Failure]) -> Iterator[list[RawArticle | Failure]]:
-    chunk: list[RawArticle | Failure] = []
+def _read_ahead(items: Iterable[RawArticle | Failure]) -> Iterator[deque[RawArticle | Failure]]:
+    chunk: deque[RawArticle | Failure] = deque()
     chars = 0
     for item in items:
         chunk.append(item)
         chars += len(item.text) if isinstance(item, RawArticle) else 0
         if len(chunk) >= READ_AHEAD_ITEMS or chars >= READ_AHEAD_CHARS:
             yield chunk
-            chunk, chars = [], 0
+            chunk, chars = deque(), 0
     if chunk:
         yield chunk
 
 
 def _store_one(writer: StoreWriter, item: RawArticle | Failure, known: set[str], resources: Resources,
-               max_chars: int) -> None:
+               max_chars: int) -> str:
+    """Store one input (or its failure); returns its source. The input and its processed article
+    are let go of before a full batch is written."""
+    source = item.source
     if isinstance(item, Failure):
         writer.add_failure(_storable(item))
-        return
+        return source
     url_id = url_article_id(item.url)
     if url_id and (url_id in known or writer.buffered(url_id)):
         writer.report.present += 1
-        return
+        return source
     try:
         art = process(item, resources, max_chars)
     except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
         writer.add_failure(failure_for(item, exc))
-        return
-    writer.add_article(art)
+        return source
+    del item
+    writer.buffer_article(art)
+    del art
+    writer.commit_if_full()
+    return source
 
 
 def _storable(failure: Failure) -> Failure:

@@ -126,3 +126,13 @@ def test_the_same_event_reported_in_two_later_writes_shares_one_cluster(tmp_path
         w.add_article(article("Le ministre est arrivé à Alger.", "https://example.fr/c", "fr"))
     assert rows(db, "SELECT count(*), count(DISTINCT cluster) FROM events") == [(2, 1)]
     assert rows(db, "SELECT count(*) FROM events WHERE cluster IS NULL") == [(0,)]
+
+
+def test_an_evidence_sentence_longer_than_any_real_one_is_stored_as_the_window_around_its_trigger():
+    from dashboard.store.rows import EVIDENCE_MAX_CHARS, stored_evidence
+
+    words = "word " * 400 + "signed the agreement " + "word " * 400
+    kept = stored_evidence(words, "signed")
+    assert len(kept) == EVIDENCE_MAX_CHARS + 2 and kept.startswith("…") and kept.endswith("…")
+    assert "signed the agreement" in kept
+    assert stored_evidence("The ministers signed the agreement.", "signed") == "The ministers signed the agreement."

@@ -151,19 +151,27 @@ class StoreWriter:
             self.commit()
 
     def add_article(self, art: ProcessedArticle) -> bool:
-        """Buffer one article with its mentions and events; False if this batch already has it
-        (one already stored is counted as present when the batch is committed)."""
+        """Buffer one article with its mentions and events, and commit if the batch is full; False
+        if this batch already has it (one already stored is counted as present when committed)."""
+        buffered = self.buffer_article(art)
+        self.commit_if_full()
+        return buffered
+
+    def buffer_article(self, art: ProcessedArticle) -> bool:
+        """`add_article` without the commit: a caller that holds a long article can let go of it
+        before the batch is written (`commit_if_full`)."""
         if art.id in self._batch.ids or art.content_hash in self._batch.hashes:
             self.report.present += 1
             return False
-        rows = article_rows(art, _now())
-        self._batch.articles.append(rows)
+        self._batch.articles.append(article_rows(art, _now()))
         self._batch.ids.add(art.id)
         self._batch.hashes.add(art.content_hash)
         self._batch.chars += len(art.text)
+        return True
+
+    def commit_if_full(self) -> None:
         if self._batch.full():
             self.commit()
-        return True
 
     def save_feed_state(self, state: dict[str, tuple[str | None, str | None]]) -> None:
         """Remembered with the session's last commit."""
@@ -178,13 +186,14 @@ class StoreWriter:
                 ensure_schema(con)
                 self._schema_ready = True
             con.execute("BEGIN TRANSACTION")
+            given = len(batch.articles)
             added = _write_batch(con, batch)
             if self._feed_state:
                 _save_feed_state(con, self._feed_state)
             con.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", [_now().isoformat()])
             con.execute("COMMIT")
         self.report.added += added
-        self.report.present += len(batch.articles) - added
+        self.report.present += given - added
 
     def finish(self) -> None:
         """Commit what is left, then number the clusters of the new events, a chunk a commit (in
@@ -250,6 +259,8 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> int:
         "SELECT i.id FROM incoming i WHERE i.id IN (SELECT id FROM articles) "
         "OR i.hash IN (SELECT content_hash FROM articles)").fetchall()}
     new = [rows for rows, head in zip(batch.articles, heads) if head[0] not in stored]
+    added = len(new)
+    batch.articles.clear()  # (from here on each table's rows are freed once inserted)
     tables: dict[str, list[tuple]] = {t: [] for t in TABLES}
     first_place: dict[str, tuple] = {}
     first_actor: dict[str, tuple] = {}
@@ -260,13 +271,14 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> int:
             first_place.setdefault(row[0], row)
         for row in rows["actors"]:
             first_actor.setdefault(row[0], row)
+    del new, heads
     _insert(con, "places", list(first_place.values()), only_new_ids=True)
     _insert(con, "actors", list(first_actor.values()), only_new_ids=True)
-    for table in ("articles", "place_mentions", "actor_mentions", "events"):
-        _insert(con, table, tables[table])
     sources = pa.table({"source": [row[_SOURCE] for row in tables["articles"]]})  # noqa: F841
+    for table in ("articles", "place_mentions", "actor_mentions", "events"):
+        _insert(con, table, tables.pop(table))
     con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM sources)")  # stored now: no longer a failure
-    return len(new)
+    return added
 
 
 # -- sessions ------------------------------------------------------------------------------------
