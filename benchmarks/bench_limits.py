@@ -273,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store-sizes", default="10000,100000,1000000", help="stores to add one article to")
     ap.add_argument("--stores", type=Path, default=None, help="folder of stores built before (bench-N.duckdb)")
     ap.add_argument("--work", type=Path, default=None, help="folder for generated inputs (kept, reused)")
+    ap.add_argument("--app-kinds", default="en,nobreak", help="documents of the largest size uploaded in the app")
     ap.add_argument("--runs", type=int, default=1, help="runs of each document measurement (median)")
     ap.add_argument("--add-runs", type=int, default=3, help="runs of each add-one-article measurement (median)")
     ap.add_argument("--timeout", type=float, default=900, help="seconds after which a run is stopped")
@@ -302,10 +303,12 @@ def main(argv: list[str] | None = None) -> int:
         save()
     if "app" in parts:
         biggest = max(float(s) for s in args.sizes.split(","))
-        results["app_upload"] = bench_app_upload(code, work, make_document(work / f"doc-en-{biggest}.txt", "en",
-                                                                           biggest))
-        print(f"app upload: {json.dumps(results['app_upload'], ensure_ascii=False)}", flush=True)
-        save()
+        results["app_upload"] = {}
+        for kind in args.app_kinds.split(","):
+            doc = make_document(work / f"doc-{kind}-{biggest}.txt", kind, biggest)
+            results["app_upload"][kind] = bench_app_upload(code, work, doc)
+            print(f"app upload {kind}: {json.dumps(results['app_upload'][kind], ensure_ascii=False)}", flush=True)
+            save()
     print(f"Figures written to {args.json}")
     return 0
 
