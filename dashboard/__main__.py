@@ -1,6 +1,6 @@
 """Command line: `python -m dashboard COMMAND`.
 
-    build       re-create the store from the bundled sample articles
+    build       add the bundled sample articles to the store (--fresh: delete it first)
     ingest      add files, folders or feed URLs to the store (or the feed list with --feeds)
     extract     JSON Lines in (stdin), places/actors/events out (stdout)
     failures    list the inputs that could not be stored, with the reason
@@ -58,14 +58,41 @@ def _print_report(report, db: Path) -> None:
               "or on the dashboard's \"Problems\" tab.")
 
 
+def _what_fresh_deletes(db: Path) -> str:
+    """What `build --fresh` is about to delete, in plain words."""
+    from dashboard.store import StoreError, StoreReader
+
+    if not db.exists():
+        return f"No store at {db} yet: creating it."
+    reader = StoreReader(db)
+    try:
+        articles, events = reader.article_count(), reader.event_count()
+        failures = reader.fetchone("SELECT count(*) FROM failures")[0]
+    except StoreError:
+        return f"Deleting the store at {db} (it cannot be read) and creating it again."
+    finally:
+        reader.close()
+    return (f"Deleting the store at {db}: {_many(articles, 'article')}, {_many(events, 'event')} and "
+            f"{_many(failures, 'failure')} are removed, then it is created again from the samples.")
+
+
+def _many(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from dashboard.sources.ingest import read_path
     from dashboard.runner import store_items
 
     db = _db(args)
+    if args.fresh:
+        print(_what_fresh_deletes(db), flush=True)
+    elif db.exists():
+        print(f"Adding the sample articles to the store at {db} (nothing is deleted; "
+              "`python -m dashboard build --fresh` re-creates it).", flush=True)
     items = read_path(Path(args.samples) if args.samples else settings.samples_dir())
-    report = store_items(items, db, fresh=True, progress=_progress_bar("Building"), resources=settle_for_batch())
-    print(f"Store built at {db}")
+    report = store_items(items, db, fresh=args.fresh, progress=_progress_bar("Building"), resources=settle_for_batch())
+    print(f"Store ready at {db}")
     _print_report(report, db)
     return 0
 
@@ -182,7 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from dashboard.extract import extract_stream
 
-    extract_stream(sys.stdin, sys.stdout, settle_for_batch())
+    extract_stream(sys.stdin, sys.stdout, settle_for_batch(), settings.max_document_chars())
     return 0
 
 
@@ -240,9 +267,11 @@ def parser() -> argparse.ArgumentParser:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("build", help="re-create the store from the bundled samples")
+    p = sub.add_parser("build", help="add the bundled sample articles to the store (creating it if needed)")
     _db_arg(p)
     p.add_argument("--samples", default=None, help="folder of sample articles (default: the bundled samples)")
+    p.add_argument("--fresh", action="store_true",
+                   help="delete the store first (it says what it deletes), then build it from the samples")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("ingest", help="add files, folders or feed URLs to the store")
@@ -302,7 +331,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return bench_main(argv[1:])
     args = parser().parse_args(argv)
-    return args.func(args)
+    from dashboard.store import StoreError
+
+    try:
+        return args.func(args)
+    except StoreError as exc:  # a store that cannot be read or is held by another program: say so plainly
+        print(str(exc), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file
 
 import streamlit as st  # noqa: E402
 
-from dashboard.store import StoreError, StoreMissing, StoreUnreadable  # noqa: E402
-from dashboard.ui import cloud_secrets, data, refresh_status, views  # noqa: E402
+from dashboard.store import StoreBusy, StoreError, StoreMissing, StoreUnreadable  # noqa: E402
+from dashboard.ui import cloud_secrets, data, guard, refresh_status, views  # noqa: E402
 from dashboard.ui import filters_widget as fw  # noqa: E402
 from dashboard.ui.deck import country_index, load_borders  # noqa: E402
 from dashboard.ui.i18n import t  # noqa: E402
@@ -42,6 +42,9 @@ except StoreUnreadable:
 except StoreMissing:
     st.error(t(lang, "build_failed", error=str(db)))
     st.stop()
+except StoreBusy as exc:  # a writer held the store longer than a page waits
+    guard.show(exc, lang, "page")
+    st.stop()
 refresh_status.status_line(db, version, lang)
 
 try:  # damage in a part of the file that only a query reads shows up here, not on opening
@@ -58,22 +61,32 @@ try:  # damage in a part of the file that only a query reads shows up here, not 
     notice = st.empty()  # always there: the elements above the tabs stay the same after an upload
     if reader.article_count() == 0:
         notice.info(t(lang, "store_empty"))
-    views.map_section(path, version, state, data.facets(path, version, f), countries)
+    with guard.part(lang, "map"):  # each part of the page: an error there is a plain message, the rest goes on
+        views.map_section(path, version, state, data.facets(path, version, f), countries)
 
     # Only the open tab is computed and sent: the timeline's charting code loads when it is opened.
     tabs = st.tabs([t(lang, "tab_events"), t(lang, "tab_timeline"), t(lang, "tab_add"), t(lang, "tab_problems")],
                    key=f"tab_{lang}", on_change="rerun")
-    sections = (lambda: views.events_section(path, version, f, lang, countries),
-                lambda: views.timeline_section(data.timeline_data(path, version, f, date.today()), lang),
-                lambda: views.add_articles_section(db, lang),
-                lambda: views.problems_section(path, lang))
-    for tab, section in zip(tabs, sections):
+    sections = ((("table", lambda: views.events_section(path, version, f, lang, countries)),
+                 ("reader", lambda: views.reader_section(path, version, f, lang))),
+                (("timeline", lambda: views.timeline_section(data.timeline_data(path, version, f, date.today()),
+                                                              lang)),),
+                (("add", lambda: views.add_articles_section(db, lang)),),
+                (("problems", lambda: views.problems_section(path, lang)),))
+    for tab, parts in zip(tabs, sections):
         with tab:
             if tab.open is not False:
-                section()
-    views.show_evidence_if_asked(path, version, lang, countries)
+                for name, draw in parts:
+                    with guard.part(lang, name):
+                        draw()
+    with guard.part(lang, "reader"):
+        views.show_evidence_if_asked(path, version, lang, countries)
+except StoreBusy as exc:
+    guard.show(exc, lang, "page")
 except StoreError:
-    if data.file_version(db) != version:  # a writer swapped a new file in mid-run: draw that one
+    if data.file_version(db) != version:  # a writer committed mid-run: draw the new articles
         st.rerun()
     st.error(t(lang, "store_unreadable"))
     st.stop()
+except Exception as exc:  # noqa: BLE001 - outside the parts (filters, counts): still a sentence, not a traceback
+    guard.show(exc, lang, "page")

@@ -21,6 +21,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dashboard import settings
 from dashboard.records import Failure, RawArticle
 from dashboard.store import WriteReport, write_session
 from dashboard.store.rows import COLUMNS, TABLES, article_rows
@@ -44,7 +45,7 @@ def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: i
     failures: list[tuple[int, Failure]] = []
     for seq, raw in chunk:
         try:
-            rows = article_rows(process(raw, resources), added_at)
+            rows = article_rows(process(raw, resources, settings.max_document_chars()), added_at)
         except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
             failures.append((seq, failure_for(raw, exc)))
             continue
@@ -69,7 +70,7 @@ def _schema(table: str) -> pa.Schema:
         "published": pa.date32(), "added_at": pa.timestamp("us"), "day_from": pa.date32(), "day_to": pa.date32(),
         "lat": pa.float64(), "lon": pa.float64(), "confidence": pa.float64(), "start": pa.int32(),
         "end": pa.int32(), "cluster": pa.int32(), "actors": pa.list_(pa.string()), "seq": pa.int64(),
-        "countries": pa.list_(pa.string()), "article_published": pa.date32(),
+        "countries": pa.list_(pa.string()), "article_published": pa.date32(), "parts": pa.list_(pa.int32()),
     }
     return pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS[table] + ["seq"]])
 

@@ -143,6 +143,7 @@ class ProcessedArticle:
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
     operations: tuple[OperationMention, ...] = ()  # named exercises and operations (not stored yet)
+    parts: tuple[int, ...] = ()  # a long document processed in parts: where each part begins in `text`
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ copied into the environment by the app, see `dashboard/ui/cloud_secrets.py`):
 | `DASHBOARD_ALLOW_PRIVATE_FEEDS` | `1`: the feeds file may name private and loopback addresses | off |
 | `DASHBOARD_DB_MEMORY` | DuckDB's cache for the app process | `256MB` |
 | `DASHBOARD_MAX_DOCUMENT_CHARS` | a longer document is split into parts of this size | 200,000 |
+| `DASHBOARD_STORE_WAIT_SECONDS` | how long a page (or a writer) waits for another writer's commit | 30 |
 
 Data ships inside the package (a wheel holds `dashboard/data/`, see pyproject.toml); in a source
 checkout it is the top-level `data/` folder.
@@ -137,3 +138,12 @@ def max_document_chars() -> int:
         return max(10_000, int(_env("DASHBOARD_MAX_DOCUMENT_CHARS") or 200_000))
     except ValueError:
         return 200_000
+
+
+def store_wait_seconds() -> float:
+    """How long a reader waits for a writer's commit (a batch: about a second), and a writer for
+    readers to step aside, before saying the store is busy."""
+    try:
+        return max(0.5, float(_env("DASHBOARD_STORE_WAIT_SECONDS") or 30))
+    except ValueError:
+        return 30.0

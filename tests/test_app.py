@@ -182,7 +182,7 @@ def test_corrupt_store_says_how_to_rebuild(monkeypatch, tmp_path):
     bad.write_bytes(b"this is not a database" * 100)
     at = run_app(monkeypatch, bad)
     assert not at.exception
-    assert at.error[0].value == "The article store cannot be read. Rebuild it with: python -m dashboard build"
+    assert at.error[0].value == "The article store cannot be read. Re-create it with: python -m dashboard build --fresh"
 
 
 def test_missing_store_is_built_from_the_samples(monkeypatch, tmp_path):

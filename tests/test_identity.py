@@ -21,3 +21,17 @@ def test_article_id_prefers_the_url():
 def test_article_id_without_url_comes_from_the_text():
     assert article_id(None, content_hash("نص")) == article_id("", content_hash("نص"))
     assert article_id(None, content_hash("نص")) != article_id(None, content_hash("نص آخر"))
+
+
+def test_a_long_text_hashed_piece_by_piece_has_the_digest_of_the_whole(monkeypatch):
+    import hashlib
+
+    from dashboard.pipeline import identity
+    from dashboard.pipeline.identity import normalised_text
+
+    text = ("Straße  ﬁnale\u00a0ΣΟΦΙΑ; e\u0301té ½ and \u00b4 acute\n وأكد الوزير ّأن الشراكة   "
+            "\u3000 İstanbul Ǆ  \n\n") * 40
+    whole = hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
+    monkeypatch.setattr(identity, "HASH_PIECE_CHARS", 37)  # many pieces, cut after spaces and line breaks
+    assert content_hash(text) == whole
+    assert content_hash("x" * 100 + " tail") == hashlib.sha256(("x" * 100 + " tail").encode()).hexdigest()

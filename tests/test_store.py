@@ -1,4 +1,4 @@
-"""The store: idempotent writes, failures kept, atomic replacement, readers that follow writers."""
+"""The store: idempotent writes, failures kept, committed batches, readers that follow writers."""
 from datetime import date
 
 import duckdb
@@ -55,8 +55,8 @@ def test_the_same_url_twice_is_one_article(tmp_path):
     with write_session(db) as w:
         w.add_article(article(TEXT, "https://example.ma/a?utm_source=x"))
     with write_session(db) as w:
-        assert not w.add_article(article(TEXT, "https://www.example.ma/a"))
-        assert w.report.present == 1
+        w.add_article(article(TEXT, "https://www.example.ma/a"))
+    assert (w.report.added, w.report.present) == (0, 1)
     assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
     assert rows(db, "SELECT count(*) FROM events") == [(1,)]
 
@@ -77,17 +77,17 @@ def test_a_failure_is_kept_once_with_its_reason(tmp_path):
     assert rows(db, "SELECT source, reason FROM failures") == [("inbox/empty.txt", "The file is empty.")]
 
 
-def test_a_write_that_dies_half_way_leaves_the_previous_store(tmp_path):
+def test_a_write_that_dies_half_way_keeps_what_it_committed_and_drops_the_rest(tmp_path):
     db = tmp_path / "s.duckdb"
     with write_session(db) as w:
         w.add_article(article(TEXT, "https://example.ma/a"))
     with pytest.raises(RuntimeError):
         with write_session(db) as w:
             w.add_article(article("Le ministre est arrivé à Alger.", "https://example.dz/b", "fr"))
-            w.flush()
+            w.commit()
+            w.add_article(article("The minister arrived in Tunis.", "https://example.tn/c", "en"))
             raise RuntimeError("killed")
-    assert rows(db, "SELECT url FROM articles") == [("https://example.ma/a",)]
-    assert not (tmp_path / "s.duckdb.writing").exists()
+    assert rows(db, "SELECT url FROM articles ORDER BY url") == [("https://example.dz/b",), ("https://example.ma/a",)]
 
 
 def test_a_reader_sees_the_new_store_after_a_write(tmp_path):
@@ -150,3 +150,13 @@ def test_a_region_is_stored_as_a_region_and_never_as_a_whole_country(tmp_path):
     assert rows(db, "SELECT name, kind, country FROM places ORDER BY name") == [
         ("Mali", "country", "ML"), ("Sahel", "region", None)]
     assert rows(db, "SELECT place_name, place_kind, country FROM events") == [("Sahel", "region", None)]
+
+
+def test_an_evidence_sentence_longer_than_any_real_one_is_stored_as_the_window_around_its_trigger():
+    from dashboard.store.rows import EVIDENCE_MAX_CHARS, stored_evidence
+
+    words = "word " * 400 + "signed the agreement " + "word " * 400
+    kept = stored_evidence(words, "signed")
+    assert len(kept) == EVIDENCE_MAX_CHARS + 2 and kept.startswith("…") and kept.endswith("…")
+    assert "signed the agreement" in kept
+    assert stored_evidence("The ministers signed the agreement.", "signed") == "The ministers signed the agreement."

@@ -172,3 +172,40 @@ def test_what_an_addition_did_in_three_languages(lang, text):
     from dashboard.ui.uploads import added_message
 
     assert added_message(lang, 1, 0, 1) == text
+
+
+class CountingUpload:
+    """An uploaded file that notes when its bytes are asked for."""
+
+    def __init__(self, name: str, data: bytes, asked: list[str]):
+        self.name, self.size, self._data, self._asked = name, len(data), data, asked
+
+    def getvalue(self) -> bytes:
+        self._asked.append(self.name)
+        return self._data
+
+
+def test_uploaded_files_are_read_one_at_a_time_as_they_are_stored(tmp_path):
+    from dashboard.ui.uploads import UploadStream
+
+    asked: list[str] = []
+    texts = [AR, "Les armées du Mali et du Niger ont mené mardi une patrouille conjointe près de Gao.",
+             "Chad and Sudan held border security talks in N'Djamena on Friday."]
+    stream = UploadStream([CountingUpload(f"{i}.txt", t.encode(), asked) for i, t in enumerate(texts)])
+    items = iter(stream)
+    next(items)
+    assert asked == ["0.txt"] and stream.files_read == 0
+    next(items)
+    assert asked == ["0.txt", "1.txt"] and stream.files_read == 1
+    report = run_ingest(items, tmp_path / "store.duckdb")
+    assert asked == ["0.txt", "1.txt", "2.txt"] and stream.files_read == 3
+    assert report.added == 1  # the one not taken out by hand above
+
+
+def test_a_refused_upload_is_never_read():
+    from dashboard.ui.uploads import UploadStream
+
+    asked: list[str] = []
+    items = list(UploadStream([CountingUpload("tool.exe", b"MZ" * 10, asked),
+                               CountingUpload("big.txt", b"x" * 2000, asked)], max_bytes=1000))
+    assert asked == [] and [i.source for i in items] == ["tool.exe", "big.txt"]

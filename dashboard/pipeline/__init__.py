@@ -8,7 +8,9 @@ this package opens a file, a socket or a database.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from dashboard.records import ProcessedArticle, RawArticle
 
@@ -18,6 +20,7 @@ from . import events as events_stage
 from . import geoparse as geoparse_stage
 from . import language as language_stage
 from . import operations as operations_stage
+from . import parts as parts_stage
 from .identity import article_id, content_hash
 
 
@@ -33,24 +36,55 @@ class Resources:
     operations: operations_stage.OperationLexicon = operations_stage.NO_OPERATIONS
 
 
-def process(raw: RawArticle, resources: Resources) -> ProcessedArticle:
-    """Run every stage on one article. Raises ValueError (with a plain reason) on unusable input."""
-    return analyse(raw, resources)[0]
+NO_TEXT = "The article has no readable text once page clutter (share buttons, menus, notices) is removed."
+
+
+def process(raw: RawArticle, resources: Resources,
+            max_chars: int = parts_stage.MAX_DOCUMENT_CHARS) -> ProcessedArticle:
+    """Run every stage on one article. Raises ValueError (with a plain reason) on unusable input.
+
+    A text longer than `max_chars` is processed in parts (see `parts`), stored as one article."""
+    if len(raw.text) <= max_chars:
+        return analyse(raw, resources)[0]
+    joined = parts_stage.join_parts(analyse_parts(raw, resources, max_chars))
+    if joined is None:
+        raise ValueError(NO_TEXT)
+    return _article(raw, resources, joined.text, joined.language, joined.operations, joined.places, joined.actors,
+                    joined.events, parts=joined.starts)
 
 
 def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, clean_stage.CleanText]:
-    """`process`, plus the cleaned text's map back to the input (for offsets into the input)."""
+    """`process` of a text of one part, plus the cleaned text's map back to the input (for offsets
+    into the input)."""
     cleaned = clean_stage.clean_text(raw.text, resources.boilerplate)
     text = cleaned.text
     if not text.strip():
-        raise ValueError("The article has no readable text once page clutter (share buttons, menus, notices) is removed.")
+        raise ValueError(NO_TEXT)
+    lang, operations, places, actors, events = _stages(text, raw.published, resources)
+    return _article(raw, resources, text, lang, operations, places, actors, events), cleaned
+
+
+def analyse_parts(raw: RawArticle, resources: Resources, max_chars: int) -> Iterator[parts_stage.Part]:
+    """Each part of a long text, cleaned and analysed on its own (parts with no text are skipped)."""
+    for start, end in parts_stage.part_bounds(raw.text, max_chars):
+        cleaned = clean_stage.clean_text(raw.text[start:end], resources.boilerplate)
+        if cleaned.text.strip():
+            yield parts_stage.Part(start, cleaned, *_stages(cleaned.text, raw.published, resources))
+
+
+def _stages(text: str, published: date | None, resources: Resources) -> tuple[str, list, list, list, list]:
     lang = language_stage.detect_language(text)
     operations = operations_stage.find_operations(text, resources.operations)
     places = geoparse_stage.find_places(text, lang, resources.gazetteer, skip=[(o.start, o.end) for o in operations])
     actors = actors_stage.find_actors(text, lang, resources.actors, places)
-    events = events_stage.find_events(text, lang, raw.published, places, actors, resources.events)
+    events = events_stage.find_events(text, lang, published, places, actors, resources.events)
+    return lang, operations, places, actors, events
+
+
+def _article(raw: RawArticle, resources: Resources, text: str, lang: str, operations, places, actors, events,
+             parts: tuple[int, ...] = ()) -> ProcessedArticle:
     digest = content_hash(text)
-    article = ProcessedArticle(
+    return ProcessedArticle(
         id=article_id(raw.url, digest),
         source=raw.source,
         text=text,
@@ -65,5 +99,5 @@ def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, cl
         actors=tuple(actors),
         events=tuple(events),
         operations=tuple(operations),
+        parts=parts,
     )
-    return article, cleaned

@@ -14,6 +14,8 @@ Country place mentions from the geoparser that the lexicon missed are added as c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from dashboard.records import ActorMention, PlaceMention
@@ -286,11 +288,15 @@ def _has_arabic_context(m: Match, toks: Tokens) -> bool:
 
 
 def _countries_from_places(found: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:
+    spans = sorted((a.start, a.end) for a in found)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest end among the first k spans
     out = []
     for p in places:
         if p.place.kind != "country" or not p.place.country:
             continue
-        if any(a.start < p.end and p.start < a.end for a in found):
+        k = bisect_left(starts, p.end)  # spans that start before the place ends
+        if k and reach[k - 1] > p.start:  # one of them ends after it starts: they overlap
             continue
         out.append(ActorMention(p.surface, p.start, p.end, f"country:{p.place.country}", p.place.name, "country",
                                 p.place.country, None, "place"))

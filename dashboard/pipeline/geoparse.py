@@ -286,8 +286,9 @@ def _trigger(form: str, m: _Match) -> str | None:
 
 def _sentence_words(form: str, text_sentence_bounds: tuple[int, int], m: _Match) -> list[str]:
     lo, hi = text_sentence_bounds
-    left = form[lo:m.word_start].split()[-_EVENT_WINDOW:]
-    right = form[m.end:hi].split()[:_EVENT_WINDOW]
+    # (split only as far as the window reaches: a text without full stops is one long sentence)
+    left = form[lo:m.word_start].rsplit(None, _EVENT_WINDOW)[-_EVENT_WINDOW:]
+    right = form[m.end:hi].split(None, _EVENT_WINDOW)[:_EVENT_WINDOW]
     return left + right
 
 
@@ -340,7 +341,8 @@ def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonym
         anchor = cands[0] if len(cands) == 1 else (capitals[0] if len(capitals) == 1 else None)
         if anchor is not None and gz.places[anchor].kind in ("city", "other"):
             anchors.append(gz.places[anchor])
-    return _Context(countries, anchors)
+    # each place once, in first-seen order: `_best` compares a candidate with every anchor
+    return _Context(countries, list({id(p): p for p in anchors}.values()))
 
 
 _ALL_WAYS = frozenset(("trigger", "locative", "dateline", "neighbour"))

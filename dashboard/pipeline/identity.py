@@ -31,8 +31,36 @@ def normalised_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+HASH_PIECE_CHARS = 1_000_000  # a longer text is hashed a piece at a time: its list of words would take ~10x its size
+
+
 def content_hash(text: str) -> str:
-    return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
+    """sha256 of `normalised_text(text)`; a long text is normalised piece by piece, cut after a
+    space or line break (nothing composes across one), which gives the same digest."""
+    if len(text) <= HASH_PIECE_CHARS:
+        return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()
+    started = False
+    for piece in _pieces_after_spaces(text, HASH_PIECE_CHARS):
+        words = unicodedata.normalize("NFKC", piece).split()
+        if words:
+            digest.update((" " if started else "").encode() + " ".join(words).casefold().encode("utf-8"))
+            started = True
+    return digest.hexdigest()
+
+
+def _pieces_after_spaces(text: str, size: int):
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            if cut < 0:  # no space in this window: up to the next one, or the end
+                ahead = [k for k in (text.find(" ", end), text.find("\n", end)) if k >= 0]
+                cut = min(ahead) if ahead else n - 1
+            end = cut + 1
+        yield text[start:end]
+        start = end
 
 
 def url_article_id(url: str | None) -> str | None:

@@ -1,12 +1,14 @@
-"""The store: the only place with SQL. A DuckDB file, written atomically, read read-only."""
+"""The store: the only place with SQL. A DuckDB file, written in committed batches by one writer at a
+time, read read-only by processes that step aside while a batch is committed (see `gate.py`)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from dashboard.settings import default_db_path
 
-from .reader import StoreError, StoreMissing, StoreReader, StoreUnreadable
-from .writer import StoreWriter, WriteReport, write_session
+from .errors import StoreBusy, StoreError, StoreMissing, StoreUnreadable
+from .reader import StoreReader
+from .writer import StoreWriter, WriteReport, remove_store, write_session
 
 
 def read_feed_state(db_path: Path) -> dict[str, tuple[str | None, str | None]]:
@@ -21,5 +23,5 @@ def read_feed_state(db_path: Path) -> dict[str, tuple[str | None, str | None]]:
         return {}
 
 
-__all__ = ["StoreError", "StoreMissing", "StoreReader", "StoreUnreadable", "StoreWriter", "WriteReport",
-           "default_db_path", "read_feed_state", "write_session"]
+__all__ = ["StoreBusy", "StoreError", "StoreMissing", "StoreReader", "StoreUnreadable", "StoreWriter", "WriteReport",
+           "default_db_path", "read_feed_state", "remove_store", "write_session"]

@@ -1,12 +1,15 @@
 """Give every stored event a cluster number: reports of one real-world event share it.
 
-Incremental: only events without a number yet (the ones a write session added) are matched,
-against themselves and against the stored events that could be the same happening (same type,
-a date span within a day of theirs, or the same country when undated). Matching itself is the
-pipeline's `cluster_events`; numbers of existing clusters never change, so a write costs time
-in proportion to what it adds, not to the size of the store.
+Incremental: only events without a number yet (the ones a commit adds) are matched, against
+themselves and against the stored events that could be the same happening: same type, same lane
+(day or month, year, undated), a compatible country, and a date interval that overlaps theirs (found
+through weekly buckets, so the join never pairs every event of a type). Matching itself is the
+pipeline's `cluster_events`; numbers of existing clusters never change, so a write costs time in
+proportion to what it adds and to the reports of its days, not to the size of the store.
 """
 from __future__ import annotations
+
+from datetime import date
 
 import duckdb
 import pyarrow as pa
@@ -14,8 +17,9 @@ import pyarrow as pa
 from dashboard.pipeline.dedupe import cluster_events
 from dashboard.records import Event, Place, PlaceMention
 
-_COLUMNS = ('e.id, e.article_id, e.type, e.status, e.date, e.date_precision, e.date_source, e.place_id, '
-            'e.place_name, e.place_kind, e.country, e.lat, e.lon, e.actors, e.evidence, e.start, e."end", e.cluster')
+# An event's columns as `_to_event` reads them, those matching never reads left empty.
+_MATCHED = ("e.id, e.article_id, e.type, NULL, e.date, NULL, e.date_source, e.place_id, e.place_name, e.place_kind, "
+            "e.country, e.lat, e.lon, e.actors, '', 0, 0, e.cluster")
 
 
 def _to_event(row: tuple) -> tuple[str, str, Event, int | None]:
@@ -31,24 +35,96 @@ def _to_event(row: tuple) -> tuple[str, str, Event, int | None]:
     return ev_id, art_id, ev, cluster
 
 
+CHUNK_EVENTS = 10000  # new events numbered in one commit (in date order): bounds its memory and time
+MAX_SPAN_DAYS = 34  # the longest day interval an event of the day lane covers (a month, one day either side)
+
+# What `dashboard.pipeline.dedupe` compares, in SQL: the lane ("day" for a day or a month, "year",
+# "none"), the country key ("*" matches any) and the interval of days the date may stand for
+# (days counted from 0001-01-01, as `_days` does in Python).
+_LANE = "CASE WHEN length(e.date) >= 7 THEN 'day' WHEN coalesce(e.date, '') <> '' THEN 'year' ELSE 'none' END"
+_KEY = ("CASE WHEN e.place_id IS NULL OR e.place_kind = 'region' OR coalesce(e.country, '') = '' THEN '*' "
+        "ELSE e.country END")
+_PUB = "CASE WHEN length(e.date) >= 10 AND e.date_source = 'publication' THEN 1 ELSE 0 END"
+_LO = f"((e.day_from - DATE '0001-01-01') - CASE WHEN length(e.date) >= 10 THEN {_PUB} ELSE 1 END)"
+_HI = f"((e.day_to - DATE '0001-01-01') + CASE WHEN length(e.date) >= 10 THEN {_PUB} ELSE 1 END)"
+_COMPATIBLE = f"({_KEY} = q.k OR {_KEY} = '*' OR q.k = '*')"
+# Candidates with the same fields for matching and the same cluster are one candidate (a big store
+# holds many reports of one event): the first by id stands for them.
+_FIELDS = ("e.id, e.article_id, e.type, e.date, e.date_source, e.place_id, e.place_name, e.place_kind, e.country, "
+           "e.lat, e.lon, e.actors, e.cluster")
+_CANDIDATES = f"""
+WITH m AS (
+    SELECT {_FIELDS} FROM events e JOIN day_keys q ON e.type = q.type AND {_LO} // 7 = q.b
+    WHERE e.cluster IS NOT NULL AND length(e.date) >= 7 AND {_LO} <= q.hi AND {_HI} >= q.lo AND {_COMPATIBLE}
+    UNION
+    SELECT {_FIELDS} FROM events e JOIN other_keys q ON e.type = q.type AND {_LANE} = q.lane
+        AND coalesce(year(e.day_from), 0) = q.y
+    WHERE e.cluster IS NOT NULL AND {_COMPATIBLE})
+SELECT min(id), arg_min(article_id, id), type, NULL, date, NULL, date_source, place_id, any_value(place_name),
+       place_kind, country, lat, lon, actors, '', 0, 0, cluster
+FROM m GROUP BY type, date, date_source, place_id, place_kind, country, lat, lon, actors, cluster ORDER BY 1"""
+
+
+def _days(day: date) -> int:
+    return day.toordinal() - 1
+
+
+def _match_keys(rows: list[tuple]) -> tuple[pa.Table, pa.Table]:
+    """What the candidates of these new events must share with them (see `_CANDIDATES`): for the
+    day lane, each weekly bucket a candidate's interval may start in; for the others, the year."""
+    day: dict[str, list] = {"type": [], "k": [], "lo": [], "hi": [], "b": []}
+    other: dict[str, list] = {"type": [], "lane": [], "k": [], "y": []}
+    seen = set()
+    for row in rows:
+        typ, dt, dsource, pid, pkind, country = row[2], row[4], row[6], row[7], row[9], row[10]
+        day_from, day_to = row[-2], row[-1]
+        k = "*" if pid is None or pkind == "region" or not country else country
+        if dt and len(dt) >= 7:
+            if day_from is None:
+                continue
+            pad = (1 if dsource == "publication" else 0) if len(dt) >= 10 else 1
+            lo, hi = _days(day_from) - pad, _days(day_to) + pad
+            for b in range((lo - MAX_SPAN_DAYS) // 7, hi // 7 + 1):
+                if (typ, k, lo, hi, b) not in seen:
+                    seen.add((typ, k, lo, hi, b))
+                    for col, v in zip(day, (typ, k, lo, hi, b)):
+                        day[col].append(v)
+        elif (typ, dt, k) not in seen:
+            seen.add((typ, dt, k))
+            for col, v in zip(other, (typ, "year" if dt else "none", k, day_from.year if day_from else 0)):
+                other[col].append(v)
+    schema_day = pa.schema([("type", pa.string()), ("k", pa.string()), ("lo", pa.int64()), ("hi", pa.int64()),
+                            ("b", pa.int64())])
+    schema_other = pa.schema([("type", pa.string()), ("lane", pa.string()), ("k", pa.string()), ("y", pa.int64())])
+    return pa.table(day, schema=schema_day), pa.table(other, schema=schema_other)
+
+
+def number_next_chunk(con: duckdb.DuckDBPyConnection) -> int:
+    """Number the first CHUNK_EVENTS events without a cluster number, in date order (undated first);
+    returns how many were numbered (0: none was left). Called until it returns 0, each call in a
+    commit of its own, so readers never wait long: in date order, the stored events a chunk is
+    compared with are those of its own few days, so each call costs about the same."""
+    new_rows = con.execute(  # (only what matching reads: the evidence sentences would fill the sort's memory)
+        f"""SELECT {_MATCHED}, e.day_from, e.day_to FROM events e WHERE e.cluster IS NULL
+            ORDER BY e.day_from NULLS FIRST, e.id LIMIT ?""", [CHUNK_EVENTS]).fetchall()
+    if new_rows:
+        next_number = (con.execute("SELECT max(cluster) FROM events").fetchone()[0] or -1) + 1
+        _assign_chunk(con, new_rows, next_number)
+    return len(new_rows)
+
+
 def assign_clusters(con: duckdb.DuckDBPyConnection) -> None:
-    new_rows = con.execute(f"SELECT {_COLUMNS} FROM events e WHERE e.cluster IS NULL ORDER BY e.id").fetchall()
-    if not new_rows:
-        return
-    # Stored events that could be the same happening as a new one.
-    candidates = con.execute(f"""
-        WITH n AS (SELECT DISTINCT type, day_from, day_to, country FROM events WHERE cluster IS NULL)
-        SELECT DISTINCT {_COLUMNS} FROM events e JOIN n ON e.type = n.type
-        WHERE e.cluster IS NOT NULL AND (
-            (n.day_from IS NOT NULL AND e.day_from IS NOT NULL
-             AND e.day_from <= n.day_to + 1 AND e.day_to >= n.day_from - 1)
-            OR ((n.day_from IS NULL OR e.day_from IS NULL) AND e.country IS NOT DISTINCT FROM n.country))
-        ORDER BY e.id""").fetchall()
-    old = [_to_event(r) for r in candidates]
-    new = [_to_event(r) for r in new_rows]
+    """Number every event that has no number yet, in one transaction (tests, small writes)."""
+    while number_next_chunk(con):
+        pass
+
+
+def _assign_chunk(con: duckdb.DuckDBPyConnection, new_rows: list[tuple], next_number: int) -> int:
+    day_keys, other_keys = _match_keys(new_rows)  # noqa: F841 (read by the SQL by their names)
+    old = [_to_event(r) for r in con.execute(_CANDIDATES).fetchall()]
+    new = [_to_event(r[:-2]) for r in sorted(new_rows)]
     numbers = cluster_events([(art, ev) for _, art, ev, _ in old + new])
 
-    next_number = (con.execute("SELECT max(cluster) FROM events").fetchone()[0] or -1) + 1
     existing_of_group: dict[int, int] = {}
     for (_, _, _, stored), group in zip(old, numbers):
         existing_of_group[group] = min(stored, existing_of_group.get(group, stored))
@@ -66,3 +142,4 @@ def assign_clusters(con: duckdb.DuckDBPyConnection) -> None:
         clusters.append(number)
     mapping = pa.table({"id": ids, "cluster": pa.array(clusters, pa.int32())})  # noqa: F841
     con.execute("UPDATE events SET cluster = mapping.cluster FROM mapping WHERE events.id = mapping.id")
+    return next_number

@@ -9,6 +9,8 @@ published in the date range). User input only ever reaches DuckDB as a bound par
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import os
 import threading
 from collections import OrderedDict
@@ -427,23 +429,37 @@ class ArticleView:
     language: str
     text: str
     spans: tuple[Span, ...]
+    part: int = 1  # a long document is read one part at a time: which part `text` is (from 1)
+    parts: int = 1  # and how many it has
+    begins: int = 0  # where this part begins in the whole text (offsets of `spans` are moved by it)
 
 
-def article_with_mentions(cur: Cursor, article_id: str) -> ArticleView | None:
-    row = cur.execute("SELECT id, title, site, url, published, language, text FROM articles WHERE id = ?",
-                      [article_id]).fetchone()
+def article_with_mentions(cur: Cursor, article_id: str, part: int = 1, at: int | None = None) -> ArticleView | None:
+    """The article's text with its highlights; of a long document, only part `part` (or the part
+    holding offset `at`), its offsets moved to the part, so the page never carries a whole book."""
+    row = cur.execute("SELECT id, title, site, url, published, language, parts, length(text) FROM articles "
+                      "WHERE id = ?", [article_id]).fetchone()
     if row is None:
         return None
+    *meta, starts, length = row
+    starts = list(starts or [0])
+    if at is not None:
+        part = bisect_right(starts, int(at))
+    part = min(max(int(part), 1), len(starts))
+    lo, hi = starts[part - 1], (starts[part] if part < len(starts) else length)
+    text = cur.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?", [lo + 1, hi - lo, article_id]).fetchone()[0]
     spans = cur.execute(
-        """SELECT m.start, m."end", 'place', coalesce(p.name, m.surface) FROM place_mentions m
-           LEFT JOIN places p ON p.id = m.place_id WHERE m.article_id = ?
+        """SELECT * FROM (
+           SELECT m.start, m."end", 'place', coalesce(p.name, m.surface) FROM place_mentions m
+           LEFT JOIN places p ON p.id = m.place_id WHERE m.article_id = $1
            UNION ALL
            SELECT m.start, m."end", 'actor', coalesce(ac.name, m.surface) FROM actor_mentions m
-           LEFT JOIN actors ac ON ac.id = m.actor_id WHERE m.article_id = ?
+           LEFT JOIN actors ac ON ac.id = m.actor_id WHERE m.article_id = $1
            UNION ALL
-           SELECT start, "end", 'event', type FROM events WHERE article_id = ?
-           ORDER BY 1, 2""", [article_id, article_id, article_id]).fetchall()
-    return ArticleView(*row, spans=tuple(Span(int(s), int(e), k, str(lbl)) for s, e, k, lbl in spans))
+           SELECT start, "end", 'event', type FROM events WHERE article_id = $1)
+           WHERE start >= $2 AND "end" <= $3 ORDER BY 1, 2""", [article_id, lo, hi]).fetchall()
+    moved = tuple(Span(int(s) - lo, int(e) - lo, k, str(lbl)) for s, e, k, lbl in spans)
+    return ArticleView(*meta, text=text, spans=moved, part=part, parts=len(starts), begins=lo)
 
 
 # -- facets ------------------------------------------------------------------------------------

@@ -1,13 +1,15 @@
-"""Read-only access to the store, safe while a writer prepares the next version.
+"""Read-only access to the store, which steps aside while a writer commits.
 
-DuckDB lets many processes read a file, or one write it. Writers here never touch the file
-readers have open: they build a new file and rename it into place (see `writer.py`). A reader
-notices the rename (the file's identity changes) and reopens on its next query.
+DuckDB lets one process write a file or many read it, never both at once. Writers commit in short
+turns announced on a lock file (see `gate.py`); a reader closes its connection when its running
+queries end, holds new queries until the commit is done (at most `settings.store_wait_seconds`),
+then opens the file again and sees the new articles. A watcher thread does this for a reader that
+is idle, so an idle app never keeps a writer waiting.
 """
 from __future__ import annotations
 
-import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -15,26 +17,23 @@ from typing import TypeVar
 import duckdb
 import pandas as pd
 
-from dashboard.settings import db_memory_limit
+from dashboard.settings import db_memory_limit, store_wait_seconds
+
+from .errors import StoreBusy, StoreError, StoreMissing, StoreUnreadable
+from .gate import POLL_SECONDS, CommitSignal, _in_use, store_identity
 
 T = TypeVar("T")
+WATCH_SECONDS = 0.1  # how often an open reader checks for a writer waiting to commit
+
+__all__ = ["StoreBusy", "StoreError", "StoreMissing", "StoreReader", "StoreUnreadable"]
 
 
-class StoreError(RuntimeError):
-    """Anything that goes wrong reading the store: the one error type callers outside the store catch."""
+class _InUse(Exception):
+    """The file is open for writing by another process (or in another mode by this one)."""
 
 
-class StoreMissing(StoreError, FileNotFoundError):
-    """There is no store file yet."""
-
-
-class StoreUnreadable(StoreError):
-    """The file exists but is not a readable store (corrupt, or not a DuckDB file), or a query on it failed."""
-
-
-def _identity(path: Path) -> tuple[int, int, int]:
-    st = os.stat(path)
-    return st.st_ino, st.st_mtime_ns, st.st_size
+def _busy(path: Path) -> StoreBusy:
+    return StoreBusy(f"The store {path} is being updated; try again in a moment.")
 
 
 class StoreReader:
@@ -42,66 +41,129 @@ class StoreReader:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._ident: tuple[int, int, int] | None = None
+        self._ident: tuple | None = None
+        self._active = 0  # queries running on the connection
+        self._signal = CommitSignal(self.path)
+        self._watcher: threading.Thread | None = None
 
-    def _connection(self) -> duckdb.DuckDBPyConnection:
+    # -- the connection ------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        """(Re)open the file; called with the condition held and no query running."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        ident = store_identity(self.path)
+        con = None
+        try:
+            con = duckdb.connect(str(self.path), read_only=True, config={"memory_limit": db_memory_limit()})
+            con.execute("SELECT count(*) FROM articles").fetchone()
+        except duckdb.Error as exc:
+            if con is not None:
+                con.close()
+            if _in_use(exc):
+                raise _InUse from exc  # a writer has it: the caller waits
+            raise StoreUnreadable(
+                f"The store file {self.path} cannot be read ({exc.__class__.__name__}). "
+                "Re-create it with: python -m dashboard build --fresh") from exc
+        self._con, self._ident = con, ident
+        if self._watcher is None or not self._watcher.is_alive():
+            self._watcher = threading.Thread(target=self._watch, name="store-reader-watch", daemon=True)
+            self._watcher.start()
+
+    def _close_connection(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, counted as in use: waits while a writer commits."""
         if not self.path.exists():
             raise StoreMissing(f"No store at {self.path}. Build it with: python -m dashboard build")
-        ident = _identity(self.path)
-        with self._lock:
-            if self._con is None or ident != self._ident:
-                # DuckDB caches one database instance per path and process: the old connection
-                # must be closed before the replaced file can be opened afresh.
-                if self._con is not None:
-                    self._con.close()
-                try:
-                    self._con = duckdb.connect(str(self.path), read_only=True,
-                                               config={"memory_limit": db_memory_limit()})
-                    self._con.execute("SELECT count(*) FROM articles").fetchone()
-                except duckdb.Error as exc:
-                    self._con = None
-                    raise StoreUnreadable(
-                        f"The store file {self.path} cannot be read ({exc.__class__.__name__}). "
-                        "Rebuild it with: python -m dashboard build"
-                    ) from exc
-                self._ident = ident
-            return self._con
+        deadline = time.monotonic() + store_wait_seconds()
+        with self._cond:
+            while True:
+                if self._signal.pending():
+                    if self._active == 0:
+                        self._close_connection()
+                elif self._active == 0 and (self._con is None or store_identity(self.path) != self._ident):
+                    try:
+                        self._open()
+                    except _InUse:
+                        pass  # the writer has the file: wait below
+                if self._con is not None and not self._signal.pending():
+                    self._active += 1
+                    return self._con
+                if time.monotonic() > deadline:
+                    raise _busy(self.path)
+                self._cond.wait(POLL_SECONDS)
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        cur = self._connection().cursor()
-        cur.execute("SET enable_progress_bar = false")  # no terminal bars from a server process
-        return cur
+    def _release(self) -> None:
+        with self._cond:
+            self._active -= 1
+            if self._active == 0 and self._signal.pending():
+                self._close_connection()  # the writer is waiting for exactly this
+            self._cond.notify_all()
+
+    def _watch(self) -> None:
+        """Close an idle connection when a writer wants to commit; end when the connection is closed."""
+        while True:
+            time.sleep(WATCH_SECONDS)
+            with self._cond:
+                if self._con is None:
+                    self._watcher = None
+                    return
+                if self._active == 0 and self._signal.pending():
+                    self._close_connection()
 
     @property
-    def version(self) -> tuple[int, int, int]:
-        """Changes whenever a writer replaces the file; use it as a cache key."""
-        self._connection()
-        assert self._ident is not None
-        return self._ident
+    def version(self) -> tuple:
+        """Changes whenever a writer commits; use it as a cache key."""
+        self._acquire()
+        ident = self._ident
+        self._release()
+        assert ident is not None
+        return ident
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor of its own, for scripts and tests that run queries one after another while no
+        writer commits; the app goes through `query`, which steps aside for writers."""
+        con = self._acquire()
+        try:
+            cur = con.cursor()
+            cur.execute("SET enable_progress_bar = false")
+            return cur
+        finally:
+            self._release()
 
     def close(self) -> None:
-        with self._lock:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
+        with self._cond:
+            self._close_connection()
+            self._signal.close()
 
-    def _run(self, fetch, sql: str, params: list | None):
-        """Run one query (retried once if a writer swapped the file mid-query)."""
-        return self.query(lambda cur: fetch(cur.execute(sql, params or [])))
+    # -- queries ---------------------------------------------------------------------------------
 
     def query(self, fn: Callable[..., T], *args: object) -> T:
         """`fn(cursor, *args)` (a function of `dashboard.store.queries`), with the database's own
         errors turned into `StoreUnreadable` (the reason kept), so callers need not know DuckDB."""
+        con = self._acquire()
         try:
+            cur = con.cursor()
             try:
-                return fn(self.cursor(), *args)
-            except duckdb.ConnectionException:  # a writer swapped the file mid-query: once more
-                return fn(self.cursor(), *args)
+                cur.execute("SET enable_progress_bar = false")  # no terminal bars from a server process
+                return fn(cur, *args)
+            finally:
+                cur.close()
         except duckdb.Error as exc:
             raise StoreUnreadable(f"The store {self.path} could not answer a query "
                                   f"({exc.__class__.__name__}: {str(exc)[:200]})") from exc
+        finally:
+            self._release()
+
+    def _run(self, fetch, sql: str, params: list | None):
+        return self.query(lambda cur: fetch(cur.execute(sql, params or [])))
 
     def df(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self._run(lambda cur: cur.df(), sql, params)
@@ -131,13 +193,13 @@ class StoreReader:
             "ORDER BY published DESC NULLS LAST, added_at DESC LIMIT ?", [limit])
 
     def article(self, article_id: str) -> dict | None:
-        cur = self.cursor().execute(
-            "SELECT id, title, site, published, language, url, source, text FROM articles WHERE id = ?",
-            [article_id])
-        row = cur.fetchone()
-        if row is None:
-            return None
-        return dict(zip([d[0] for d in cur.description], row))
+        def fetch(cur) -> dict | None:
+            cur.execute("SELECT id, title, site, published, language, url, source, text FROM articles WHERE id = ?",
+                        [article_id])
+            row = cur.fetchone()
+            return None if row is None else dict(zip([d[0] for d in cur.description], row))
+
+        return self.query(fetch)
 
     def failures(self, limit: int = 1000) -> pd.DataFrame:
         return self.df("SELECT source, reason, last_seen FROM failures ORDER BY last_seen DESC, source LIMIT ?",

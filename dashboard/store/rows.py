@@ -11,7 +11,7 @@ from .span import date_span
 
 COLUMNS: dict[str, list[str]] = {
     "articles": ["id", "source", "fmt", "url", "title", "site", "published", "language", "text",
-                 "search_text", "content_hash", "added_at"],
+                 "search_text", "content_hash", "added_at", "parts"],
     "places": ["id", "name", "name_fr", "name_ar", "kind", "country", "lat", "lon"],
     "place_mentions": ["article_id", "place_id", "start", "end", "surface", "how"],
     "actors": ["id", "name", "kind", "country"],
@@ -22,6 +22,18 @@ COLUMNS: dict[str, list[str]] = {
                "article_language", "article_site", "article_published", "article_title", "article_url"],
 }
 TABLES = tuple(COLUMNS)
+EVIDENCE_MAX_CHARS = 1000  # longer than any sentence of a real article; a text without full stops is one "sentence"
+
+
+def stored_evidence(evidence: str, trigger: str) -> str:
+    """The evidence sentence as stored and shown: a sentence longer than EVIDENCE_MAX_CHARS (a text
+    with no sentence breaks) becomes the window of that length around its trigger word, marked "…"."""
+    if len(evidence) <= EVIDENCE_MAX_CHARS:
+        return evidence
+    at = evidence.find(trigger) if trigger else -1
+    lo = max(0, min(at - EVIDENCE_MAX_CHARS // 2, len(evidence) - EVIDENCE_MAX_CHARS))
+    hi = lo + EVIDENCE_MAX_CHARS
+    return ("…" if lo else "") + evidence[lo:hi] + ("…" if hi < len(evidence) else "")
 
 
 def article_rows(art: ProcessedArticle, added_at: datetime) -> dict[str, list[tuple]]:
@@ -29,7 +41,7 @@ def article_rows(art: ProcessedArticle, added_at: datetime) -> dict[str, list[tu
     rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
     search = fold(f"{art.title or ''}\n{art.text}")
     rows["articles"].append((art.id, art.source, art.fmt, art.url, art.title, art.site, art.published,
-                             art.language, art.text, search, art.content_hash, added_at))
+                             art.language, art.text, search, art.content_hash, added_at, list(art.parts) or None))
     for m in art.places:
         p = m.place
         rows["places"].append((p.id, p.name, p.name_fr, p.name_ar, p.kind, p.country, p.lat, p.lon))
@@ -53,5 +65,6 @@ def event_row(art: ProcessedArticle, n: int, ev: Event, actor_states: dict[str, 
     return (f"{art.id}#{n}", art.id, ev.type, ev.status, ev.date, ev.date_precision, ev.date_source,
             day_from, day_to, place.id if place else None, place.name if place else None,
             place.kind if place else None, country, place.lat if place else None,
-            place.lon if place else None, list(ev.actors), ev.evidence, ev.start, ev.end, ev.trigger,
+            place.lon if place else None, list(ev.actors), stored_evidence(ev.evidence, ev.trigger), ev.start, ev.end,
+            ev.trigger,
             ev.confidence, None, sorted(states), art.language, art.site, art.published, art.title, art.url)

@@ -1,7 +1,7 @@
 """Tables of the store. Created on every write session, so older files gain new tables."""
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -17,7 +17,8 @@ DDL = [
         text VARCHAR NOT NULL,
         search_text VARCHAR NOT NULL,  -- folded title + text, for accent/hamza-blind search
         content_hash VARCHAR NOT NULL UNIQUE,
-        added_at TIMESTAMP NOT NULL
+        added_at TIMESTAMP NOT NULL,
+        parts INTEGER[]                  -- a long document processed in parts: where each begins in text
     )""",
     """CREATE TABLE IF NOT EXISTS places (
         id VARCHAR PRIMARY KEY,
@@ -112,4 +113,5 @@ MIGRATIONS = [
     ("events", "article_url", "VARCHAR", """UPDATE events SET article_language = a.language, article_site = a.site,
         article_published = a.published, article_title = a.title, article_url = a.url
         FROM articles a WHERE a.id = events.article_id AND events.article_language IS NULL"""),
+    ("articles", "parts", "INTEGER[]", None),
 ]

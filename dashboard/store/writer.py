@@ -1,17 +1,20 @@
-"""Writing the store: one writer at a time, and a crash never damages what readers see.
+"""Writing the store: one writer at a time, committing bounded batches into the file itself.
 
-A write session copies the current store to a temporary file beside it, writes there, and
-atomically renames it over the store when everything is committed (`os.replace`). Readers (the
-app) keep reading the previous file until then, and a process killed half way leaves the
-previous store untouched; its temporary file is removed by the next writer. A lock file keeps
-two writers from racing.
+A write session (`write_session`) buffers what it is given and commits it every `BATCH_ARTICLES`
+articles (or `BATCH_CHARS` characters of text) as one DuckDB transaction on the store file, then
+frees the batch. So:
+
+- memory holds one batch, however many articles a run adds;
+- a write costs what it writes: nothing is copied, and the articles already stored are looked up
+  through the table's index, never loaded;
+- a process killed half way loses only the batch it was committing (DuckDB's write-ahead log
+  makes each commit all or nothing), and re-running the same ingest adds the rest, nothing twice;
+- readers (the app) see whole batches only; they step aside for the second a commit takes (see
+  `gate.py`) and keep reading the stored articles while the writer reads and processes.
 """
 from __future__ import annotations
 
-import fcntl
-import os
-import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -21,14 +24,21 @@ import duckdb
 import pyarrow as pa
 
 from dashboard.records import Failure, ProcessedArticle
+from dashboard.settings import store_wait_seconds
 
+from .errors import StoreUnreadable
+from .gate import commit_turn, exclusive_connection, wal_path, writer_lock
 from .rows import COLUMNS, TABLES, article_rows
 from .schema import DDL, MIGRATIONS, SCHEMA_VERSION
 
+BATCH_ARTICLES = 1000  # articles per commit: fewer commits (each a pause for readers) against memory held
+BATCH_CHARS = 5_000_000  # characters of article text per commit: bounds memory when articles are long
+BATCH_FAILURES = 5000  # failures per commit (an input of nothing but broken lines)
+REPORTED_FAILURES = 1000  # failures a report lists (all are stored and counted)
+WRITER_MEMORY = "64MB"  # DuckDB's cache while committing: a batch reads little, a bigger cache only raises the peak
+
 _HASH = COLUMNS["articles"].index("content_hash")
 _SOURCE = COLUMNS["articles"].index("source")
-
-FLUSH_EVERY = 2000  # articles buffered in memory before a bulk insert
 
 
 def _now() -> datetime:
@@ -52,215 +62,257 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 class WriteReport:
     added: int = 0
     present: int = 0
-    failures: list[Failure] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)  # the first REPORTED_FAILURES
+    failed: int = 0
 
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
+    def count_failure(self, failure: Failure) -> None:
+        self.failed += 1
+        if len(self.failures) < REPORTED_FAILURES:
+            self.failures.append(failure)
+
+
+@dataclass
+class _Batch:
+    """What the next commit writes."""
+
+    articles: list[dict[str, list[tuple]]] = field(default_factory=list)  # rows per table, one dict an article
+    ids: set[str] = field(default_factory=set)
+    hashes: set[str] = field(default_factory=set)
+    failures: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    chars: int = 0
+
+    def full(self) -> bool:
+        return len(self.articles) >= BATCH_ARTICLES or self.chars >= BATCH_CHARS or len(self.failures) >= BATCH_FAILURES
 
 
 class StoreWriter:
     """Adds processed articles and failures inside one write session (see `write_session`)."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
+    def __init__(self, db: Path):
+        self.db = Path(db)
         self.report = WriteReport()
-        self._ids: set[str] = set()
-        self._hashes: set[str] = set()
-        for art_id, digest in con.execute("SELECT id, content_hash FROM articles").fetchall():
-            self._ids.add(art_id)
-            self._hashes.add(digest)
-        self._place_ids = {r[0] for r in con.execute("SELECT id FROM places").fetchall()}
-        self._actor_ids = {r[0] for r in con.execute("SELECT id FROM actors").fetchall()}
-        self._rows: dict[str, list[tuple]] = {}
-        self._stored_sources: list[str] = []
-        self._pending = 0
-        self._new_events = 0
+        self._batch = _Batch()
+        self._lookup: duckdb.DuckDBPyConnection | None = None
+        self._schema_ready = False
+        self._feed_state: dict[str, tuple[str | None, str | None]] = {}
 
-    # -- queries a caller may use to skip work -------------------------------------------------
+    # -- questions a caller may ask to skip work -------------------------------------------------
+    def known_ids(self, article_ids: Iterable[str | None]) -> set[str]:
+        """Which of these article ids are stored or waiting in this batch (one query)."""
+        ids = sorted({i for i in article_ids if i})
+        known = {i for i in ids if i in self._batch.ids}
+        rest = [i for i in ids if i not in known]
+        if rest and self._connected_for_lookup():
+            found = self._lookup.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                         [rest]).fetchall()
+            known.update(r[0] for r in found)
+        return known
+
+    def buffered(self, article_id: str) -> bool:
+        """Whether this article id waits in the batch being filled."""
+        return article_id in self._batch.ids
+
     def has_article(self, article_id: str | None = None, content_hash: str | None = None) -> bool:
-        return (article_id is not None and article_id in self._ids) or (
-            content_hash is not None and content_hash in self._hashes)
+        if article_id and self.known_ids([article_id]):
+            return True
+        if not content_hash:
+            return False
+        if content_hash in self._batch.hashes:
+            return True
+        return self._connected_for_lookup() and self._lookup.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone() is not None
 
-    def feed_state(self) -> dict[str, tuple[str | None, str | None]]:
-        rows = self.con.execute("SELECT url, etag, modified FROM feed_state").fetchall()
-        return {url: (etag, modified) for url, etag, modified in rows}
+    def _connected_for_lookup(self) -> bool:
+        """A read-only connection for look-ups between commits (shared with the app's readers)."""
+        if self._lookup is None:
+            if not self.db.exists():
+                return False
+            try:
+                self._lookup = duckdb.connect(str(self.db), read_only=True, config={"memory_limit": "64MB"})
+                self._lookup.execute("SELECT id FROM articles LIMIT 0")
+            except duckdb.Error as exc:
+                self._close_lookup()
+                if "articles" in str(exc) and "exist" in str(exc):  # a new file with no table yet
+                    return False
+                raise StoreUnreadable(f"The store file {self.db} cannot be read ({exc.__class__.__name__}). "
+                                      "Re-create it with: python -m dashboard build --fresh") from exc
+        return True
 
-    def save_feed_state(self, state: dict[str, tuple[str | None, str | None]]) -> None:
-        now = _now()
-        for url, (etag, modified) in state.items():
-            self.con.execute("INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?)", [url, etag, modified, now])
+    def _close_lookup(self) -> None:
+        if self._lookup is not None:
+            self._lookup.close()
+            self._lookup = None
 
     # -- writes ----------------------------------------------------------------------------------
     def add_failure(self, failure: Failure) -> None:
-        now = _now()
-        self.con.execute(
-            "INSERT INTO failures VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (source, reason) DO UPDATE SET last_seen = excluded.last_seen",
-            [failure.source, failure.reason, now, now],
-        )
-        self.report.failures.append(failure)
+        self._batch.failures[(failure.source, failure.reason)] = _now()
+        self.report.count_failure(failure)
+        if self._batch.full():
+            self.commit()
 
     def add_article(self, art: ProcessedArticle) -> bool:
-        """Store one article with its mentions and events; False if it is already there."""
-        if self.has_article(art.id, art.content_hash):
+        """Buffer one article with its mentions and events, and commit if the batch is full; False
+        if this batch already has it (one already stored is counted as present when committed)."""
+        buffered = self.buffer_article(art)
+        self.commit_if_full()
+        return buffered
+
+    def buffer_article(self, art: ProcessedArticle) -> bool:
+        """`add_article` without the commit: a caller that holds a long article can let go of it
+        before the batch is written (`commit_if_full`)."""
+        if art.id in self._batch.ids or art.content_hash in self._batch.hashes:
             self.report.present += 1
             return False
-        self.add_rows(article_rows(art, _now()))
+        self._batch.articles.append(article_rows(art, _now()))
+        self._batch.ids.add(art.id)
+        self._batch.hashes.add(art.content_hash)
+        self._batch.chars += len(art.text)
         return True
 
-    def add_rows(self, rows: dict[str, list[tuple]]) -> None:
-        """Buffer the rows of one new article (see `rows.article_rows`)."""
-        for art_row in rows["articles"]:
-            self._ids.add(art_row[0])
-            self._hashes.add(art_row[_HASH])
-            self._stored_sources.append(art_row[_SOURCE])
-            self.report.added += 1
-        for place_row in rows["places"]:
-            if place_row[0] not in self._place_ids:
-                self._place_ids.add(place_row[0])
-                self._buffer("places", place_row)
-        for actor_row in rows["actors"]:
-            if actor_row[0] not in self._actor_ids:
-                self._actor_ids.add(actor_row[0])
-                self._buffer("actors", actor_row)
-        for table in ("articles", "place_mentions", "actor_mentions", "events"):
-            self._rows.setdefault(table, []).extend(rows[table])
-        self._new_events += len(rows["events"])
-        self._pending += 1
-        if self._pending >= FLUSH_EVERY:
-            self.flush()
+    def commit_if_full(self) -> None:
+        if self._batch.full():
+            self.commit()
 
-    def _buffer(self, table: str, row: tuple) -> None:
-        self._rows.setdefault(table, []).append(row)
+    def save_feed_state(self, state: dict[str, tuple[str | None, str | None]]) -> None:
+        """Remembered with the session's last commit."""
+        self._feed_state.update(state)
 
-    def flush(self) -> None:
-        """Bulk-insert what is buffered (one Arrow table per target table).
-
-        The SQL reads the local Arrow tables by their variable names (DuckDB's replacement scans),
-        hence the `noqa: F841` on variables that look unused."""
-        for table in TABLES:
-            rows = self._rows.pop(table, None)
-            if not rows:
-                continue
-            cols = COLUMNS[table]
-            batch = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})  # noqa: F841
-            quoted = ", ".join(f'"{c}"' for c in cols)
-            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM batch")
-        if self._stored_sources:  # a source that now gives an article is no longer a failure
-            stored = pa.table({"source": self._stored_sources})  # noqa: F841
-            self.con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM stored)")
-            self._stored_sources = []
-        self._pending = 0
-
-    def import_parquet(self, folder: Path) -> None:
-        """Import rows written by `dashboard.distributed` workers (one Parquet folder per table,
-        each row with its input position `seq`), skipping articles already present, in input order."""
-        self.flush()
-        files = {t: sorted((Path(folder) / t).rglob("*.parquet")) for t in TABLES}
-        if not files["articles"]:
-            return
-
-        def source(table: str) -> str:
-            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files[table])
-            return f"read_parquet([{listed}], union_by_name = true)"
-
-        accepted: list[int] = []
-        for art_id, digest, seq, src in self.con.execute(
-                f"SELECT id, content_hash, seq, source FROM {source('articles')} ORDER BY seq").fetchall():
-            if self.has_article(art_id, digest):
-                self.report.present += 1
-                continue
-            self._ids.add(art_id)
-            self._hashes.add(digest)
-            self._stored_sources.append(src)
-            self.report.added += 1
-            accepted.append(seq)
-        kept = pa.table({"seq": pa.array(accepted, pa.int64())})  # noqa: F841
-        for table in TABLES:
-            if not files[table]:
-                continue
-            quoted = ", ".join(f'"{c}"' for c in COLUMNS[table])
-            if table in ("places", "actors"):  # shared entities: first appearance, if new
-                self.con.execute(
-                    f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM ("
-                    f"  SELECT *, row_number() OVER (PARTITION BY id ORDER BY seq) AS first FROM {source(table)}"
-                    f"  WHERE seq IN (SELECT seq FROM kept)) "
-                    f"WHERE first = 1 AND id NOT IN (SELECT id FROM {table}) ORDER BY seq")
-            else:
-                self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {source(table)} "
-                                 f"WHERE seq IN (SELECT seq FROM kept) ORDER BY seq")
-        self._new_events += self.con.execute("SELECT count(*) FROM events WHERE cluster IS NULL").fetchone()[0]
-        self.flush()
+    def commit(self) -> None:
+        """Write the batch as one transaction on the store file, then free it."""
+        self._close_lookup()
+        batch, self._batch = self._batch, _Batch()
+        with exclusive_connection(self.db, store_wait_seconds(), WRITER_MEMORY) as con:
+            if not self._schema_ready:
+                ensure_schema(con)
+                self._schema_ready = True
+            con.execute("BEGIN TRANSACTION")
+            given = len(batch.articles)
+            added = _write_batch(con, batch)
+            if self._feed_state:
+                _save_feed_state(con, self._feed_state)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", [_now().isoformat()])
+            con.execute("COMMIT")
+        self.report.added += added
+        self.report.present += given - added
 
     def finish(self) -> None:
-        self.flush()
-        if self._new_events:
-            self._recluster()
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", [_now().isoformat()])
+        """Commit what is left, then number the clusters of the new events, a chunk a commit (in
+        date order; see `clusters.number_next_chunk`). Events a crashed session left unnumbered
+        are numbered here too."""
+        self.commit()
+        from .clusters import number_next_chunk
 
-    def _recluster(self) -> None:
-        """Number the real-world events: one number for reports of the same event in many articles."""
-        from dashboard.store.clusters import assign_clusters
+        while True:
+            with exclusive_connection(self.db, store_wait_seconds(), WRITER_MEMORY) as con:
+                con.execute("BEGIN TRANSACTION")
+                numbered = number_next_chunk(con)
+                con.execute("COMMIT")
+            if not numbered:
+                return
 
-        assign_clusters(self.con)
+    def import_parquet(self, folder: Path) -> None:
+        """Import rows written by `dashboard.distributed` workers, in one commit (see `parquet.py`)."""
+        from .parquet import import_parquet
+
+        self.commit()
+        with exclusive_connection(self.db, store_wait_seconds(), WRITER_MEMORY) as con:
+            con.execute("BEGIN TRANSACTION")
+            added, present = import_parquet(con, Path(folder))
+            con.execute("COMMIT")
+        self.report.added += added
+        self.report.present += present
+
+    def close(self) -> None:
+        self._close_lookup()
+
+
+def _save_feed_state(con: duckdb.DuckDBPyConnection, state: dict[str, tuple[str | None, str | None]]) -> None:
+    now = _now()
+    for url, (etag, modified) in state.items():
+        con.execute("INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?)", [url, etag, modified, now])
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple], only_new_ids: bool = False) -> None:
+    """Bulk-insert rows as one Arrow table (DuckDB reads the local variable `batch` by its name)."""
+    if not rows:
+        return
+    cols = COLUMNS[table]
+    batch = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})  # noqa: F841
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    where = f" WHERE id NOT IN (SELECT id FROM {table})" if only_new_ids else ""
+    con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM batch{where}")
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> int:
+    """Insert the batch's new articles (not stored yet by id or text), their rows, its failures;
+    number the new events' clusters. Returns how many articles were new."""
+    if batch.failures:
+        failed = pa.table({"source": [s for s, _ in batch.failures],  # noqa: F841
+                           "reason": [r for _, r in batch.failures], "seen": list(batch.failures.values())})
+        con.execute("INSERT INTO failures SELECT source, reason, seen, seen FROM failed "
+                    "ON CONFLICT (source, reason) DO UPDATE SET last_seen = excluded.last_seen")
+    if not batch.articles:
+        return 0
+    heads = [rows["articles"][0] for rows in batch.articles]
+    incoming = pa.table({"id": [h[0] for h in heads], "hash": [h[_HASH] for h in heads]})  # noqa: F841
+    stored = {r[0] for r in con.execute(
+        "SELECT i.id FROM incoming i WHERE i.id IN (SELECT id FROM articles) "
+        "OR i.hash IN (SELECT content_hash FROM articles)").fetchall()}
+    new = [rows for rows, head in zip(batch.articles, heads) if head[0] not in stored]
+    added = len(new)
+    batch.articles.clear()  # (from here on each table's rows are freed once inserted)
+    tables: dict[str, list[tuple]] = {t: [] for t in TABLES}
+    first_place: dict[str, tuple] = {}
+    first_actor: dict[str, tuple] = {}
+    for rows in new:
+        for table in ("articles", "place_mentions", "actor_mentions", "events"):
+            tables[table] += rows[table]
+        for row in rows["places"]:
+            first_place.setdefault(row[0], row)
+        for row in rows["actors"]:
+            first_actor.setdefault(row[0], row)
+    del new, heads
+    _insert(con, "places", list(first_place.values()), only_new_ids=True)
+    _insert(con, "actors", list(first_actor.values()), only_new_ids=True)
+    sources = pa.table({"source": [row[_SOURCE] for row in tables["articles"]]})  # noqa: F841
+    for table in ("articles", "place_mentions", "actor_mentions", "events"):
+        _insert(con, table, tables.pop(table))
+    con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM sources)")  # stored now: no longer a failure
+    return added
 
 
 # -- sessions ------------------------------------------------------------------------------------
 
-def _tmp_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".writing")
+def _discard_leftovers(db: Path) -> None:
+    """Files of a writer of the earlier design (a copy of the store): never committed, not needed."""
+    tmp = db.with_name(db.name + ".writing")
+    for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+        leftover.unlink(missing_ok=True)
 
 
-@contextmanager
-def _writer_lock(db_path: Path) -> Iterator[None]:
-    lock_path = db_path.with_name(db_path.name + ".lock")
-    with open(lock_path, "a+") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+def remove_store(db: Path) -> None:
+    """Delete the store file (readers step aside as for a commit)."""
+    with commit_turn(db):
+        for path in (db, wal_path(db)):
+            path.unlink(missing_ok=True)
 
 
 @contextmanager
 def write_session(db_path: Path, *, fresh: bool = False) -> Iterator[StoreWriter]:
-    """Open the store for writing; on success the new file replaces the old one atomically.
+    """Open the store for writing: batches are committed as they fill, the rest when the body ends.
 
-    `fresh=True` starts from an empty store (the `build` command) instead of a copy.
-    If the body raises, nothing is replaced and the exception propagates.
+    `fresh=True` deletes the store first (`python -m dashboard build --fresh`). If the body raises,
+    the batches committed so far stay and the one being filled is dropped; the exception propagates.
     """
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    with _writer_lock(db_path):
-        tmp = _tmp_path(db_path)
-        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-            leftover.unlink(missing_ok=True)  # a crashed writer's work: never committed
-        if db_path.exists() and not fresh:
-            shutil.copyfile(db_path, tmp)
-        con = duckdb.connect(str(tmp))
+    with writer_lock(db_path):
+        _discard_leftovers(db_path)
+        if fresh:
+            remove_store(db_path)
+        writer = StoreWriter(db_path)
         try:
-            ensure_schema(con)
-            writer = StoreWriter(con)
-            con.execute("BEGIN TRANSACTION")
             yield writer
             writer.finish()
-            con.execute("COMMIT")
-            con.execute("CHECKPOINT")
-        except BaseException:
-            con.close()
-            tmp.unlink(missing_ok=True)
-            raise
-        con.close()
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        finally:
+            writer.close()

@@ -6,7 +6,6 @@ Results are small (aggregated in SQL), so caching them costs little.
 """
 from __future__ import annotations
 
-import os
 import threading
 from datetime import date
 from pathlib import Path
@@ -19,8 +18,9 @@ from dashboard.records import Filters
 from dashboard.settings import default_db_path
 from dashboard.store import StoreError, StoreMissing, StoreReader, StoreUnreadable
 from dashboard.store import queries as q
+from dashboard.store.gate import store_identity
 
-Version = tuple[int, int, int]
+Version = tuple[int, ...]
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,14 +36,16 @@ _BUILD_LOCK = threading.Lock()
 
 
 def build_from_samples(path: Path) -> None:
-    """First run: the store is missing, so build it from the bundled sample articles (once per process)."""
+    """First run: the store is missing, so build it from the bundled sample articles (once per
+    process). Never deletes: if the store appeared meanwhile, the samples are added to it (and are
+    already there, most likely)."""
     from dashboard.settings import samples_dir
     from dashboard.sources.ingest import read_path
     from dashboard.runner import store_items
 
     with _BUILD_LOCK:
         if not path.exists():  # another session may have built it while this one waited
-            store_items(read_path(samples_dir()), path, fresh=True)
+            store_items(read_path(samples_dir()), path)
 
 
 def open_store(path: Path) -> tuple[StoreReader, Version]:
@@ -55,10 +57,9 @@ def open_store(path: Path) -> tuple[StoreReader, Version]:
 def file_version(path: Path) -> Version | None:
     """The store file's identity now (what `StoreReader.version` reports), None if it is gone."""
     try:
-        st_ = os.stat(path)
+        return store_identity(path)
     except OSError:
         return None
-    return st_.st_ino, st_.st_mtime_ns, st_.st_size
 
 
 def _query(path: str, fn, *args):
@@ -135,8 +136,9 @@ def bounds(path: str, version: Version) -> tuple[date | None, date | None]:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def article(path: str, version: Version, article_id: str) -> q.ArticleView | None:
-    return _query(path, q.article_with_mentions, article_id)
+def article(path: str, version: Version, article_id: str, part: int = 1, at: int | None = None) -> q.ArticleView | None:
+    """The article (of a long document, part `part`, or the part holding offset `at`) with its highlights."""
+    return _query(path, q.article_with_mentions, article_id, part, at)
 
 
 def recent_articles(path: str, n: int) -> pd.DataFrame:

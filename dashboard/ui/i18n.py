@@ -145,9 +145,9 @@ _STRINGS: dict[str, dict[str, str]] = {
     "build_failed": {"en": "The article store could not be built: {error}",
                      "fr": "La base d'articles n'a pas pu être construite : {error}",
                      "ar": "تعذر بناء قاعدة المقالات: {error}"},
-    "store_unreadable": {"en": "The article store cannot be read. Rebuild it with: python -m dashboard build",
-                         "fr": "La base d'articles est illisible. Reconstruisez-la avec : python -m dashboard build",
-                         "ar": "تعذرت قراءة قاعدة المقالات. أعد بناءها بالأمر: python -m dashboard build"},
+    "store_unreadable": {"en": "The article store cannot be read. Re-create it with: python -m dashboard build --fresh",
+                         "fr": "La base d'articles est illisible. Recréez-la avec : python -m dashboard build --fresh",
+                         "ar": "تعذرت قراءة قاعدة المقالات. أعد إنشاءها بالأمر: python -m dashboard build --fresh"},
     "store_empty": {"en": "The store has no articles yet. Add some on the “Add articles” tab.",
                     "fr": "La base ne contient pas encore d'article. Ajoutez-en dans l'onglet « Ajouter des "
                           "articles ».",
@@ -309,6 +309,38 @@ _STRINGS: dict[str, dict[str, str]] = {
                         "ar": "السطر {row}: «{typed}» ليس تاريخا. اكتبه هكذا 2024-03-14 أو اتركه فارغا."},
     "record_problems": {"en": "Record these problems", "fr": "Enregistrer ces problèmes",
                         "ar": "تسجيل هذه المشكلات"},
+    # -- errors and limits
+    "err_page": {"en": "Something went wrong while showing the page. Reload the page to try again; if it happens "
+                       "again, tell the people who run this dashboard.",
+                 "fr": "Un problème est survenu en affichant la page. Rechargez la page pour réessayer ; si cela se "
+                       "reproduit, prévenez les personnes qui gèrent ce tableau de bord.",
+                 "ar": "حدث خطأ أثناء عرض الصفحة. أعد تحميل الصفحة للمحاولة مجددا، وإن تكرر الأمر فأبلغ القائمين "
+                       "على هذه اللوحة."},
+    "err_part": {"en": "Something went wrong while showing this part of the page ({part}). The rest of the page "
+                       "works. Reload the page to try again; if it happens again, tell the people who run this "
+                       "dashboard.",
+                 "fr": "Un problème est survenu en affichant cette partie de la page ({part}). Le reste de la page "
+                       "fonctionne. Rechargez la page pour réessayer ; si cela se reproduit, prévenez les "
+                       "personnes qui gèrent ce tableau de bord.",
+                 "ar": "حدث خطأ أثناء عرض هذا الجزء من الصفحة ({part}). بقية الصفحة تعمل. أعد تحميل الصفحة "
+                       "للمحاولة مجددا، وإن تكرر الأمر فأبلغ القائمين على هذه اللوحة."},
+    "err_busy": {"en": "Articles are being added right now. Reload the page in a moment.",
+                 "fr": "Des articles sont en cours d'ajout. Rechargez la page dans un instant.",
+                 "ar": "تجري الآن إضافة مقالات. أعد تحميل الصفحة بعد لحظات."},
+    "err_store": {"en": "This part of the page ({part}) could not read the article store. Reload the page; if it "
+                        "happens again, the store may be damaged: re-create it with python -m dashboard build "
+                        "--fresh",
+                  "fr": "Cette partie de la page ({part}) n'a pas pu lire la base d'articles. Rechargez la page ; si "
+                        "cela se reproduit, la base est peut-être endommagée : recréez-la avec python -m dashboard "
+                        "build --fresh",
+                  "ar": "تعذر على هذا الجزء من الصفحة ({part}) قراءة قاعدة المقالات. أعد تحميل الصفحة، وإن تكرر "
+                        "ذلك فقد تكون القاعدة تالفة: أعد إنشاءها بالأمر python -m dashboard build --fresh"},
+    "reader_part": {"en": "Part of the article", "fr": "Partie de l'article", "ar": "جزء من المقال"},
+    "reader_part_label": {"en": "Part {k} of {n}", "fr": "Partie {k} sur {n}", "ar": "الجزء {k} من {n}"},
+    "reader_long": {"en": "This article is long: it is shown one part at a time ({n} parts).",
+                    "fr": "Cet article est long : il est affiché partie par partie ({n} parties).",
+                    "ar": "هذا المقال طويل: يعرض جزءا جزءا ({n} أجزاء)."},
+    "upload_reading": {"en": "Reading {name}…", "fr": "Lecture de {name}…", "ar": "قراءة {name}…"},
 }
 
 EVENT_TYPE_LABELS: dict[str, dict[str, str]] = {

@@ -7,10 +7,11 @@ or its private network.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
@@ -55,21 +56,56 @@ def refusal(name: str, size: int, position: int, max_files: int = MAX_FILES,
     return None
 
 
+class Upload(Protocol):
+    """What the file picker gives (Streamlit's UploadedFile): a name, a size, and the bytes on request."""
+
+    name: str
+    size: int
+
+    def getvalue(self) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class BytesUpload:
+    name: str
+    data: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+    def getvalue(self) -> bytes:
+        return self.data
+
+
+class UploadStream:
+    """The articles (and failures) of uploaded files, read one file at a time: a file's bytes are
+    asked for only when its turn comes and dropped once its articles are read, so processing holds
+    one file (the picker itself keeps what was uploaded). A file beyond `max_files`, of a type not
+    in ALLOWED_SUFFIXES or over `max_bytes` is not read: it becomes one failure saying why."""
+
+    def __init__(self, files: Sequence[Upload], max_files: int = MAX_FILES, max_bytes: int = MAX_FILE_BYTES):
+        self.files = list(files)
+        self.max_files, self.max_bytes = max_files, max_bytes
+        self.files_read = 0
+
+    def __iter__(self) -> Iterator[Item]:
+        from dashboard.sources.ingest import read_upload
+
+        for position, upload in enumerate(self.files):
+            name = upload_name(upload.name)
+            reason = refusal(name, upload.size, position, self.max_files, self.max_bytes)
+            if reason:
+                yield Failure(name, reason)
+            else:
+                yield from read_upload(name, upload.getvalue(), max_bytes=self.max_bytes)
+            self.files_read += 1
+
+
 def collect_uploads(files: list[tuple[str, bytes]], lang: str = "en",
                     max_files: int = MAX_FILES, max_bytes: int = MAX_FILE_BYTES) -> list[Item]:
-    """Articles (and failures) from uploaded files. A file beyond `max_files`, of a type not in
-    ALLOWED_SUFFIXES or over `max_bytes` is not read: it becomes one failure saying why."""
-    from dashboard.sources.ingest import read_upload
-
-    items: list[Item] = []
-    for position, (name, payload) in enumerate(files):
-        name = upload_name(name)
-        reason = refusal(name, len(payload), position, max_files, max_bytes)
-        if reason:
-            items.append(Failure(name, reason))
-        else:
-            items.extend(read_upload(name, payload, max_bytes=max_bytes))
-    return items
+    """Every article (and failure) of files given as (name, bytes), as a list (see `UploadStream`)."""
+    return list(UploadStream([BytesUpload(n, d) for n, d in files], max_files, max_bytes))
 
 
 def collect_feed_url(url: str, feed_state: dict) -> tuple[list[Item], str | None]:
@@ -103,9 +139,9 @@ def _read_feeds(urls: list[str], feed_state: dict, allow_private: bool = False) 
     return list(read_sources(urls, allow_private=allow_private, timeout=FEED_TIMEOUT, feed_state=feed_state))
 
 
-def run_ingest(items: list[Item], db: Path, progress: Callable[[int, int, str], None] | None = None,
+def run_ingest(items: Iterable[Item], db: Path, progress: Callable[[int, int | None, str], None] | None = None,
                feed_state: dict | None = None) -> WriteReport:
-    """Process and store the items in one atomic write (readers switch to the new file)."""
+    """Process and store the items as they come, committed in batches (readers see each batch whole)."""
     from dashboard.runner import store_items
 
     return store_items(items, db, progress=progress, feed_state=feed_state or None)

@@ -19,6 +19,7 @@ from .export import export_bytes, export_frame
 from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_date, event_type_label, is_rtl, label, number, t, tn
 from .plaintext import is_missing, plain_text
 from .plurals import format_day
+from .reader_parts import choose_part
 from .summary import summary_html, summary_lines
 from .tables import events_display
 from .timeline import build_timeline, span_from_selection
@@ -235,7 +236,6 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
                                                      "xlsx"),
                            file_name="events.xlsx", on_click="ignore",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    reader_section(path, version, f, lang)
 
 
 def show_evidence_if_asked(path: str, version, lang: str, countries: dict[str, dict]) -> None:
@@ -251,7 +251,7 @@ def show_evidence_if_asked(path: str, version, lang: str, countries: dict[str, d
 
 def _evidence_body(path: str, version, event_id: str, lang: str, countries: dict[str, dict]) -> None:
     detail = data.event_detail(path, version, event_id)
-    view = data.article(path, version, detail.article_id) if detail else None
+    view = data.article(path, version, detail.article_id, at=detail.start) if detail else None
     if detail is None or view is None:
         st.warning(t(lang, "evidence_missing"))
         return
@@ -265,7 +265,7 @@ def _evidence_body(path: str, version, event_id: str, lang: str, countries: dict
         if detail.cluster_sources > 1 else ""
     st.html(READER_CSS + evidence_html(detail.evidence, meta, view.language) + extra
             + f"<p><strong>{html.escape(t(lang, 'evidence_in_article'))}</strong></p>"
-            + article_html(view, lang, chosen=(detail.start, detail.end)))
+            + article_html(view, lang, chosen=(detail.start - view.begins, detail.end - view.begins)))
 
 
 def event_place(row, lang: str) -> str:
@@ -298,6 +298,8 @@ def reader_section(path: str, version, f: Filters, lang: str) -> None:
     if not chosen:
         return
     view = data.article(path, version, chosen)
+    if view is not None:  # a long document is read a part at a time
+        view = choose_part(view, lang, lambda part: data.article(path, version, chosen, part))
     if view is None:
         st.warning(t(lang, "article_missing"))
         return
@@ -313,7 +315,7 @@ def add_articles_section(db: Path, lang: str) -> None:
     """Files and a feed address are read first and shown for review (title, date and source can be
     corrected), then added; the project's feeds are added at once. After adding, the page is drawn
     again, so the counts at the top include the new articles straight away."""
-    from .uploads import ALLOWED_SUFFIXES, MAX_FILES, collect_feed_url, collect_uploads
+    from .uploads import ALLOWED_SUFFIXES, MAX_FILES, UploadStream, collect_feed_url
 
     st.write(t(lang, "add_intro"))
     st.info(t(lang, "ephemeral"))
@@ -330,10 +332,10 @@ def add_articles_section(db: Path, lang: str) -> None:
     refresh = st.button(t(lang, "refresh_feeds"))
     if submitted:
         notes: list[str] = []
-        uploads = [(f.name, f.getvalue()) for f in files or []]
-        if len(uploads) > MAX_FILES:
+        uploads = UploadStream(files or [])  # read one file at a time
+        if len(uploads.files) > MAX_FILES:
             notes.append(tn(lang, "too_many_files", MAX_FILES))
-        items = collect_uploads(uploads, lang)
+        items = list(uploads)
         if url.strip():
             feed_items, problem = collect_feed_url(url, _feed_state(db))
             if problem:
@@ -413,8 +415,9 @@ def _add(db: Path, lang: str, items: list, feed_state: dict) -> None:
 
     bar = st.progress(0.0, text=tn(lang, "n_working", len(items)))
 
-    def progress(done: int, total: int, source: str) -> None:
-        bar.progress(done / max(total, 1), text=f"{done}/{total} · {markdown_text(Path(source).name[:60])}")
+    def progress(done: int, total: int | None, source: str) -> None:
+        bar.progress(min(done / max(len(items), 1), 1.0),
+                     text=f"{done}/{len(items)} · {markdown_text(Path(source).name[:60])}")
 
     report = run_ingest(items, db, progress, feed_state)
     bar.empty()
@@ -459,4 +462,4 @@ def problems_section(path: str, lang: str) -> None:
 
 
 __all__ = ["add_articles_section", "event_type_label", "events_section", "headline", "map_section",
-           "page_direction", "problems_section", "show_evidence_if_asked", "timeline_section"]
+           "page_direction", "problems_section", "reader_section", "show_evidence_if_asked", "timeline_section"]

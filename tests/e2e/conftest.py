@@ -78,17 +78,18 @@ def e2e_store(tmp_path_factory) -> Path:
 
 
 @contextmanager
-def streamlit_server(db: Path, settings: dict[str, str] | None = None) -> Iterator[str]:
-    """`streamlit run dashboard/app.py` on a free port with DASHBOARD_DB=db (and any other
-    `settings` as environment variables); yields its address. Its output goes to DB.log."""
+def streamlit_server(db: Path, settings: dict[str, str] | None = None, *, script: Path | None = None,
+                     extra: tuple[str, ...] = ()) -> Iterator[str]:
+    """`streamlit run dashboard/app.py` (or `script`, with `extra` options) on a free port with DASHBOARD_DB=db
+    (and any other `settings` as environment variables); yields its address. Its output goes to DB.log."""
     _need_browser()
     port = _free_port()
     env = dict(os.environ, DASHBOARD_DB=str(db), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", **(settings or {}))
     log = open(db.with_suffix(".log"), "a")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+        [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard" / "app.py"), "--server.port",
+         str(port), "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats",
+         "false", "--server.fileWatcherType", "none", "--server.runOnSave", "false", *extra],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -2,9 +2,12 @@
 
     python held_writer.py DB READY_FILE GO_FILE
 
-Opens `write_session(DB)`, adds one article (N'Djamena, Chad: one event), creates READY_FILE, then
-waits until GO_FILE exists (at most 120 s) and finishes the session, which renames the new store
-into place. Exit code 0 when the store was replaced, 3 when GO_FILE never came (nothing replaced).
+Opens `write_session(DB)`, adds one article (N'Djamena, Chad: one event; buffered, not committed),
+creates READY_FILE, then waits until GO_FILE exists (at most 120 s) and finishes the session, which
+commits the article. Exit code 0 when it was committed, 3 when GO_FILE never came (nothing committed).
+
+With `--in-commit`, the writer waits inside its commit instead: it holds the store file open for
+writing, as a slow commit would, so readers must wait (or say the store is busy) until GO_FILE.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from dashboard.pipeline.identity import content_hash  # noqa: E402
 from dashboard.records import Event, Place, PlaceMention, ProcessedArticle  # noqa: E402
 from dashboard.store import write_session  # noqa: E402
+from dashboard.store.gate import exclusive_connection  # noqa: E402
 
 NDJAMENA = Place("geo:2427123", "N'Djamena", "city", "TD", 12.11, 15.04, name_fr="N'Djamena", name_ar="نجامينا")
 TEXT = "Chadian and Nigerien officers held talks in N'Djamena on Tuesday about joint patrols on the border."
@@ -39,21 +43,29 @@ class NeverToldToFinish(Exception):
     pass
 
 
-def main(db: str, ready: str, go: str) -> int:
+def wait_for(go: str) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not Path(go).exists():
+        if time.monotonic() > deadline:
+            raise NeverToldToFinish
+        time.sleep(0.1)
+
+
+def main(db: str, ready: str, go: str, in_commit: bool = False) -> int:
     try:
         with write_session(Path(db)) as writer:
             writer.add_article(chad_article())
-            writer.flush()
-            Path(ready).touch()
-            deadline = time.monotonic() + WAIT_SECONDS
-            while not Path(go).exists():
-                if time.monotonic() > deadline:
-                    raise NeverToldToFinish
-                time.sleep(0.1)
+            if in_commit:
+                with exclusive_connection(Path(db), 60, "64MB"):
+                    Path(ready).touch()
+                    wait_for(go)
+            else:
+                Path(ready).touch()
+                wait_for(go)
     except NeverToldToFinish:
         return 3
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(main(*sys.argv[1:4], in_commit="--in-commit" in sys.argv))

@@ -9,6 +9,7 @@ screen as the characters it is made of.
 """
 from __future__ import annotations
 
+import fcntl
 import subprocess
 import sys
 import time
@@ -53,6 +54,16 @@ def hostile_url(tmp_path_factory):
     db = build_hostile_store(tmp_path_factory.mktemp("hostile") / "hostile.duckdb")
     with streamlit_server(db) as url:
         yield url
+
+
+def writer_lock_is_held(db: Path) -> bool:
+    with open(db.with_name(db.name + ".lock"), "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return False
 
 
 def off_this_machine(url: str) -> bool:
@@ -249,7 +260,7 @@ def test_the_app_keeps_serving_while_an_ingest_writes_and_then_shows_the_new_sto
             while not ready.exists() and writer.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.1)
             assert ready.exists() and writer.poll() is None  # the write session is open, holding its lock
-            assert db.with_name(db.name + ".writing").exists()
+            assert writer_lock_is_held(db)
 
             page = watched.open(url)
             wait_for_metrics(page, ["8", "6", "6", "6"])  # the previous store

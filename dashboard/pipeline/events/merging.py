@@ -39,15 +39,28 @@ def link_to_earlier(events: list[Event], made: list[Event], anaphors: set[int],
 
 
 def _earlier_of_type(events: list[Event], ev: Event, anaphoric: bool) -> tuple[int | None, Event]:
-    """The index of the latest earlier event of ev's type (a dated one first), or for a reference,
-    of its sibling type, which then leaves `ev` without a date of its own."""
-    same = [k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type]
-    earlier = next((k for k in same if events[k].date_source in DATED), same[0] if same else None)
-    if earlier is None and anaphoric and ev.type in SIBLING:
+    """For a reference, the index of the latest earlier event of ev's type (a dated one first), or
+    of its sibling type, which then leaves `ev` without a date of its own. Scans back only as far as
+    needed (a long document has thousands of events); a mention that refers to nothing gets None."""
+    if not anaphoric:
+        return None, ev
+    earlier = _latest_of_type(events, ev.type)
+    if earlier is None and ev.type in SIBLING:
         earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == SIBLING[ev.type]), None)
         if earlier is not None:
             ev = ev._replace(date_source="none")  # "this delivery" of a donation told before: same event
     return earlier, ev
+
+
+def _latest_of_type(events: list[Event], typ: str) -> int | None:
+    """The latest event of this type dated by the text, else the latest of this type."""
+    latest = None
+    for k in range(len(events) - 1, -1, -1):
+        if events[k].type == typ:
+            if events[k].date_source in DATED:
+                return k
+            latest = k if latest is None else latest
+    return latest
 
 
 def _refers_to(earlier: Event, ev: Event, published: date | None) -> bool:
