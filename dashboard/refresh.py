@@ -23,7 +23,7 @@ from pathlib import Path
 
 from dashboard import settings
 from dashboard.records import Failure, RawArticle
-from dashboard.store import WriteReport
+from dashboard.store import StoreError, WriteReport
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,8 @@ class Refresher:
                          feeds=feeds, error=None, runs=self.status().runs + 1)
         except Exception as exc:  # noqa: BLE001 - shown on the page; the next refresh tries again
             log.exception("The feed refresh stopped")
-            self._update(running=False, error=f"{exc.__class__.__name__}: {exc}"[:300], runs=self.status().runs + 1)
+            reason = str(exc) if isinstance(exc, StoreError) else f"{exc.__class__.__name__}: {exc}"  # store errors are plain
+            self._update(running=False, error=reason[:300], runs=self.status().runs + 1)
 
     def refresh(self) -> tuple[WriteReport, int]:
         """Read the feeds, store what they give, write the collection if asked: (WriteReport, feeds read)."""

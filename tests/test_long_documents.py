@@ -173,7 +173,7 @@ def test_the_app_reader_shows_a_long_article_a_part_at_a_time(stored_long, monke
     assert "This article is long: it is shown one part at a time (3 parts)." in [c.value for c in at.caption]
     picker = at.selectbox(key=f"reader_part_{art.id}")
     assert picker.options == ["Part 1 of 3", "Part 2 of 3", "Part 3 of 3"]
-    reader_html = lambda: "".join(h.proto.body for h in at.get("html"))  # noqa: E731
+    reader_html = lambda: "".join(h.proto.body for h in at.get("html") if "view-summary" not in h.proto.body)  # noqa: E731
     assert "Niamey" not in reader_html() and "الجزائري" in reader_html()
     picker.set_value(3).run()
     assert "Nouakchott" in reader_html() and "الجزائري" not in reader_html()

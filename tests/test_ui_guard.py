@@ -26,8 +26,14 @@ def store(tmp_path_factory) -> Path:
     return build_store(tmp_path_factory.mktemp("guard") / "store.duckdb")
 
 
+# The tab each part is drawn in (only the open tab is drawn), by the part's function.
+TAB_OF = {"timeline_section": "tab_timeline", "add_articles_section": "tab_add", "problems_section": "tab_problems"}
+
+
 def run_with_failing(monkeypatch, store: Path, function: str, lang: str = "en",
                      error: Exception = RuntimeError(SECRET)) -> AppTest:
+    from dashboard.ui.i18n import t
+
     def fails(*args, **kwargs):
         raise error
 
@@ -35,6 +41,8 @@ def run_with_failing(monkeypatch, store: Path, function: str, lang: str = "en",
     monkeypatch.setenv("DASHBOARD_DB", str(store))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
+    if function in TAB_OF:
+        at.session_state[f"tab_{lang}"] = t(lang, TAB_OF[function])
     return at.run()
 
 
@@ -54,15 +62,15 @@ def test_an_error_in_one_part_is_one_plain_sentence_and_the_rest_is_drawn(monkey
         f"Something went wrong while showing this part of the page ({part}). The rest of the page works. "
         "Reload the page to try again; if it happens again, tell the people who run this dashboard."]
     assert {m.label: m.value for m in at.metric} == {"Events": "8", "Articles": "6", "Places": "6", "Countries": "6"}
-    assert len(at.tabs) == 3
+    assert len(at.tabs) == 4
     text = page_text(at)
     assert SECRET not in text and "RuntimeError" not in text and "Traceback" not in text
 
 
 def test_the_other_parts_are_still_there_when_the_map_fails(monkeypatch, store):
     at = run_with_failing(monkeypatch, store, "map_section")
-    assert [h.value for h in at.subheader][:2] == ["Timeline", "Read an article"]
-    assert len(at.get("plotly_chart")) == 1
+    assert "Read an article" in [h.value for h in at.subheader]
+    assert len(at.dataframe) >= 1  # the events table
 
 
 def test_the_message_is_in_the_interface_language(monkeypatch, store):

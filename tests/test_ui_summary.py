@@ -47,3 +47,9 @@ def test_long_lists_end_with_how_many_more():
 def test_names_from_articles_are_escaped_in_html():
     out = s.summary_html(s.summary_lines(_places(), FACETS, "en", COUNTRIES))
     assert "&lt;b&gt;AFRICOM&lt;/b&gt; 4" in out and "<b>AFRICOM" not in out
+
+
+def test_a_country_acting_as_an_actor_is_named_in_the_interface_language():
+    facets = {**FACETS, "actors": pd.DataFrame({"value": ["Morocco", "Mark Esper"], "events": [6, 2]})}
+    assert dict(s.summary_lines(_places(), facets, "ar", COUNTRIES))["الفاعلون الأكثر ذكرا"] == "المغرب 6، Mark Esper 2"
+    assert dict(s.summary_lines(_places(), facets, "fr", COUNTRIES))["Acteurs les plus cités"] == "Maroc 6, Mark Esper 2"

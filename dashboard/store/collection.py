@@ -44,7 +44,7 @@ from .collection_files import (DAILY, MANIFEST, SCHEMAS, WHOLE, CollectionError,
                                check_export_folder, collection_files, manifest_bytes, month_shift, parquet_bytes,
                                put_file, read_manifest, remove_stale)
 from .reader import StoreError, StoreUnreadable
-from .writer import write_session
+from .writer import replacement_store
 
 NO_TEXT_HASH = "text-not-kept:"  # content_hash of an article imported without its text (+ its id)
 
@@ -312,8 +312,11 @@ def import_collection(folder: Path, db_path: Path) -> ImportReport:
         raise CollectionError(f"There is no collection in {folder} (no {MANIFEST}).")
     files = collection_files(folder)
     try:
-        with write_session(db_path, fresh=True) as writer:
-            return _fill(writer.con, files)
+        with replacement_store(db_path) as con:
+            con.execute("BEGIN TRANSACTION")
+            report = _fill(con, files)
+            con.execute("COMMIT")
+        return report
     except duckdb.Error as exc:
         raise CollectionError(f"The collection in {folder} could not be read into the store "
                               f"({exc.__class__.__name__}: {str(exc)[:300]}).") from exc

@@ -14,6 +14,7 @@ frees the batch. So:
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ WRITER_MEMORY = "64MB"  # DuckDB's cache while committing: a batch reads little,
 
 _HASH = COLUMNS["articles"].index("content_hash")
 _SOURCE = COLUMNS["articles"].index("source")
+_TEXT = COLUMNS["articles"].index("text")
 
 
 def _now() -> datetime:
@@ -169,6 +171,20 @@ class StoreWriter:
         self._batch.chars += len(art.text)
         return True
 
+    def add_rows(self, rows: dict[str, list[tuple]]) -> bool:
+        """Buffer one article given as its rows (`rows.article_rows`, with the time it was collected),
+        and commit if the batch is full; False if this batch already has it."""
+        art = rows["articles"][0]
+        if art[0] in self._batch.ids or art[_HASH] in self._batch.hashes:
+            self.report.present += 1
+            return False
+        self._batch.articles.append(rows)
+        self._batch.ids.add(art[0])
+        self._batch.hashes.add(art[_HASH])
+        self._batch.chars += len(art[_TEXT] or "")
+        self.commit_if_full()
+        return True
+
     def commit_if_full(self) -> None:
         if self._batch.full():
             self.commit()
@@ -295,6 +311,33 @@ def remove_store(db: Path) -> None:
     with commit_turn(db):
         for path in (db, wal_path(db)):
             path.unlink(missing_ok=True)
+
+
+@contextmanager
+def replacement_store(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A new, empty store written beside the store (`STORE.importing`), put in its place in one
+    rename when the body ends without error; if it raises, the new file is deleted and the store
+    stays as it was. One writer at a time, as for `write_session`; readers step aside for the rename
+    and then open the new file."""
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    new = db_path.with_name(db_path.name + ".importing")
+    with writer_lock(db_path):
+        for leftover in (new, wal_path(new)):
+            leftover.unlink(missing_ok=True)
+        try:
+            con = duckdb.connect(str(new), config={"memory_limit": WRITER_MEMORY, "threads": 1})
+            try:
+                ensure_schema(con)
+                yield con
+            finally:
+                con.close()
+            with commit_turn(db_path):
+                wal_path(db_path).unlink(missing_ok=True)  # the old store's log must not replay onto the new file
+                os.replace(new, db_path)
+        finally:
+            for leftover in (new, wal_path(new)):
+                leftover.unlink(missing_ok=True)
 
 
 @contextmanager

@@ -56,6 +56,7 @@ REGION_COLOUR = [106, 76, 147]
 # Countries whose outline is sent to the browser: Africa, Europe and the Middle East (their
 # centre inside this box). The rest of the world is never in view and would only add bytes.
 BORDERS_WEST, BORDERS_SOUTH, BORDERS_EAST, BORDERS_NORTH = -40.0, -40.0, 70.0, 72.0
+LABEL_BACKGROUND = [255, 255, 255, 190]  # behind map labels, so they read over circles and borders
 LABEL_FONT = '"Source Sans Pro", "Noto Sans", "DejaVu Sans", Arial, sans-serif'
 MAX_TIP_CHARS = 90
 
@@ -92,6 +93,18 @@ def country_name(iso2: str | None, lang: str, countries: dict[str, dict]) -> str
         return ""
     props = countries.get(iso2)
     return (props.get(f"name_{lang}") or props.get("name_en") or iso2) if props else iso2
+
+
+def actor_namer(countries: dict[str, dict], lang: str):
+    """An actor's name for the lists: a country acting as an actor ("Morocco") in the interface
+    language (المغرب, Maroc); people and organisations as the lexicon names them."""
+    by_english = {str(p.get("name_en")): p for p in countries.values() if p.get("name_en")}
+
+    def name(actor: str) -> str:
+        props = by_english.get(actor)
+        return plain_text((props.get(f"name_{lang}") or actor) if props else actor)
+
+    return name
 
 
 def place_name(row: dict | pd.Series, lang: str) -> str:
@@ -288,8 +301,10 @@ def _labels_layer(labels: list[dict]) -> pdk.Layer:
         "TextLayer", id=LABELS_LAYER, data=labels, get_position="position", get_text="text", get_size="size",
         size_units="'pixels'", get_color="colour", get_pixel_offset="offset", get_text_anchor="'middle'",
         get_alignment_baseline="'bottom'", character_set="'auto'", font_family=f"'{LABEL_FONT}'",
-        font_weight=600, font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 230],
-        pickable=False)
+        # A plain (not SDF) glyph atlas: at label sizes an SDF atlas erases the dots of Arabic letters
+        # (الجزائر drawn as الحرائر), so the labels stand out on a pale box instead of an SDF outline.
+        font_weight=600, font_settings={"sdf": False}, background=True, get_background_color=LABEL_BACKGROUND,
+        background_padding=[3, 1], pickable=False)
 
 
 def _context_layers(parts: MapParts, arcs: pd.DataFrame, lang: str, borders: dict, countries: dict[str, dict],

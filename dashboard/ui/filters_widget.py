@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard.records import EVENT_TYPES, Filters
 
 from . import urlstate
-from .deck import country_name, place_name
+from .deck import actor_namer, country_name, place_name
 from .collation import sorted_by_name
 from .i18n import ARTICLE_LANGUAGE_LABELS, LANGUAGES, event_type_label, label, number, t
 from .plaintext import plain_text
@@ -193,15 +193,3 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
     sb.button(t(lang, "reset"), key="reset", on_click=reset, type="primary", width="stretch")
     sb.caption(t(lang, "share_hint"))
     sb.html(ENTER_APPLIES_DATES, unsafe_allow_javascript=True)
-
-
-def actor_namer(countries: dict[str, dict], lang: str):
-    """An actor's name for the lists: a country acting as an actor ("Morocco") in the interface
-    language (المغرب, Maroc); people and organisations as the lexicon names them."""
-    by_english = {str(p.get("name_en")): p for p in countries.values() if p.get("name_en")}
-
-    def name(actor: str) -> str:
-        props = by_english.get(actor)
-        return plain_text((props.get(f"name_{lang}") or actor) if props else actor)
-
-    return name

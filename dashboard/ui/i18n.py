@@ -171,7 +171,7 @@ _STRINGS: dict[str, dict[str, str]] = {
                  "fr": "Lieux proches les uns des autres : {n}. Cliquez pour les séparer.",
                  "ar": "أماكن متقاربة: {n}. انقر لعرضها منفصلة."},
     "group_label": {"en": "{name} +{n}", "fr": "{name} +{n}", "ar": "{name} +{n}"},
-    "region_label": {"en": "{name} (region)", "fr": "{name} (région)", "ar": "{name} (منطقة)"},
+    "region_label": {"en": "{name} (region)", "fr": "{name} (région)", "ar": "منطقة {name}"},
     "lg_region": {"en": "region (the countries it covers)", "fr": "région (les pays qu'elle couvre)",
                   "ar": "منطقة (الدول التي تشملها)"},
     "map_help_short": {"en": "Circle size = number of events; colour = most frequent type; ring = only the country "

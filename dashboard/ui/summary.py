@@ -9,7 +9,7 @@ import html
 
 import pandas as pd
 
-from .deck import country_name, outside_places, place_name
+from .deck import actor_namer, country_name, outside_places, place_name
 from .i18n import t
 from .plaintext import plain_text
 
@@ -53,7 +53,7 @@ def summary_lines(places: pd.DataFrame, facets: dict[str, pd.DataFrame], lang: s
         ("top_regions", counted(_place_items(places, lang, {"region"}, set()), MAX_PLACES, lang)),
         ("top_countries", counted(_facet_items(facets.get("countries"), lambda c: country_name(c, lang, countries)),
                                   MAX_COUNTRIES, lang)),
-        ("top_actors", counted(_facet_items(facets.get("actors")), MAX_ACTORS, lang)),
+        ("top_actors", counted(_facet_items(facets.get("actors"), actor_namer(countries, lang)), MAX_ACTORS, lang)),
         ("top_sources", counted(_facet_items(facets.get("sources")), MAX_SOURCES, lang)),
     ]
     out = [(t(lang, key), text) for key, text in lines if text]
