@@ -67,7 +67,7 @@ def _what_fresh_deletes(db: Path) -> str:
     reader = StoreReader(db)
     try:
         articles, events = reader.article_count(), reader.event_count()
-        failures = reader.fetchone("SELECT count(*) FROM failures")[0]
+        failures = reader.failure_count()
     except StoreError:
         return f"Deleting the store at {db} (it cannot be read) and creating it again."
     finally:

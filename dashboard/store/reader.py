@@ -182,6 +182,9 @@ class StoreReader:
     def event_count(self) -> int:
         return self.fetchone("SELECT count(*) FROM events")[0]
 
+    def failure_count(self) -> int:
+        return self.fetchone("SELECT count(*) FROM failures")[0]
+
     def feed_state(self) -> dict[str, tuple[str | None, str | None]]:
         """The ETag/Last-Modified remembered per feed URL, for conditional GETs."""
         rows = self.fetchall("SELECT url, etag, modified FROM feed_state")
