@@ -15,7 +15,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -40,7 +40,7 @@ def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: i
     from dashboard.runner import failure_for
 
     resources = settle_for_batch()
-    added_at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    added_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     by_month: dict[str, dict[str, list[tuple]]] = {}
     failures: list[tuple[int, Failure]] = []
     for seq, raw in chunk:

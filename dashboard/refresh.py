@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dashboard import settings
@@ -33,7 +33,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class Refresher:
             report, feeds = self.refresh()
             self._update(running=False, finished_at=self._clock(), added=report.added, failed=report.failed,
                          feeds=feeds, error=None, runs=self.status().runs + 1)
-        except Exception as exc:  # noqa: BLE001 - shown on the page; the next refresh tries again
+        except Exception as exc:  # shown on the page; the next refresh tries again
             log.exception("The feed refresh stopped")
             self._update(running=False, error=f"{exc.__class__.__name__}: {exc}"[:300], runs=self.status().runs + 1)
 

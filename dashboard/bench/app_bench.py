@@ -166,9 +166,9 @@ def app_peak_memory(db: Path, chromium: str = "/usr/bin/chromium") -> dict:
     the server process's peak resident memory (VmHWM)."""
     if not Path(chromium).exists():
         return {"skipped": f"no Chromium at {chromium}"}
-    from playwright.sync_api import sync_playwright
-
     from urllib.parse import urlencode
+
+    from playwright.sync_api import sync_playwright
 
     from dashboard.ui.urlstate import ViewState, to_params
 

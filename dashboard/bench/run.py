@@ -21,10 +21,10 @@ from pathlib import Path
 
 from dashboard.bench.synthetic import generate
 from dashboard.pipeline import process
-from dashboard.resources import default_resources, settle_for_batch
 from dashboard.pipeline.arabic import fold
-from dashboard.sources.formats import metadata
 from dashboard.records import ProcessedArticle, RawArticle
+from dashboard.resources import default_resources, settle_for_batch
+from dashboard.sources.formats import metadata
 
 _WORD = re.compile(r"\w+")
 

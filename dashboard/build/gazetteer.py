@@ -158,8 +158,8 @@ def _name_key(name: str) -> tuple[str, bool]:
 
 
 def _add_countries(places: dict[str, _Place]) -> None:
-    from babel import Locale
     import countryinfo
+    from babel import Locale
 
     en, fr, ar = (Locale(x).territories for x in ("en", "fr", "ar"))
     info: dict[str, dict] = {}

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from dashboard.records import ActorMention, PlaceMention
 

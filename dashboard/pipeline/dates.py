@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from .anchored import DIGIT_RUN, AnchoredScan, ScanPattern, shortest_starts, with_proclitics
 from .arabic import fold

@@ -18,15 +18,15 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 import ahocorasick
 
 from dashboard.records import Place, PlaceMention
 
 from .arabic import fold_char
-
 
 # Arabic clitics before a name: conjunctions and prepositions, and the article for names that take it.
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")

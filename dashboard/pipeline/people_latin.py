@@ -235,5 +235,5 @@ def _in_title_case_line(toks: Tokens, offset: int, cache: dict[int, bool]) -> bo
         words = _LINE_WORD.findall(text, start, end)
         caps = sum(1 for w in words if w[0].isupper())
         lower_ok = all(w[0].isupper() or w in _HEADLINE_LOWER or len(w) == 1 for w in words)  # (the s of 's)
-        got = cache[start] = TITLE_CASE_MIN_WORDS <= caps and len(words) <= TITLE_CASE_MAX_WORDS and lower_ok
+        got = cache[start] = caps >= TITLE_CASE_MIN_WORDS and len(words) <= TITLE_CASE_MAX_WORDS and lower_ok
     return got

@@ -112,7 +112,7 @@ def _getaddrinfo(host: str, port: int, timeout: float) -> list:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise socket.timeout()
+        raise TimeoutError()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["infos"]  # type: ignore[return-value]
@@ -164,7 +164,7 @@ class _Deadline:
     def remaining(self) -> float:
         left = self.end - time.monotonic()
         if left <= 0:
-            raise socket.timeout()
+            raise TimeoutError()
         return left
 
 
@@ -243,7 +243,7 @@ def http_get(url: str, *, headers: dict[str, str] | None = None, timeout: float 
                 raise FetchError("The feed server answered with a redirect but no new address.")
             current = urljoin(current, location.strip())
         raise FetchError(f"The feed address redirected more than {max_redirects} times.")
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise FetchError(f"The feed did not answer within {_seconds(timeout)}.") from None
     except ConnectionRefusedError:
         raise FetchError("The feed server refused the connection.") from None

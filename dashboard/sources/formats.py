@@ -17,7 +17,7 @@ import trafilatura
 
 from dashboard.records import Failure, RawArticle
 
-from .decode import DecodeError, declared_charset, decode_bytes, looks_binary, BINARY
+from .decode import BINARY, DecodeError, declared_charset, decode_bytes, looks_binary
 from .feeds import parse_feed
 from .htmltext import nesting_depth
 from .pubdate import parse_published

@@ -120,7 +120,7 @@ def assign_clusters(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _assign_chunk(con: duckdb.DuckDBPyConnection, new_rows: list[tuple], next_number: int) -> int:
-    day_keys, other_keys = _match_keys(new_rows)  # noqa: F841 (read by the SQL by their names)
+    day_keys, other_keys = _match_keys(new_rows)  # noqa: RUF059 - read by the SQL by their names
     old = [_to_event(r) for r in con.execute(_CANDIDATES).fetchall()]
     new = [_to_event(r[:-2]) for r in sorted(new_rows)]
     numbers = cluster_events([(art, ev) for _, art, ev, _ in old + new])

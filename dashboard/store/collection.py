@@ -40,9 +40,22 @@ from dashboard.pipeline.arabic import fold
 from dashboard.pipeline.identity import content_hash
 from dashboard.settings import collection_text_months, db_memory_limit
 
-from .collection_files import (DAILY, MANIFEST, SCHEMAS, WHOLE, CollectionError, Manifest,
-                               check_export_folder, collection_files, manifest_bytes, month_shift, parquet_bytes,
-                               put_file, read_manifest, remove_stale)
+from .collection_files import (
+    DAILY,
+    MANIFEST,
+    SCHEMAS,
+    WHOLE,
+    CollectionError,
+    Manifest,
+    check_export_folder,
+    collection_files,
+    manifest_bytes,
+    month_shift,
+    parquet_bytes,
+    put_file,
+    read_manifest,
+    remove_stale,
+)
 from .reader import StoreError, StoreUnreadable
 from .writer import write_session
 

@@ -9,10 +9,9 @@ published in the date range). User input only ever reaches DuckDB as a bound par
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import os
 import threading
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -41,7 +40,7 @@ class Clause:
     params: tuple
 
     @staticmethod
-    def all_of(parts: list["Clause"]) -> "Clause":
+    def all_of(parts: list[Clause]) -> Clause:
         if not parts:
             return Clause("TRUE", ())
         return Clause(" AND ".join(f"({p.sql})" for p in parts), tuple(x for p in parts for x in p.params))

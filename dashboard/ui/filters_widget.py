@@ -15,8 +15,8 @@ import streamlit as st
 from dashboard.records import EVENT_TYPES, Filters
 
 from . import urlstate
-from .deck import country_name, place_name
 from .collation import sorted_by_name
+from .deck import country_name, place_name
 from .i18n import ARTICLE_LANGUAGE_LABELS, LANGUAGES, event_type_label, label, number, t
 from .plaintext import plain_text
 from .quickdates import QUICK_RANGES, quick_range

@@ -13,9 +13,9 @@ from dashboard.records import Filters
 from . import data
 from . import filters_widget as fw
 from .deck import build_deck, country_name, legend_html, selected_places
+from .export import export_bytes, export_frame
 from .highlight import READER_CSS, article_html, evidence_html
 from .highlight import legend_html as reader_legend
-from .export import export_bytes, export_frame
 from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_date, event_type_label, is_rtl, label, number, t, tn
 from .plaintext import is_missing, plain_text
 from .plurals import format_day

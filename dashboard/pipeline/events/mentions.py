@@ -27,7 +27,7 @@ _SCENARIO_TYPES = ("counter_terrorism", "arms_transfer")  # inside an exercise: 
 class _Sentence:
     """One sentence text[s:e] and what its events are picked from."""
 
-    __slots__ = ("ctx", "s", "e", "trigs", "cancel", "clauses", "groups", "dates", "places", "names", "reports")
+    __slots__ = ("cancel", "clauses", "ctx", "dates", "e", "groups", "names", "places", "reports", "s", "trigs")
 
     def __init__(self, ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> None:
         self.ctx, self.s, self.e, self.trigs, self.cancel = ctx, s, e, trigs, cancel
