@@ -193,7 +193,7 @@ def app_peak_memory(db: Path, chromium: str = "/usr/bin/chromium") -> dict:
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"])
             page = browser.new_page()
-            for name, f in TYPICAL_FILTERS:
+            for _name, f in TYPICAL_FILTERS:
                 t0 = time.perf_counter()
                 page.goto(base + "/?" + urlencode(to_params(ViewState(filters=f))))
                 page.wait_for_selector("[data-testid='stMetric']", timeout=120_000)

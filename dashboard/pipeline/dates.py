@@ -220,7 +220,7 @@ def find_dates_folded(folded: str, origin: Sequence[int]) -> list[DateMention]:
         if kept and s < kept[-1][1]:
             continue
         if kept and _same_day_pair(kept[-1], (s, e, dm), folded):
-            ps, pe, pdm = kept[-1]
+            ps, _pe, pdm = kept[-1]
             # keep the explicit date; of "today (Tuesday)" keep the weekday, which quotes cannot shift
             keep = pdm if pdm.kind in ("md", "ymd") else dm if dm.kind in ("md", "ymd") else (
                 pdm if pdm.kind == "weekday" else dm)
@@ -267,9 +267,8 @@ def _day_month(kind: str, g: dict, m: re.Match[str]) -> DateMention | None:
     d = _AR_ORDINALS[g["ord"]] if kind == "ord" else int(g["d"])
     if not 1 <= d <= 31:
         return None
-    if kind == "mdy" and g["mon"] in _AMBIGUOUS_MONTHS and g["mon"] in _MODAL_MONTHS:
-        if not m.group(0)[:1].isalpha():
-            return None
+    if kind == "mdy" and g["mon"] in _AMBIGUOUS_MONTHS and g["mon"] in _MODAL_MONTHS and not m.group(0)[:1].isalpha():
+        return None
     y = int(g["y"]) if g.get("y") else None
     also = int(g["d2"]) if g.get("also") and g.get("d2") and 1 <= int(g["d2"]) <= 31 else None
     return DateMention(0, 0, "ymd" if y else "md", y, mo, d, direction=_direction(g), also_day=also)
@@ -281,9 +280,8 @@ def _month_year(kind: str, g: dict, m: re.Match[str]) -> DateMention | None:
     mon = g["mon"]
     y = int(g["y"]) if g.get("y") else None
     d = _direction(g)
-    if mon in _AMBIGUOUS_MONTHS or len(mon) <= 4:
-        if not (y or g.get("pre") or d):
-            return None
+    if (mon in _AMBIGUOUS_MONTHS or len(mon) <= 4) and not (y or g.get("pre") or d):
+        return None
     if mon in _MODAL_MONTHS and not (y or (g.get("pre") in ("in", "since", "early", "late", "mid"))):
         return None
     return DateMention(0, 0, "ym" if y else "m", y, MONTHS[mon], direction=d)

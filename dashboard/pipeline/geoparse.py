@@ -215,7 +215,7 @@ def _scan(form: str, gz: Gazetteer) -> tuple[list[_Match], list[tuple[str, int]]
     key_len, variants, bare, blocked = gz.key_len, gz.variants, gz.bare_variants, gz.blocked
     for last, (kind, kid) in gz.automaton.iter(form):
         if kind == 1:
-            cc, article = gz.demonyms[kid]
+            cc, _article = gz.demonyms[kid]
             demonyms.append((cc, last))
             continue
         s = last - key_len[kid]

@@ -81,7 +81,7 @@ class CommitSignal:
     def pending(self) -> bool:
         if self._fh is None:
             try:
-                self._fh = open(self.path, "a+")
+                self._fh = open(self.path, "a+")  # noqa: SIM115 - kept open between calls, closed by close()
             except OSError:  # a read-only folder: no writer can commit there either
                 return False
         try:

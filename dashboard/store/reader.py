@@ -8,6 +8,7 @@ is idle, so an idle app never keeps a writer waiting.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -89,10 +90,8 @@ class StoreReader:
                     if self._active == 0:
                         self._close_connection()
                 elif self._active == 0 and (self._con is None or store_identity(self.path) != self._ident):
-                    try:
+                    with contextlib.suppress(_InUse):  # the writer has the file: wait below
                         self._open()
-                    except _InUse:
-                        pass  # the writer has the file: wait below
                 if self._con is not None and not self._signal.pending():
                     self._active += 1
                     return self._con
