@@ -103,7 +103,8 @@ def ingest_on_cluster(
         (read_failures if isinstance(item, Failure) else articles).append((seq, item))
     chunks = [articles[i:i + chunk_size] for i in range(0, len(articles), chunk_size)]
 
-    cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) if scheduler == "local" else None
+    cluster = (LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)
+               if scheduler == "local" else None)
     try:
         with Client(cluster or scheduler) as client:
             futures = [client.submit(process_chunk, chunk, str(out), n, pure=False) for n, chunk in enumerate(chunks)]

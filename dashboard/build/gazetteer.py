@@ -18,9 +18,9 @@ name_fr, name_ar, seat]], "names": [[matching key, place index, flags, blocked c
 "demonyms": {form: iso2},
 "stop": [folded names]}. `flags` is a string: "u" must be written in upper case in the text, "l" starts with a
 lower-case letter (so no capital is required), "t" a capitalised article starts it (La Réunion: the text must
-capitalise the next word too), "e"/"f"/"r" the name is also a common word in English/French/Arabic text and needs positive evidence
-there, "q" an Arabic indefinite common noun (no preposition counts as evidence), "p" a seat of power (only a
-locative or a trigger word counts), "E"/"F"/"R" it is so
+capitalise the next word too), "e"/"f"/"r" the name is also a common word in English/French/Arabic text and
+needs positive evidence there, "q" an Arabic indefinite common noun (no preposition counts as evidence), "p" a
+seat of power (only a locative or a trigger word counts), "E"/"F"/"R" it is so
 common a word there that only a trigger word will do, "i"/"j" a common enough
 English/French word that a capital at the start of a sentence proves nothing (see `doubt_flags`), "a" the
 Arabic article was taken off the key (the text must have it, or a clitic fused with it: للرباط). While

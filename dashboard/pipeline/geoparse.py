@@ -568,7 +568,8 @@ def _sentence_bounds(sentences: str, pos: int) -> tuple[int, int]:
     return sentences.rfind(".", 0, pos) + 1, (hi if hi >= 0 else len(sentences))
 
 
-def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str, ctx: _Context) -> tuple[int, str] | None:
+def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str,
+             ctx: _Context) -> tuple[int, str] | None:
     places = gz.places
     if len(cands) == 1:
         if m.key in gz.stop:

@@ -83,7 +83,8 @@ class Tokens:
     origin: Sequence[int]  # see fold_with_offsets
     items: list[Token]
     starts: list[int] = field(default_factory=list)  # items[k].start, for bisecting
-    index: dict[str, list[int]] = field(default_factory=dict)  # every form (Arabic: without proclitics) -> token indexes
+    # every form (Arabic: without proclitics) -> token indexes
+    index: dict[str, list[int]] = field(default_factory=dict)
 
     def surface(self, i: int, j: int) -> str:
         """Original text of tokens i..j-1."""

@@ -167,7 +167,8 @@ def _quoted(text: str) -> list[OperationMention]:
                     kind = "exercise" if "exercise" in kinds else ("operation" if "operation" in kinds else "unknown")
                     s = start + 1 + len(inner) - len(inner.lstrip())
                     e = close - (len(inner) - len(inner.rstrip()))
-                    out.append(OperationMention(text[s:e], s, e, "", text[s:e], kind, "quoted name after a naming word"))
+                    out.append(OperationMention(text[s:e], s, e, "", text[s:e], kind,
+                                                "quoted name after a naming word"))
             start = text.find(op, close + 1)
     return out
 
@@ -185,7 +186,8 @@ def _capitalised(toks: Tokens, naming: list[int]) -> list[OperationMention]:
             continue
         j = i + 1
         while j < len(items) and not items[j].arabic and text[items[j].start].isupper() \
-                and items[j].start - items[j - 1].end <= 2 and not _SENTENCE_BREAK.search(text, items[j - 1].end, items[j].start):
+                and items[j].start - items[j - 1].end <= 2 \
+                and not _SENTENCE_BREAK.search(text, items[j - 1].end, items[j].start):
             j += 1
         if j == i + 1:
             continue
@@ -193,7 +195,8 @@ def _capitalised(toks: Tokens, naming: list[int]) -> list[OperationMention]:
         if end == items[j - 1].end and not text[it.start].isupper():
             continue  # "the exercise Tunisia hosted": a lower-case naming word needs a year or a number
         start = items[i + 1].start
-        out.append(OperationMention(text[start:end], start, end, "", text[start:end], kind, "naming word and a capitalised name"))
+        out.append(OperationMention(text[start:end], start, end, "", text[start:end], kind,
+                                    "naming word and a capitalised name"))
     return out
 
 

@@ -17,7 +17,8 @@ from dashboard.records import ActorMention, Event, OperationMention, PlaceMentio
 
 from .clean import CleanText
 
-MAX_DOCUMENT_CHARS = 200_000  # a part: long enough for any news article, short enough to process in a fraction of a second
+# a part: long enough for any news article, short enough to process in a fraction of a second
+MAX_DOCUMENT_CHARS = 200_000
 PART_SEPARATOR = "\n\n"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")

@@ -446,7 +446,8 @@ def article_with_mentions(cur: Cursor, article_id: str, part: int = 1, at: int |
         part = bisect_right(starts, int(at))
     part = min(max(int(part), 1), len(starts))
     lo, hi = starts[part - 1], (starts[part] if part < len(starts) else length)
-    text = cur.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?", [lo + 1, hi - lo, article_id]).fetchone()[0]
+    text = cur.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                       [lo + 1, hi - lo, article_id]).fetchone()[0]
     spans = cur.execute(
         """SELECT * FROM (
            SELECT m.start, m."end", 'place', coalesce(p.name, m.surface) FROM place_mentions m

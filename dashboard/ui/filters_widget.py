@@ -113,7 +113,8 @@ ENTER_APPLIES_DATES = """<script>
     if (!e.target.closest('[data-testid="stDateInputField"]')) return;
     e.preventDefault();
     e.stopPropagation();
-    e.target.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', code: 'Escape', bubbles: true, cancelable: true}));
+    e.target.dispatchEvent(new KeyboardEvent('keydown',
+      {key: 'Escape', code: 'Escape', bubbles: true, cancelable: true}));
   }, true);
 })();
 </script>"""
@@ -186,7 +187,8 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
 
     sn = _counts(facets.get("sources"), "articles")
     sb.multiselect(t(lang, "sources"), options(sn, ss[K_SOURCES], plain_text, lang), key=K_SOURCES,
-                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{plain_text(x)} ({count(sn, x)})")
+                   placeholder=t(lang, "all"), select_all=False,
+                   format_func=lambda x: f"{plain_text(x)} ({count(sn, x)})")
 
     sb.toggle(t(lang, "show_arcs"), key=K_ARCS)
     sb.toggle(t(lang, "show_heat"), key=K_HEAT)

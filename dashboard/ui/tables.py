@@ -49,14 +49,16 @@ def events_display(events: pd.DataFrame, lang: str, countries: dict[str, dict] |
         t(lang, "h_type"): [event_type_label(v, lang) for v in events["type"]],
         t(lang, "h_status"): [label(STATUS_LABELS, v, lang) for v in events["status"]],
         t(lang, "h_place"): [plain_text(_place(r, lang)) for r in events.itertuples(index=False)],
-        t(lang, "h_country"): [country_name(c, lang, countries) if isinstance(c, str) else "" for c in events["country"]],
+        t(lang, "h_country"): [country_name(c, lang, countries) if isinstance(c, str) else ""
+                               for c in events["country"]],
         t(lang, "h_actors"): [plain_text(_actors(v)) for v in events["actors"]],
         t(lang, "h_reported"): [tn(lang, "n_sources", int(n)) if not is_missing(n) else "" for n in
                                 (events["sources"] if "sources" in events else [None] * len(events))],
         t(lang, "h_evidence"): [plain_text(v) for v in events["evidence"]],
         t(lang, "h_title"): [plain_text(v) for v in events["article_title"].fillna("")],
         t(lang, "h_source"): [plain_text(v) for v in events["article_site"].fillna("")],
-        t(lang, "h_language"): [plain_text(label(ARTICLE_LANGUAGE_LABELS, v, lang)) for v in events["article_language"]],
+        t(lang, "h_language"): [plain_text(label(ARTICLE_LANGUAGE_LABELS, v, lang))
+                                for v in events["article_language"]],
         t(lang, "h_link"): [safe_url(u) for u in events["article_url"]],
     })
     return out

@@ -229,7 +229,8 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
             st.caption(tn(lang, "table_more", data.q.PAGE_SIZE))
         c1, c2 = st.columns(2)
         c1.download_button(t(lang, "download_csv"),
-                           data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries), "csv"),
+                           data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries),
+                                                     "csv"),
                            file_name="events.csv", mime="text/csv", on_click="ignore")
         c2.download_button(t(lang, "download_xlsx"),
                            data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries),
@@ -441,7 +442,8 @@ def _last_report(lang: str) -> None:
         shown = pd.DataFrame({
             t(lang, "h_title"): [plain_text(v) or t(lang, "untitled") for v in new["title"]],
             t(lang, "h_source"): [plain_text(v) for v in new["site"]],
-            t(lang, "h_published"): [event_date(lang, str(v)[:10]) if not is_missing(v) else "" for v in new["published"]],
+            t(lang, "h_published"): [event_date(lang, str(v)[:10]) if not is_missing(v) else ""
+                                     for v in new["published"]],
             t(lang, "h_language"): [label(ARTICLE_LANGUAGE_LABELS, v, lang) for v in new["language"]]})
         st.dataframe(shown, hide_index=True, width="stretch")
     if report["failures"]:

@@ -22,7 +22,8 @@ LOCATIVE_REACH = 12  # characters before a place searched for a locative word
 SAME_SITE_KM = 25  # two places closer than this are sites of one city (an airport and its town), not two places
 _EARTH_DIAMETER_KM = 12742.0
 _COUNTRY_LEVEL = ("country", "region")
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|à|a|au|aux|en|dans|près de|de)\s+(?:the\s+|la\s+|l')?|(?:^|\s)(?:في|الى|إلى|قرب|ب)\s*)$")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|à|a|au|aux|en|dans|près de|de)\s+(?:the\s+|la\s+|l')?"
+                              r"|(?:^|\s)(?:في|الى|إلى|قرب|ب)\s*)$")
 
 
 def pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of: Callable[[int], int], text: str,
