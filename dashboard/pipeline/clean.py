@@ -141,6 +141,7 @@ def clean_text(text: str, rules: BoilerplateRules = NO_BOILERPLATE) -> CleanText
 
 def _clean_line(line: str, base: int) -> tuple[str, Sequence[int]]:
     """One line normalised, with the input index of each of its characters."""
+    orig: Sequence[int]
     if _NEEDS_CHAR_WORK.search(line):
         chars, orig = _normalise_with_origin(line, base)
         line = "".join(chars)

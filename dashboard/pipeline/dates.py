@@ -361,6 +361,7 @@ def _without_publication(dm: DateMention, ref_year: int | None) -> tuple[str | N
 
 
 def _day_of_month(dm: DateMention, p: date, fut: bool) -> tuple[str | None, str | None]:
+    assert dm.month is not None and dm.day is not None  # kind "md" sets both
     y = _year_for(dm.month, dm.day, p, fut, dm.direction < 0)
     try:
         return date(y, dm.month, dm.day).isoformat(), "day"
@@ -369,6 +370,7 @@ def _day_of_month(dm: DateMention, p: date, fut: bool) -> tuple[str | None, str 
 
 
 def _month(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
+    assert dm.month is not None  # kind "m" sets it
     y = _year_for(dm.month, 1 if not fut else 31, p, fut, dm.direction < 0)
     if fut and dm.month == p.month and dm.direction > 0:
         y = p.year + 1
@@ -378,6 +380,7 @@ def _month(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
 def _weekday(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
     """The latest such day on or before publication ("last": before it), or the next on or after it
     when the sentence speaks of the future ("next": after it)."""
+    assert dm.weekday is not None  # kind "weekday" sets it
     if fut:
         ahead = (dm.weekday - p.weekday()) % 7
         if ahead == 0 and dm.direction > 0:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dashboard.records import OperationMention
+from dashboard.records import OperationKind, OperationMention
 
 from .arabic import fold
 from .lexmatch import PhraseTable, Tokens, arabic_variants, tokenize
@@ -141,7 +141,7 @@ def _cue_nearby(toks: Tokens, i: int, j: int, cues: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _naming_kind(key: str) -> str | None:
+def _naming_kind(key: str) -> OperationKind | None:
     forms = _forms(key)
     if forms & _EXERCISE_WORDS:
         return "exercise"
@@ -164,7 +164,8 @@ def _quoted(text: str) -> list[OperationMention]:
                 head = fold(text[max(0, start - 60):start]).split()[-_QUOTE_WINDOW:]
                 kinds = {k for k in map(_naming_kind, (w.strip("(),:;'-") for w in head)) if k}
                 if kinds:
-                    kind = "exercise" if "exercise" in kinds else ("operation" if "operation" in kinds else "unknown")
+                    kind: OperationKind = ("exercise" if "exercise" in kinds
+                                           else "operation" if "operation" in kinds else "unknown")
                     s = start + 1 + len(inner) - len(inner.lstrip())
                     e = close - (len(inner) - len(inner.rstrip()))
                     out.append(OperationMention(text[s:e], s, e, "", text[s:e], kind,

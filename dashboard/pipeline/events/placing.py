@@ -89,6 +89,7 @@ def _at_visit_of_the_day(ev: Event, visits: dict[str, list[Event]]) -> Event:
 def _at_visit_in_country(ev: Event, visits: dict[str, list[Event]]) -> Event:
     """An event placed in a country: at the city of a visit to that country on its day (any, when undated)."""
     p = ev.place
+    assert p is not None  # refine_places sends only events placed in a country
     for v in visits.get(p.place.country or "", []):
         if ev.date_source not in ("text", "report") or v.date == ev.date:
             return ev._replace(place=v.place, country=p.place.country)
