@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import cast
 
 from dashboard import settings
 from dashboard.resources import settle_for_batch
@@ -67,7 +68,7 @@ def _what_fresh_deletes(db: Path) -> str:
     reader = StoreReader(db)
     try:
         articles, events = reader.article_count(), reader.event_count()
-        failures = reader.fetchone("SELECT count(*) FROM failures")[0]
+        failures = cast(tuple, reader.fetchone("SELECT count(*) FROM failures"))[0]  # (a count: always one row)
     except StoreError:
         return f"Deleting the store at {db} (it cannot be read) and creating it again."
     finally:

@@ -53,13 +53,13 @@ def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: i
         for table in TABLES:
             month_rows[table].extend(row + (seq,) for row in rows[table])
     for month, tables in by_month.items():
-        for table, rows in tables.items():
-            if not rows:
+        for table, table_rows in tables.items():
+            if not table_rows:
                 continue
             cols = COLUMNS[table] + ["seq"]
             folder = Path(out_dir) / table / f"month={month}"
             folder.mkdir(parents=True, exist_ok=True)
-            data = {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+            data = {c: [r[i] for r in table_rows] for i, c in enumerate(cols)}
             pq.write_table(pa.table(data, schema=_schema(table)), folder / f"part-{chunk_no:06d}.parquet")
     return failures
 
@@ -100,7 +100,10 @@ def ingest_on_cluster(
     read_failures: list[tuple[int, Failure]] = []
     articles: list[tuple[int, RawArticle]] = []
     for seq, item in enumerate(items):
-        (read_failures if isinstance(item, Failure) else articles).append((seq, item))
+        if isinstance(item, Failure):
+            read_failures.append((seq, item))
+        else:
+            articles.append((seq, item))
     chunks = [articles[i:i + chunk_size] for i in range(0, len(articles), chunk_size)]
 
     cluster = (LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from dashboard import settings
 from dashboard.records import Failure, RawArticle
@@ -103,7 +104,7 @@ class Refresher:
         with self._lock:
             return self._status
 
-    def _update(self, **changes: object) -> None:
+    def _update(self, **changes: Any) -> None:
         with self._lock:
             self._status = replace(self._status, **changes)
 
@@ -139,7 +140,8 @@ class Refresher:
         """Read the feeds, store what they give, write the collection if asked: (WriteReport, feeds read)."""
         from dashboard.runner import load_feed_state, store_items
 
-        urls, items = feed_addresses(self.config.feeds_file)
+        urls, bad_lines = feed_addresses(self.config.feeds_file)
+        items: list[RawArticle | Failure] = list(bad_lines)
         state = load_feed_state(self.config.db)
         self._update(phase="feeds", done=0, total=len(urls))
         items += self._read_feeds(urls, state)

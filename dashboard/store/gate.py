@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import duckdb
 
@@ -76,7 +77,7 @@ class CommitSignal:
 
     def __init__(self, db: Path):
         self.path = commit_lock_path(db)
-        self._fh = None
+        self._fh: TextIO | None = None
 
     def pending(self) -> bool:
         if self._fh is None:

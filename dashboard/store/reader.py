@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import duckdb
 import pandas as pd
@@ -176,10 +176,10 @@ class StoreReader:
     # -- simple listings used by the command line and the app ---------------------------------
 
     def article_count(self) -> int:
-        return self.fetchone("SELECT count(*) FROM articles")[0]
+        return cast(tuple, self.fetchone("SELECT count(*) FROM articles"))[0]  # (a count: always one row)
 
     def event_count(self) -> int:
-        return self.fetchone("SELECT count(*) FROM events")[0]
+        return cast(tuple, self.fetchone("SELECT count(*) FROM events"))[0]
 
     def feed_state(self) -> dict[str, tuple[str | None, str | None]]:
         """The ETag/Last-Modified remembered per feed URL, for conditional GETs."""

@@ -102,7 +102,7 @@ class StoreWriter:
         ids = sorted({i for i in article_ids if i})
         known = {i for i in ids if i in self._batch.ids}
         rest = [i for i in ids if i not in known]
-        if rest and self._connected_for_lookup():
+        if rest and self._connected_for_lookup() and self._lookup is not None:  # (connected: it is not None)
             found = self._lookup.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                                          [rest]).fetchall()
             known.update(r[0] for r in found)
@@ -119,7 +119,7 @@ class StoreWriter:
             return False
         if content_hash in self._batch.hashes:
             return True
-        return self._connected_for_lookup() and self._lookup.execute(
+        return self._connected_for_lookup() and self._lookup is not None and self._lookup.execute(
             "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone() is not None
 
     def _connected_for_lookup(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -205,7 +206,7 @@ def table_columns(display: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]
     each column shows."""
     first = [t(lang, k) for k in ("h_date", "h_type", "h_place", "h_evidence", "h_reported")]
     ordered = display[[c for c in first if c in display.columns] + [c for c in display.columns if c not in first]]
-    align = "right" if is_rtl(lang) else None
+    align: Literal["right"] | None = "right" if is_rtl(lang) else None
     config = {t(lang, "h_date"): st.column_config.TextColumn(width=92),
               t(lang, "h_type"): st.column_config.TextColumn(width=110, alignment=align),
               t(lang, "h_place"): st.column_config.TextColumn(width=100, alignment=align),
@@ -245,7 +246,7 @@ def show_evidence_if_asked(path: str, version, lang: str, countries: dict[str, d
     event_id = st.session_state.pop(OPEN_EVENT, None)
     if not event_id:
         return
-    side = "left" if is_rtl(lang) else "right"
+    side: Literal["left", "right"] = "left" if is_rtl(lang) else "right"
     st.dialog(t(lang, "evidence_title"), width="large", position=side)(_evidence_body)(
         path, version, event_id, lang, countries)
 
@@ -404,8 +405,8 @@ def _review(db: Path, lang: str, pending: dict) -> None:
     if add:
         reviewed, problems = apply_review(items, edited if edited is not None else review_table(items))
         if problems:
-            for row, typed in problems:
-                st.error(t(lang, "review_bad_date", row=row, typed=markdown_text(typed)))
+            for line, typed in problems:
+                st.error(t(lang, "review_bad_date", row=line, typed=markdown_text(typed)))
             return
         _add(db, lang, reviewed, st.session_state.get("_feed_state") or {})
 
