@@ -81,8 +81,8 @@ def _many(n: int, noun: str) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from dashboard.sources.ingest import read_path
     from dashboard.runner import store_items
+    from dashboard.sources.ingest import read_path
 
     db = _db(args)
     if args.fresh:
@@ -98,8 +98,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from dashboard.sources.ingest import load_feed_list, read_sources
     from dashboard.runner import load_feed_state, store_items
+    from dashboard.sources.ingest import load_feed_list, read_sources
 
     db = _db(args)
     sources = list(args.sources)

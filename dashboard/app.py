@@ -16,13 +16,13 @@ from pathlib import Path
 if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import streamlit as st  # noqa: E402
+import streamlit as st
 
-from dashboard.store import StoreBusy, StoreError, StoreMissing, StoreUnreadable  # noqa: E402
-from dashboard.ui import cloud_secrets, data, guard, refresh_status, views  # noqa: E402
-from dashboard.ui import filters_widget as fw  # noqa: E402
-from dashboard.ui.deck import country_index, load_borders  # noqa: E402
-from dashboard.ui.i18n import t  # noqa: E402
+from dashboard.store import StoreBusy, StoreError, StoreMissing, StoreUnreadable
+from dashboard.ui import cloud_secrets, data, guard, refresh_status, views
+from dashboard.ui import filters_widget as fw
+from dashboard.ui.deck import country_index, load_borders
+from dashboard.ui.i18n import t
 
 st.set_page_config(page_title="Sahel & North Africa security cooperation", page_icon="🗺️", layout="wide")
 cloud_secrets.copy_to_environment()  # before any setting is read

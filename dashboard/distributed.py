@@ -15,7 +15,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -40,7 +40,7 @@ def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: i
     from dashboard.runner import failure_for
 
     resources = settle_for_batch()
-    added_at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    added_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     by_month: dict[str, dict[str, list[tuple]]] = {}
     failures: list[tuple[int, Failure]] = []
     for seq, raw in chunk:
@@ -53,13 +53,13 @@ def process_chunk(chunk: list[tuple[int, RawArticle]], out_dir: str, chunk_no: i
         for table in TABLES:
             month_rows[table].extend(row + (seq,) for row in rows[table])
     for month, tables in by_month.items():
-        for table, rows in tables.items():
-            if not rows:
+        for table, table_rows in tables.items():
+            if not table_rows:
                 continue
             cols = COLUMNS[table] + ["seq"]
             folder = Path(out_dir) / table / f"month={month}"
             folder.mkdir(parents=True, exist_ok=True)
-            data = {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+            data = {c: [r[i] for r in table_rows] for i, c in enumerate(cols)}
             pq.write_table(pa.table(data, schema=_schema(table)), folder / f"part-{chunk_no:06d}.parquet")
     return failures
 
@@ -100,10 +100,14 @@ def ingest_on_cluster(
     read_failures: list[tuple[int, Failure]] = []
     articles: list[tuple[int, RawArticle]] = []
     for seq, item in enumerate(items):
-        (read_failures if isinstance(item, Failure) else articles).append((seq, item))
+        if isinstance(item, Failure):
+            read_failures.append((seq, item))
+        else:
+            articles.append((seq, item))
     chunks = [articles[i:i + chunk_size] for i in range(0, len(articles), chunk_size)]
 
-    cluster = LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None) if scheduler == "local" else None
+    cluster = (LocalCluster(processes=True, threads_per_worker=1, dashboard_address=None)
+               if scheduler == "local" else None)
     try:
         with Client(cluster or scheduler) as client:
             futures = [client.submit(process_chunk, chunk, str(out), n, pure=False) for n, chunk in enumerate(chunks)]

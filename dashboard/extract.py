@@ -13,11 +13,11 @@ from datetime import date
 from typing import IO
 
 from dashboard.pipeline import NO_TEXT, Resources, analyse, analyse_parts
-from dashboard.resources import default_resources
 from dashboard.pipeline.clean import CleanText
 from dashboard.pipeline.parts import MAX_DOCUMENT_CHARS
-from dashboard.sources.urls import safe_link
 from dashboard.records import ProcessedArticle, RawArticle
+from dashboard.resources import default_resources
+from dashboard.sources.urls import safe_link
 
 
 def _parse_published(value) -> date | None:

@@ -18,8 +18,9 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from dashboard import settings
 from dashboard.records import Failure, RawArticle
@@ -33,7 +34,7 @@ Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ class Refresher:
         with self._lock:
             return self._status
 
-    def _update(self, **changes: object) -> None:
+    def _update(self, **changes: Any) -> None:
         with self._lock:
             self._status = replace(self._status, **changes)
 
@@ -131,16 +132,18 @@ class Refresher:
             report, feeds = self.refresh()
             self._update(running=False, finished_at=self._clock(), added=report.added, failed=report.failed,
                          feeds=feeds, error=None, runs=self.status().runs + 1)
-        except Exception as exc:  # noqa: BLE001 - shown on the page; the next refresh tries again
+        except Exception as exc:  # shown on the page; the next refresh tries again
             log.exception("The feed refresh stopped")
-            reason = str(exc) if isinstance(exc, StoreError) else f"{exc.__class__.__name__}: {exc}"  # store errors are plain
+            # a store error's message is a plain sentence already; others are named by their kind
+            reason = str(exc) if isinstance(exc, StoreError) else f"{exc.__class__.__name__}: {exc}"
             self._update(running=False, error=reason[:300], runs=self.status().runs + 1)
 
     def refresh(self) -> tuple[WriteReport, int]:
         """Read the feeds, store what they give, write the collection if asked: (WriteReport, feeds read)."""
         from dashboard.runner import load_feed_state, store_items
 
-        urls, items = feed_addresses(self.config.feeds_file)
+        urls, bad_lines = feed_addresses(self.config.feeds_file)
+        items: list[RawArticle | Failure] = list(bad_lines)
         state = load_feed_state(self.config.db)
         self._update(phase="feeds", done=0, total=len(urls))
         items += self._read_feeds(urls, state)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from dashboard import settings
 from dashboard.pipeline import Resources, process
-from dashboard.resources import default_resources
 from dashboard.pipeline.identity import url_article_id
 from dashboard.records import Failure, RawArticle
+from dashboard.resources import default_resources
 from dashboard.store import StoreWriter, WriteReport, read_feed_state, write_session
 
 _SURROGATE = re.compile("[\\ud800-\\udfff]")

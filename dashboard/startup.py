@@ -88,6 +88,7 @@ def action_due(plan: StartPlan) -> StartAction:
 
 def _build(plan: StartPlan, action: StartAction) -> None:
     if action is StartAction.IMPORT:
+        assert plan.collection is not None  # IMPORT is chosen only when there is a collection
         import_collection(plan.collection, plan.db)
     elif action is StartAction.EMPTY:
         from dashboard.store import write_session

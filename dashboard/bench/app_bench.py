@@ -166,9 +166,9 @@ def app_peak_memory(db: Path, chromium: str = "/usr/bin/chromium") -> dict:
     the server process's peak resident memory (VmHWM)."""
     if not Path(chromium).exists():
         return {"skipped": f"no Chromium at {chromium}"}
-    from playwright.sync_api import sync_playwright
-
     from urllib.parse import urlencode
+
+    from playwright.sync_api import sync_playwright
 
     from dashboard.ui.urlstate import ViewState, to_params
 
@@ -193,7 +193,7 @@ def app_peak_memory(db: Path, chromium: str = "/usr/bin/chromium") -> dict:
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"])
             page = browser.new_page()
-            for name, f in TYPICAL_FILTERS:
+            for _name, f in TYPICAL_FILTERS:
                 t0 = time.perf_counter()
                 page.goto(base + "/?" + urlencode(to_params(ViewState(filters=f))))
                 page.wait_for_selector("[data-testid='stMetric']", timeout=120_000)

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from dashboard.bench.synthetic import generate
 from dashboard.pipeline import process
-from dashboard.resources import default_resources, settle_for_batch
 from dashboard.pipeline.arabic import fold
-from dashboard.sources.formats import metadata
 from dashboard.records import ProcessedArticle, RawArticle
+from dashboard.resources import default_resources, settle_for_batch
+from dashboard.sources.formats import metadata
 
 _WORD = re.compile(r"\w+")
 
@@ -148,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="where to build the benchmark stores")
     ap.add_argument("--corpus", type=Path, default=None,
                     help="also measure the pipeline on these articles (a folder of *.json or a .jsonl file)")
-    ap.add_argument("--skip", default="", help="comma separated parts to skip: pipeline,cores,store,queries,app,collection")
+    ap.add_argument("--skip", default="",
+                    help="comma separated parts to skip: pipeline,cores,store,queries,app,collection")
     ap.add_argument("--collection-articles", type=int, default=10_000,
                     help="articles of the collection figures (size, import time, app start)")
     args = ap.parse_args(argv)

@@ -36,13 +36,18 @@ COUNTRIES = [
 ]
 PEOPLE = [
     ("Defence Minister", "le ministre de la Défense", "وزير الدفاع", "Lloyd Austin", "Lloyd Austin", "لويد أوستن"),
-    ("Foreign Minister", "le ministre des Affaires étrangères", "وزير الخارجية", "Nasser Bourita", "Nasser Bourita", "ناصر بوريطة"),
-    ("Foreign Minister", "le ministre des Affaires étrangères", "وزير الخارجية", "Ahmed Attaf", "Ahmed Attaf", "أحمد عطاف"),
-    ("Armed Forces Minister", "la ministre des Armées", "وزيرة الجيوش", "Florence Parly", "Florence Parly", "فلورنس بارلي"),
+    ("Foreign Minister", "le ministre des Affaires étrangères", "وزير الخارجية",
+     "Nasser Bourita", "Nasser Bourita", "ناصر بوريطة"),
+    ("Foreign Minister", "le ministre des Affaires étrangères", "وزير الخارجية",
+     "Ahmed Attaf", "Ahmed Attaf", "أحمد عطاف"),
+    ("Armed Forces Minister", "la ministre des Armées", "وزيرة الجيوش",
+     "Florence Parly", "Florence Parly", "فلورنس بارلي"),
     ("Defence Secretary", "le secrétaire à la Défense", "وزير الدفاع", "Mark Esper", "Mark Esper", "مارك إسبر"),
     ("President", "le président", "الرئيس", "Kais Saied", "Kaïs Saïed", "قيس سعيد"),
-    ("Prime Minister", "le Premier ministre", "رئيس الوزراء", "Abdelhamid Dbeibah", "Abdelhamid Dbeibah", "عبد الحميد الدبيبة"),
-    ("Army Chief of Staff", "le chef d'état-major", "رئيس أركان الجيش", "Said Chanegriha", "Saïd Chanegriha", "السعيد شنقريحة"),
+    ("Prime Minister", "le Premier ministre", "رئيس الوزراء",
+     "Abdelhamid Dbeibah", "Abdelhamid Dbeibah", "عبد الحميد الدبيبة"),
+    ("Army Chief of Staff", "le chef d'état-major", "رئيس أركان الجيش",
+     "Said Chanegriha", "Saïd Chanegriha", "السعيد شنقريحة"),
 ]
 WEEKDAYS = [("Monday", "lundi", "الاثنين"), ("Tuesday", "mardi", "الثلاثاء"), ("Wednesday", "mercredi", "الأربعاء"),
             ("Thursday", "jeudi", "الخميس"), ("Friday", "vendredi", "الجمعة"), ("Saturday", "samedi", "السبت"),
@@ -51,39 +56,52 @@ WEEKDAYS = [("Monday", "lundi", "الاثنين"), ("Tuesday", "mardi", "الث�
 # event type -> weight, and one template per language. Slots: {title} {person} {country} {city} {day}
 TEMPLATES: dict[str, tuple[int, dict[str, str]]] = {
     "visit": (25, {
-        "en": "{title} {person} arrived in {city} on {day} for an official visit focused on security cooperation with {country}.",
-        "fr": "{title} {person} est arrivé {day} à {city} pour une visite officielle consacrée à la coopération sécuritaire avec {country}.",
+        "en": "{title} {person} arrived in {city} on {day} for an official visit focused on security cooperation "
+              "with {country}.",
+        "fr": "{title} {person} est arrivé {day} à {city} pour une visite officielle "
+              "consacrée à la coopération sécuritaire avec {country}.",
         "ar": "وصل {title} {person} يوم {day} إلى {city} في زيارة رسمية تتناول التعاون الأمني مع {country}.",
     }),
     "talks": (20, {
         "en": "{title} {person} held talks in {city} on {day} with officials from {country} on border security.",
-        "fr": "{title} {person} s'est entretenu {day} à {city} avec des responsables de {country} sur la sécurité des frontières.",
+        "fr": "{title} {person} s'est entretenu {day} à {city} avec des responsables de {country} "
+              "sur la sécurité des frontières.",
         "ar": "أجرى {title} {person} يوم {day} في {city} محادثات مع مسؤولين من {country} حول أمن الحدود.",
     }),
     "agreement": (15, {
-        "en": "{country} and its partners signed a military cooperation agreement in {city} on {day}, {title} {person} said.",
-        "fr": "{country} et ses partenaires ont signé {day} à {city} un accord de coopération militaire, a indiqué {title} {person}.",
+        "en": "{country} and its partners signed a military cooperation agreement in {city} on {day}, "
+              "{title} {person} said.",
+        "fr": "{country} et ses partenaires ont signé {day} à {city} un accord de coopération militaire, "
+              "a indiqué {title} {person}.",
         "ar": "وقعت {country} وشركاؤها يوم {day} في {city} اتفاقية للتعاون العسكري، بحسب {title} {person}.",
     }),
     "exercise": (10, {
         "en": "Troops from {country} began a joint military exercise near {city} on {day}, {title} {person} announced.",
-        "fr": "Des troupes de {country} ont entamé {day} un exercice militaire conjoint près de {city}, a annoncé {title} {person}.",
+        "fr": "Des troupes de {country} ont entamé {day} un exercice militaire conjoint près de {city}, "
+              "a annoncé {title} {person}.",
         "ar": "بدأت قوات من {country} يوم {day} مناورات عسكرية مشتركة قرب {city}، حسبما أعلن {title} {person}.",
     }),
     "arms_transfer": (8, {
-        "en": "{country} approved the sale of armoured vehicles and drones to the army, {title} {person} confirmed in {city} on {day}.",
-        "fr": "{country} a approuvé la vente de blindés et de drones à l'armée, a confirmé {title} {person} {day} à {city}.",
+        "en": "{country} approved the sale of armoured vehicles and drones to the army, "
+              "{title} {person} confirmed in {city} on {day}.",
+        "fr": "{country} a approuvé la vente de blindés et de drones à l'armée, "
+              "a confirmé {title} {person} {day} à {city}.",
         "ar": "وافقت {country} على صفقة بيع مدرعات وطائرات مسيرة للجيش، كما أكد {title} {person} يوم {day} في {city}.",
     }),
     "military_aid": (8, {
-        "en": "{country} delivered military equipment and training to the armed forces in {city} on {day}, {title} {person} said.",
-        "fr": "{country} a livré {day} des équipements militaires et une formation aux forces armées à {city}, selon {title} {person}.",
+        "en": "{country} delivered military equipment and training to the armed forces in {city} on {day}, "
+              "{title} {person} said.",
+        "fr": "{country} a livré {day} des équipements militaires et une formation aux forces armées à {city}, "
+              "selon {title} {person}.",
         "ar": "سلمت {country} يوم {day} معدات عسكرية وبرامج تدريب للقوات المسلحة في {city}، بحسب {title} {person}.",
     }),
     "counter_terrorism": (14, {
-        "en": "Security forces killed several militants in a counter-terrorism operation near {city} on {day}, {title} {person} said, with support from {country}.",
-        "fr": "Les forces de sécurité ont neutralisé plusieurs terroristes lors d'une opération antiterroriste près de {city} {day}, a déclaré {title} {person}, avec l'appui de {country}.",
-        "ar": "قضت قوات الأمن يوم {day} على عدد من الإرهابيين في عملية لمكافحة الإرهاب قرب {city}، حسبما قال {title} {person}، بدعم من {country}.",
+        "en": "Security forces killed several militants in a counter-terrorism operation near {city} on {day}, "
+              "{title} {person} said, with support from {country}.",
+        "fr": "Les forces de sécurité ont neutralisé plusieurs terroristes lors d'une opération antiterroriste "
+              "près de {city} {day}, a déclaré {title} {person}, avec l'appui de {country}.",
+        "ar": "قضت قوات الأمن يوم {day} على عدد من الإرهابيين في عملية لمكافحة الإرهاب قرب {city}، "
+              "حسبما قال {title} {person}، بدعم من {country}.",
     }),
 }
 FILLER = {

@@ -18,9 +18,9 @@ name_fr, name_ar, seat]], "names": [[matching key, place index, flags, blocked c
 "demonyms": {form: iso2},
 "stop": [folded names]}. `flags` is a string: "u" must be written in upper case in the text, "l" starts with a
 lower-case letter (so no capital is required), "t" a capitalised article starts it (La Réunion: the text must
-capitalise the next word too), "e"/"f"/"r" the name is also a common word in English/French/Arabic text and needs positive evidence
-there, "q" an Arabic indefinite common noun (no preposition counts as evidence), "p" a seat of power (only a
-locative or a trigger word counts), "E"/"F"/"R" it is so
+capitalise the next word too), "e"/"f"/"r" the name is also a common word in English/French/Arabic text and
+needs positive evidence there, "q" an Arabic indefinite common noun (no preposition counts as evidence), "p" a
+seat of power (only a locative or a trigger word counts), "E"/"F"/"R" it is so
 common a word there that only a trigger word will do, "i"/"j" a common enough
 English/French word that a capital at the start of a sentence proves nothing (see `doubt_flags`), "a" the
 Arabic article was taken off the key (the text must have it, or a clitic fused with it: للرباط). While
@@ -158,8 +158,8 @@ def _name_key(name: str) -> tuple[str, bool]:
 
 
 def _add_countries(places: dict[str, _Place]) -> None:
-    from babel import Locale
     import countryinfo
+    from babel import Locale
 
     en, fr, ar = (Locale(x).territories for x in ("en", "fr", "ar"))
     info: dict[str, dict] = {}
@@ -175,17 +175,17 @@ def _add_countries(places: dict[str, _Place]) -> None:
     for iso, name in en.items():
         if not (len(iso) == 2 and iso.isalpha()) or iso in ("ZZ", "XA", "XB", "QO", "EU", "EZ", "UN"):
             continue
-        c = info.get(iso, {})
-        latlng = c.get("latlng") or []
+        ci = info.get(iso, {})
+        latlng = ci.get("latlng") or []
         if len(latlng) != 2:
             continue
-        pop = int((gc_countries.get(iso) or {}).get("population") or c.get("population") or 0)
+        pop = int((gc_countries.get(iso) or {}).get("population") or ci.get("population") or 0)
         p = _Place(f"country:{iso}", name, "country", iso, float(latlng[0]), float(latlng[1]), pop,
                    fr.get(iso), ar.get(iso))
         for n in (name, fr.get(iso), ar.get(iso)):
             if n:
                 p.names[n] = "c"
-        for alt in c.get("altSpellings") or []:
+        for alt in ci.get("altSpellings") or []:
             if _LATIN_NAME.match(alt) and len(alt) >= 4 and not alt.isupper():
                 p.names.setdefault(alt, "c")
         places[p.id] = p
@@ -249,8 +249,8 @@ def _add_curated(places: dict[str, _Place], path: Path) -> None:
                 names.insert(0, row["name_en"].strip())
             for n in names:
                 p.names[n] = "cu" if (n.isupper() and len(n) <= 5) else "c"
-            p.name_fr = p.name_fr or (_split(row.get("fr")) or [None])[0]
-            p.name_ar = p.name_ar or (_split(row.get("ar")) or [None])[0]
+            p.name_fr = p.name_fr or next(iter(_split(row.get("fr"))), None)
+            p.name_ar = p.name_ar or next(iter(_split(row.get("ar"))), None)
 
 
 def _drop_region_names(places: dict[str, _Place]) -> None:
@@ -300,8 +300,8 @@ def _add_admin(places: dict[str, _Place], path: Path) -> list[str]:
                 p.names.update({n: "c" if n in main else f for n, f in seat.names.items()})
                 p.name_fr, p.name_ar = seat.name_fr, seat.name_ar
             else:
-                p.name_fr = (_split(row.get("fr")) or [None])[0]
-                p.name_ar = (_split(row.get("ar")) or [None])[0]
+                p.name_fr = next(iter(_split(row.get("fr"))), None)
+                p.name_ar = next(iter(_split(row.get("ar"))), None)
             places[pid] = p
     return problems
 

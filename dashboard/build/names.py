@@ -41,8 +41,8 @@ import gzip
 import json
 import math
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 COMPILED_NAME = "names.generated.json.gz"
 FORMAT_VERSION = 1

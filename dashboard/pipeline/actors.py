@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from dashboard.records import ActorMention, PlaceMention
 
@@ -57,7 +57,8 @@ class ActorLexicon:
     ar_stop: frozenset[str] = frozenset()  # soft-folded (`translit.soft_fold`): على stops a name, علي does not
     ar_stop_folded: frozenset[str] = frozenset()  # folded: الي for إلى stops a name too (no given name)
     country_names: dict[str, str] = field(default_factory=dict)  # iso -> English name
-    ar_given: dict[str, str] = field(default_factory=dict)  # soft-folded Arabic given name -> Latin spelling ("" unknown)
+    # soft-folded Arabic given name -> Latin spelling ("" unknown)
+    ar_given: dict[str, str] = field(default_factory=dict)
     ar_given_keys: frozenset[str] = frozenset()  # the folded forms of ar_given's one-word names (token keys)
     foreign_given: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name key -> foreign given names
     common: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> folded common words

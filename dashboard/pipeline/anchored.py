@@ -127,7 +127,7 @@ def _matches_from(pattern: re.Pattern[str], text: str, cands: list[int], near: l
     for s in cands:
         if s < pos:
             continue
-        if near is not None:
+        if near is not None and reach is not None:  # (given together: both come from `within`)
             while k < len(near) and near[k] < s:
                 k += 1
             if k == len(near):

@@ -31,7 +31,8 @@ MAX_BOILERPLATE_PREFIX_LINE = 300
 _NEEDS_CHAR_WORK = re.compile(
     "[" + re.escape("".join(sorted(INVISIBLE))) + "\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u0300-\\u036f\\u0653-\\u0655]"
 )
-_ODD_SPACE = re.compile("[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]{2,}|[\\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]")
+_ODD_SPACE = re.compile("[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]{2,}"
+                        "|[\\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]")
 # A line has something for _ODD_SPACE exactly when it has two spaces in a row or one odd space
 # (a character-class scan is much faster than trying the alternation at every position).
 _ODD_SPACE_CHAR = re.compile("[\\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]")
@@ -140,6 +141,7 @@ def clean_text(text: str, rules: BoilerplateRules = NO_BOILERPLATE) -> CleanText
 
 def _clean_line(line: str, base: int) -> tuple[str, Sequence[int]]:
     """One line normalised, with the input index of each of its characters."""
+    orig: Sequence[int]
     if _NEEDS_CHAR_WORK.search(line):
         chars, orig = _normalise_with_origin(line, base)
         line = "".join(chars)

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from .anchored import DIGIT_RUN, AnchoredScan, ScanPattern, shortest_starts, with_proclitics
 from .arabic import fold
@@ -42,9 +43,9 @@ _months("jan feb mar apr may jun jul aug sept oct nov dec")
 MONTHS["sep"] = 9
 
 WEEKDAYS: dict[str, int] = {}
-for _n, _group in enumerate(("الاثنين/الإثنين/lundi/monday", "الثلاثاء/mardi/tuesday", "الأربعاء/الاربعاء/mercredi/wednesday",
-                             "الخميس/jeudi/thursday", "الجمعة/vendredi/friday", "السبت/samedi/saturday",
-                             "الأحد/الاحد/dimanche/sunday")):
+for _n, _group in enumerate(("الاثنين/الإثنين/lundi/monday", "الثلاثاء/mardi/tuesday",
+                             "الأربعاء/الاربعاء/mercredi/wednesday", "الخميس/jeudi/thursday", "الجمعة/vendredi/friday",
+                             "السبت/samedi/saturday", "الأحد/الاحد/dimanche/sunday")):
     for _w in _group.split("/"):
         WEEKDAYS[fold(_w)] = _n
 
@@ -66,7 +67,8 @@ class DateMention(NamedTuple):
 
     start: int
     end: int
-    kind: str  # ymd | md | ym | m | y | weekday | rel_day | rel_year | rel_month | week | recent_weeks | recent_days | vague
+    # ymd | md | ym | m | y | weekday | rel_day | rel_year | rel_month | week | recent_weeks | recent_days | vague
+    kind: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -134,10 +136,12 @@ _PATTERNS: list[ScanPattern] = [
         rf"\s+(?:(?:of|من)\s+)?(?:شهر\s+)?(?P<mon>{_MONTH})(?:\s+(?:{_MONTH}))?{_E}(?:\s*[,،]?\s*(?P<y>{_YEAR})(?!\d)م?)?{_DIR}"),
         frozenset({DIGIT_RUN}), required=_MONTH_STARTS),
     # March 26, 2024 / june 20th
-    ScanPattern("mdy", re.compile(rf"{_B}(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d)(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
+    ScanPattern("mdy", re.compile(rf"{_B}(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d.,]\d)"
+                                  rf"(?:\s*,?\s*(?P<y>{_YEAR})(?!\d))?"),
                 _MONTH_STARTS, required=_MONTH_STARTS),
     # الخامس من يونيو
-    ScanPattern("ord", re.compile(rf"{_AR_PRE}(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_E}(?:\s+(?P<y>{_YEAR}))?{_DIR}"),
+    ScanPattern("ord", re.compile(rf"{_AR_PRE}(?P<ord>{_ORD})\s+من\s+(?:شهر\s+)?(?P<mon>{_MONTH}){_E}"
+                                  rf"(?:\s+(?P<y>{_YEAR}))?{_DIR}"),
                 with_proclitics(shortest_starts(_AR_ORDINALS), _PROCLITICS), required=_MONTH_STARTS),
     # en décembre 2023 / في أغسطس 2023 / March 2022 / نونبر المقبل / in November
     ScanPattern("my", re.compile(rf"{_B}(?:(?P<pre>{'|'.join(_MONTH_LEADS)})"
@@ -154,18 +158,21 @@ _PATTERNS: list[ScanPattern] = [
         r"|(?P<m1>(?<![^\W_])و?(?:امس|البارحه)(?![^\W_])|\bhier\b|\byesterday\b)"
         r"|(?P<p2>(?<![^\W_])بعد\s+غد|apres-demain|day after tomorrow)"
         r"|(?P<p1>(?<![^\W_])(?:غدا|الغد)(?![^\W_])|\bdemain\b|\btomorrow\b)"
-        r"|(?P<z>(?<![^\W_])و?اليوم(?![^\W_])|aujourd'hui|\bce jour\b|\btoday\b|\btonight\b|\bthis morning\b|\bce matin\b|\bce soir\b|الليله|صباح اليوم|مساء اليوم)"),
+        r"|(?P<z>(?<![^\W_])و?اليوم(?![^\W_])|aujourd'hui|\bce jour\b|\btoday\b|\btonight\b"
+        r"|\bthis morning\b|\bce matin\b|\bce soir\b|الليله|صباح اليوم|مساء اليوم)"),
         shortest_starts(("اول", "قبل", "avant-hier", "day before yesterday", "امس", "وامس", "البارحه", "والبارحه",
                          "hier", "yesterday", "بعد", "apres-demain", "day after tomorrow", "غدا", "الغد", "demain",
                          "tomorrow", "اليوم", "واليوم", "aujourd'hui", "ce jour", "today", "tonight", "this morning",
                          "ce matin", "ce soir", "الليله", "صباح اليوم", "مساء اليوم"))),
     ScanPattern("rel_year", re.compile(
-        r"(?P<z>(?:هذه|هذا)\s+(?:السنه|العام)|(?:العام|السنه)\s+(?:الجاري|الجاريه|الحالي|الحاليه)|cette annee|\bthis year|(?:l'|l')?annee en cours|earlier this year)"
-        r"|(?P<m1>(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت)|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|\blast year)"
+        r"(?P<z>(?:هذه|هذا)\s+(?:السنه|العام)|(?:العام|السنه)\s+(?:الجاري|الجاريه|الحالي|الحاليه)"
+        r"|cette annee|\bthis year|(?:l'|l')?annee en cours|earlier this year)"
+        r"|(?P<m1>(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت)"
+        r"|l'an (?:dernier|passe)|l'annee (?:derniere|passee)|\blast year)"
         r"|(?P<p1>(?:العام|السنه)\s+(?:المقبل|المقبله|القادم|القادمه)|l'an prochain|l'annee prochaine|\bnext year)"),
-        shortest_starts(("هذه", "هذا", "العام", "السنه", "cette annee", "this year", "l'annee en cours", "annee en cours",
-                         "earlier this year", "l'an dernier", "l'an passe", "l'annee derniere", "l'annee passee",
-                         "last year", "l'an prochain", "l'annee prochaine", "next year"))),
+        shortest_starts(("هذه", "هذا", "العام", "السنه", "cette annee", "this year", "l'annee en cours",
+                         "annee en cours", "earlier this year", "l'an dernier", "l'an passe", "l'annee derniere",
+                         "l'annee passee", "last year", "l'an prochain", "l'annee prochaine", "next year"))),
     ScanPattern("rel_month", re.compile(
         r"(?P<z>(?:هذا|خلال)\s+الشهر|الشهر\s+(?:الجاري|الحالي)|ce mois|\bthis month|earlier this month)"
         r"|(?P<m1>الشهر\s+(?:الماضي|المنصرم|الفائت)|le mois (?:dernier|passe)|\blast month)"
@@ -179,12 +186,15 @@ _PATTERNS: list[ScanPattern] = [
         shortest_starts(("الاسبوع", "la semaine derniere", "la semaine passee", "last week", "la semaine prochaine",
                          "next week", "هذا", "خلال", "cette semaine", "this week"))),
     ScanPattern("recent", re.compile(
-        r"(?P<w>الاسابيع\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)|(?:ces|des)\s+dernieres\s+semaines|recent weeks|(?:past|last)\s+(?:few\s+)?weeks)"
-        r"|(?P<d>الايام\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)|(?:ces|des)\s+derniers\s+jours|recent days|(?:past|last)\s+(?:few\s+)?days)"),
+        r"(?P<w>الاسابيع\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)"
+        r"|(?:ces|des)\s+dernieres\s+semaines|recent weeks|(?:past|last)\s+(?:few\s+)?weeks)"
+        r"|(?P<d>الايام\s+(?:الاخيره|الماضيه|القليله\s+الماضيه)"
+        r"|(?:ces|des)\s+derniers\s+jours|recent days|(?:past|last)\s+(?:few\s+)?days)"),
         shortest_starts(("الاسابيع", "الايام", "ces", "des", "recent weeks", "recent days", "past", "last"))),
     ScanPattern("vague", re.compile(
         r"(?<![^\W_])(?:منذ|قبل)\s+(?:بضعه|عده|بضع)\s+(?:اشهر|اسابيع|سنوات|اعوام|ايام)|(?<![^\W_])(?:منذ|قبل)\s+(?:اشهر|سنوات|سنين)(?![^\W_])"
-        r"|il y a (?:quelques|plusieurs) (?:mois|semaines|annees|jours)|(?:a few|several) (?:months|weeks|years|days) ago"
+        r"|il y a (?:quelques|plusieurs) (?:mois|semaines|annees|jours)"
+        r"|(?:a few|several) (?:months|weeks|years|days) ago"
         r"|\brecently\b|\brecemment\b|مؤخرا"),
         shortest_starts(("منذ", "قبل", "il y a ", "a few ", "several ", "recently", "recemment", "مؤخرا"))),
     ScanPattern("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)"), _YEAR_STARTS),
@@ -193,7 +203,8 @@ _PATTERNS: list[ScanPattern] = [
 _SCAN = AnchoredScan(_PATTERNS)
 
 # Month names that are also other words (مارس is also a verb, "may" a modal) or are short.
-_AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "may", "march", "mar", "jan", "dec", "aug", "sept", "oct", "nov", "feb", "apr", "jun", "jul", "mai", "mars")}
+_AMBIGUOUS_MONTHS = {fold(w) for w in ("مارس", "ماي", "اوت", "آب", "may", "march", "mar", "jan", "dec", "aug", "sept",
+                                       "oct", "nov", "feb", "apr", "jun", "jul", "mai", "mars")}
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -219,7 +230,7 @@ def find_dates_folded(folded: str, origin: Sequence[int]) -> list[DateMention]:
         if kept and s < kept[-1][1]:
             continue
         if kept and _same_day_pair(kept[-1], (s, e, dm), folded):
-            ps, pe, pdm = kept[-1]
+            ps, _pe, pdm = kept[-1]
             # keep the explicit date; of "today (Tuesday)" keep the weekday, which quotes cannot shift
             keep = pdm if pdm.kind in ("md", "ymd") else dm if dm.kind in ("md", "ymd") else (
                 pdm if pdm.kind == "weekday" else dm)
@@ -266,9 +277,8 @@ def _day_month(kind: str, g: dict, m: re.Match[str]) -> DateMention | None:
     d = _AR_ORDINALS[g["ord"]] if kind == "ord" else int(g["d"])
     if not 1 <= d <= 31:
         return None
-    if kind == "mdy" and g["mon"] in _AMBIGUOUS_MONTHS and g["mon"] in _MODAL_MONTHS:
-        if not m.group(0)[:1].isalpha():
-            return None
+    if kind == "mdy" and g["mon"] in _AMBIGUOUS_MONTHS and g["mon"] in _MODAL_MONTHS and not m.group(0)[:1].isalpha():
+        return None
     y = int(g["y"]) if g.get("y") else None
     also = int(g["d2"]) if g.get("also") and g.get("d2") and 1 <= int(g["d2"]) <= 31 else None
     return DateMention(0, 0, "ymd" if y else "md", y, mo, d, direction=_direction(g), also_day=also)
@@ -280,9 +290,8 @@ def _month_year(kind: str, g: dict, m: re.Match[str]) -> DateMention | None:
     mon = g["mon"]
     y = int(g["y"]) if g.get("y") else None
     d = _direction(g)
-    if mon in _AMBIGUOUS_MONTHS or len(mon) <= 4:
-        if not (y or g.get("pre") or d):
-            return None
+    if (mon in _AMBIGUOUS_MONTHS or len(mon) <= 4) and not (y or g.get("pre") or d):
+        return None
     if mon in _MODAL_MONTHS and not (y or (g.get("pre") in ("in", "since", "early", "late", "mid"))):
         return None
     return DateMention(0, 0, "ym" if y else "m", y, MONTHS[mon], direction=d)
@@ -352,6 +361,7 @@ def _without_publication(dm: DateMention, ref_year: int | None) -> tuple[str | N
 
 
 def _day_of_month(dm: DateMention, p: date, fut: bool) -> tuple[str | None, str | None]:
+    assert dm.month is not None and dm.day is not None  # kind "md" sets both
     y = _year_for(dm.month, dm.day, p, fut, dm.direction < 0)
     try:
         return date(y, dm.month, dm.day).isoformat(), "day"
@@ -360,6 +370,7 @@ def _day_of_month(dm: DateMention, p: date, fut: bool) -> tuple[str | None, str 
 
 
 def _month(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
+    assert dm.month is not None  # kind "m" sets it
     y = _year_for(dm.month, 1 if not fut else 31, p, fut, dm.direction < 0)
     if fut and dm.month == p.month and dm.direction > 0:
         y = p.year + 1
@@ -369,6 +380,7 @@ def _month(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
 def _weekday(dm: DateMention, p: date, fut: bool) -> tuple[str, str]:
     """The latest such day on or before publication ("last": before it), or the next on or after it
     when the sentence speaks of the future ("next": after it)."""
+    assert dm.weekday is not None  # kind "weekday" sets it
     if fut:
         ahead = (dm.weekday - p.weekday()) % 7
         if ahead == 0 and dm.direction > 0:

@@ -18,15 +18,15 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 import ahocorasick
 
 from dashboard.records import Place, PlaceMention
 
 from .arabic import fold_char
-
 
 # Arabic clitics before a name: conjunctions and prepositions, and the article for names that take it.
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
@@ -131,7 +131,7 @@ class Gazetteer:
     stop: frozenset[str] = frozenset()  # keys never matched without a trigger word
     blocked: tuple[frozenset[str], ...] = ()  # per key id: clitics that make it another word (ورقة)
     demonym_forms: frozenset[str] = frozenset()  # folded demonyms as written (الليبية, tunisien)
-    automaton: object = field(default=None, repr=False)
+    automaton: Any = field(default=None, repr=False)  # an ahocorasick.Automaton (the library has no types)
     # per key id: the variants a name written without a clitic can be (those without the article)
     bare_variants: tuple[tuple[_Variant, ...], ...] = field(init=False, repr=False)
 
@@ -164,6 +164,8 @@ def gazetteer_from_data(data: dict) -> Gazetteer:
     for key in stop - by_key.keys():  # a stop phrase that is no name: matched only to be dropped
         by_key[key] = []
     auto = ahocorasick.Automaton()
+    variants: list[tuple[_Variant, ...]]
+    demonyms: list[tuple[str, bool]]
     variants, key_len, demonyms, blocked_by_id = [], [], [], []
     _NONE: frozenset[str] = frozenset()
     for key, vs in by_key.items():
@@ -215,7 +217,7 @@ def _scan(form: str, gz: Gazetteer) -> tuple[list[_Match], list[tuple[str, int]]
     key_len, variants, bare, blocked = gz.key_len, gz.variants, gz.bare_variants, gz.blocked
     for last, (kind, kid) in gz.automaton.iter(form):
         if kind == 1:
-            cc, article = gz.demonyms[kid]
+            cc, _article = gz.demonyms[kid]
             demonyms.append((cc, last))
             continue
         s = last - key_len[kid]
@@ -329,6 +331,7 @@ class _Context:
 def _context(gz: Gazetteer, found: list[tuple[_Match, tuple[int, ...]]], demonyms: list[tuple[str, int]]) -> _Context:
     countries: dict[str, int] = {}
     anchors: list[Place] = []
+    cc: str | None
     for cc, _ in demonyms:
         countries[cc] = countries.get(cc, 0) + 1
     for _, cands in found:
@@ -568,7 +571,8 @@ def _sentence_bounds(sentences: str, pos: int) -> tuple[int, int]:
     return sentences.rfind(".", 0, pos) + 1, (hi if hi >= 0 else len(sentences))
 
 
-def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str, ctx: _Context) -> tuple[int, str] | None:
+def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str,
+             ctx: _Context) -> tuple[int, str] | None:
     places = gz.places
     if len(cands) == 1:
         if m.key in gz.stop:
@@ -653,11 +657,11 @@ def find_places(text: str, lang: str, gazetteer: Gazetteer,
     if any(f.doubtful for f in found):
         sentences = _sentence_form(text)
         found = _weigh_doubtful(gazetteer, found, form, text, origin, sentences)
-    found = [(f.match, f.cands) for f in found]
-    ctx = _context(gazetteer, found, demonyms)
+    pairs = [(f.match, f.cands) for f in found]
+    ctx = _context(gazetteer, pairs, demonyms)
     ctx._sentences = sentences
     out: list[PlaceMention] = []
-    for m, cands in found:
+    for m, cands in pairs:
         r = _resolve(gazetteer, cands, m, form, text, ctx)
         if r is None:
             continue

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate
-from typing import Any, Iterator, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from .arabic import fold, fold_char, is_arabic_letter
 
@@ -82,7 +83,8 @@ class Tokens:
     origin: Sequence[int]  # see fold_with_offsets
     items: list[Token]
     starts: list[int] = field(default_factory=list)  # items[k].start, for bisecting
-    index: dict[str, list[int]] = field(default_factory=dict)  # every form (Arabic: without proclitics) -> token indexes
+    # every form (Arabic: without proclitics) -> token indexes
+    index: dict[str, list[int]] = field(default_factory=dict)
 
     def surface(self, i: int, j: int) -> str:
         """Original text of tokens i..j-1."""

@@ -4,8 +4,8 @@ One person is spelled many ways: Dbeibah / Dabaiba / Dbeiba / الدبيبة, Ch
 شنقريحة, Gaddafi / Qaddafi / القذافي. What survives every spelling is the consonant skeleton: vowels
 come and go (Arabic writes only the long ones), doubled letters are written once in Arabic, and
 each Arabic consonant has a few usual Latin renderings. The key is that skeleton over classes of
-sounds, one letter per Arabic consonant (B, T, J... with C for ش and X for خ); a Latin letter whose sound is ambiguous gives
-every class it may stand for ("g" is غ in Ghali, ق in Gaid, ج in Gamal), so a Latin word has a
+sounds, one letter per Arabic consonant (B, T, J... with C for ش and X for خ); a Latin letter whose sound is ambiguous
+gives every class it may stand for ("g" is غ in Ghali, ق in Gaid, ج in Gamal), so a Latin word has a
 small set of keys and an Arabic word one or two. Two spellings may be the same name when their key
 sets meet.
 

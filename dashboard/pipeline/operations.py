@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dashboard.records import OperationMention
+from dashboard.records import OperationKind, OperationMention
 
 from .arabic import fold
 from .lexmatch import PhraseTable, Tokens, arabic_variants, tokenize
@@ -141,7 +141,7 @@ def _cue_nearby(toks: Tokens, i: int, j: int, cues: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _naming_kind(key: str) -> str | None:
+def _naming_kind(key: str) -> OperationKind | None:
     forms = _forms(key)
     if forms & _EXERCISE_WORDS:
         return "exercise"
@@ -164,10 +164,12 @@ def _quoted(text: str) -> list[OperationMention]:
                 head = fold(text[max(0, start - 60):start]).split()[-_QUOTE_WINDOW:]
                 kinds = {k for k in map(_naming_kind, (w.strip("(),:;'-") for w in head)) if k}
                 if kinds:
-                    kind = "exercise" if "exercise" in kinds else ("operation" if "operation" in kinds else "unknown")
+                    kind: OperationKind = ("exercise" if "exercise" in kinds
+                                           else "operation" if "operation" in kinds else "unknown")
                     s = start + 1 + len(inner) - len(inner.lstrip())
                     e = close - (len(inner) - len(inner.rstrip()))
-                    out.append(OperationMention(text[s:e], s, e, "", text[s:e], kind, "quoted name after a naming word"))
+                    out.append(OperationMention(text[s:e], s, e, "", text[s:e], kind,
+                                                "quoted name after a naming word"))
             start = text.find(op, close + 1)
     return out
 
@@ -185,7 +187,8 @@ def _capitalised(toks: Tokens, naming: list[int]) -> list[OperationMention]:
             continue
         j = i + 1
         while j < len(items) and not items[j].arabic and text[items[j].start].isupper() \
-                and items[j].start - items[j - 1].end <= 2 and not _SENTENCE_BREAK.search(text, items[j - 1].end, items[j].start):
+                and items[j].start - items[j - 1].end <= 2 \
+                and not _SENTENCE_BREAK.search(text, items[j - 1].end, items[j].start):
             j += 1
         if j == i + 1:
             continue
@@ -193,7 +196,8 @@ def _capitalised(toks: Tokens, naming: list[int]) -> list[OperationMention]:
         if end == items[j - 1].end and not text[it.start].isupper():
             continue  # "the exercise Tunisia hosted": a lower-case naming word needs a year or a number
         start = items[i + 1].start
-        out.append(OperationMention(text[start:end], start, end, "", text[start:end], kind, "naming word and a capitalised name"))
+        out.append(OperationMention(text[start:end], start, end, "", text[start:end], kind,
+                                    "naming word and a capitalised name"))
     return out
 
 

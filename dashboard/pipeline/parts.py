@@ -17,7 +17,8 @@ from dashboard.records import ActorMention, Event, OperationMention, PlaceMentio
 
 from .clean import CleanText
 
-MAX_DOCUMENT_CHARS = 200_000  # a part: long enough for any news article, short enough to process in a fraction of a second
+# a part: long enough for any news article, short enough to process in a fraction of a second
+MAX_DOCUMENT_CHARS = 200_000
 PART_SEPARATOR = "\n\n"
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -53,14 +54,14 @@ def _cut(text: str, lo: int, hi: int) -> int:
     """Where a part ending within text[lo:hi] ends: after the last paragraph break, line break,
     sentence end or space there, in that order of preference; at `hi` if there is none."""
     last = None
-    for last in _PARAGRAPH_BREAK.finditer(text, lo, hi):
+    for last in _PARAGRAPH_BREAK.finditer(text, lo, hi):  # noqa: B007 - the loop only keeps the last match
         pass
     if last is not None:
         return last.end()
     k = text.rfind("\n", lo, hi)
     if k >= 0:
         return k + 1
-    for last in _SENTENCE_END.finditer(text, lo, hi):
+    for last in _SENTENCE_END.finditer(text, lo, hi):  # noqa: B007 - the loop only keeps the last match
         pass
     if last is not None:
         return last.end()

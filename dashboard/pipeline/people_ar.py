@@ -166,9 +166,8 @@ def _skip_modifiers(toks: Tokens, k: int, taken: list[str | None], lex: ActorLex
         title = lex.titles_ar.match_at(toks, k)
         if title is not None:
             k = title.j
-        elif taken[k] is not None or it.key.startswith(("ال", "لل", "بال", "وال", "فال")):
-            k += 1
-        elif _conjoined_word(lex, _word(toks, k), it.key):
+        elif (taken[k] is not None or it.key.startswith(("ال", "لل", "بال", "وال", "فال"))
+              or _conjoined_word(lex, _word(toks, k), it.key)):
             k += 1
         elif it.key in _MODIFIER_PREPOSITIONS and k + 1 < n and items[k + 1].joined and (
                 taken[k + 1] not in (None, "person") or items[k + 1].key.startswith("ال")):

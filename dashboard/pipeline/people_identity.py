@@ -12,8 +12,9 @@ with each other through the spelling-tolerant key of `namekey`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from dashboard.records import ActorMention
 

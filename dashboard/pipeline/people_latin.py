@@ -63,7 +63,8 @@ def latin_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon, place
                 _is_cap(toks, b) or (items[b].key in lex.particles and b + 1 < n and _is_cap(toks, b + 1))):
             b += 1
         k = b
-        if b - a >= MIN_NAME_WORDS and not (wrapped and wrapped[0]) and _in_title_case_line(toks, items[a].start, title_case):
+        if (b - a >= MIN_NAME_WORDS and not (wrapped and wrapped[0])
+                and _in_title_case_line(toks, items[a].start, title_case)):
             b = _headline_cut(toks, a, b, lex)
         span = _person_in_run(toks, a, b, lex)
         if span is None:
@@ -198,7 +199,8 @@ def _given_name_inside(toks: Tokens, a: int, b: int, lex: ActorLexicon) -> int:
         if key in lex.first_names:
             return k
         surface = text[items[k].start:items[k].end]
-        if not (key in lex.titles_latin or _common_word(lex, key) or (surface.isupper() and len(surface) <= MAX_ACRONYM)):
+        if not (key in lex.titles_latin or _common_word(lex, key)
+                or (surface.isupper() and len(surface) <= MAX_ACRONYM)):
             return a
     return a
 
@@ -235,5 +237,5 @@ def _in_title_case_line(toks: Tokens, offset: int, cache: dict[int, bool]) -> bo
         words = _LINE_WORD.findall(text, start, end)
         caps = sum(1 for w in words if w[0].isupper())
         lower_ok = all(w[0].isupper() or w in _HEADLINE_LOWER or len(w) == 1 for w in words)  # (the s of 's)
-        got = cache[start] = TITLE_CASE_MIN_WORDS <= caps and len(words) <= TITLE_CASE_MAX_WORDS and lower_ok
+        got = cache[start] = caps >= TITLE_CASE_MIN_WORDS and len(words) <= TITLE_CASE_MAX_WORDS and lower_ok
     return got

@@ -20,7 +20,7 @@ merges ى with ي and ة with ه, but final ى is "a" (مصطفى: Mostafa) and 
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from .arabic import fold_char
 from .namekey import arabic_word_keys

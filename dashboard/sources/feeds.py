@@ -169,7 +169,8 @@ def parse_feed(data: bytes, source: str, *, base_url: str | None = None,
         text = _entry_text(entry) or title  # a headline alone still says what happened
         if not text:
             # its own source: the store drops failures of a source that gave an article
-            failures.append(Failure(f"{source}:entry {number}", f"Feed entry {number} has neither a title nor any text."))
+            failures.append(Failure(f"{source}:entry {number}",
+                                    f"Feed entry {number} has neither a title nor any text."))
             continue
         articles.append(RawArticle(
             source=source,

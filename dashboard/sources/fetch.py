@@ -112,7 +112,7 @@ def _getaddrinfo(host: str, port: int, timeout: float) -> list:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise socket.timeout()
+        raise TimeoutError()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["infos"]  # type: ignore[return-value]
@@ -153,7 +153,8 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
     def connect(self) -> None:
         sock = socket.create_connection((self._ip, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        # typeshed leaves out HTTPSConnection's private `_context` (the context given to __init__)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
 class _Deadline:
@@ -164,7 +165,7 @@ class _Deadline:
     def remaining(self) -> float:
         left = self.end - time.monotonic()
         if left <= 0:
-            raise socket.timeout()
+            raise TimeoutError()
         return left
 
 
@@ -243,7 +244,7 @@ def http_get(url: str, *, headers: dict[str, str] | None = None, timeout: float 
                 raise FetchError("The feed server answered with a redirect but no new address.")
             current = urljoin(current, location.strip())
         raise FetchError(f"The feed address redirected more than {max_redirects} times.")
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise FetchError(f"The feed did not answer within {_seconds(timeout)}.") from None
     except ConnectionRefusedError:
         raise FetchError("The feed server refused the connection.") from None

@@ -12,12 +12,13 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import PurePath
+from typing import Any
 
 import trafilatura
 
 from dashboard.records import Failure, RawArticle
 
-from .decode import DecodeError, declared_charset, decode_bytes, looks_binary, BINARY
+from .decode import BINARY, DecodeError, declared_charset, decode_bytes, looks_binary
 from .feeds import parse_feed
 from .htmltext import nesting_depth
 from .pubdate import parse_published
@@ -71,7 +72,7 @@ def _str(value: object) -> str | None:
     return None
 
 
-def metadata(fields: Mapping[str, object]) -> dict[str, object]:
+def metadata(fields: Mapping[str, object]) -> dict[str, Any]:
     """RawArticle keyword arguments from a record's title, url, published, source and id."""
     site = fields.get("source", fields.get("site"))
     return {
@@ -83,7 +84,7 @@ def metadata(fields: Mapping[str, object]) -> dict[str, object]:
     }
 
 
-def _merge(base: dict[str, object], override: Mapping[str, object] | None) -> dict[str, object]:
+def _merge(base: dict[str, Any], override: Mapping[str, object] | None) -> dict[str, Any]:
     if not override:
         return base
     return {**base, **{k: v for k, v in override.items() if v is not None}}

@@ -22,7 +22,7 @@ from .fetch import FeedResult, fetch_feed, human_size
 from .formats import metadata, read_bytes
 
 __all__ = [
-    "FeedResult", "MAX_FILE_BYTES", "fetch_feed", "load_feed_list", "read_path", "read_sources",
+    "MAX_FILE_BYTES", "FeedResult", "fetch_feed", "load_feed_list", "read_path", "read_sources",
     "read_upload",
 ]
 

@@ -49,6 +49,8 @@ def dateline_date(line: str) -> date | None:
         weekdays = sum(1 for mention in find_dates(rest) if mention.kind == "weekday")
         if len(_words(rest)) - weekdays > MAX_DATELINE_WORDS:
             continue
+        if m.year is None or m.month is None or m.day is None:  # (never for "ymd": date() would say TypeError)
+            return None
         try:
             return date(m.year, m.month, m.day)
         except (TypeError, ValueError):

@@ -10,6 +10,7 @@ proportion to what it adds and to the reports of its days, not to the size of th
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 import duckdb
 import pyarrow as pa
@@ -74,7 +75,7 @@ def _match_keys(rows: list[tuple]) -> tuple[pa.Table, pa.Table]:
     day lane, each weekly bucket a candidate's interval may start in; for the others, the year."""
     day: dict[str, list] = {"type": [], "k": [], "lo": [], "hi": [], "b": []}
     other: dict[str, list] = {"type": [], "lane": [], "k": [], "y": []}
-    seen = set()
+    seen: set[tuple] = set()
     for row in rows:
         typ, dt, dsource, pid, pkind, country = row[2], row[4], row[6], row[7], row[9], row[10]
         day_from, day_to = row[-2], row[-1]
@@ -108,7 +109,7 @@ def number_next_chunk(con: duckdb.DuckDBPyConnection) -> int:
         f"""SELECT {_MATCHED}, e.day_from, e.day_to FROM events e WHERE e.cluster IS NULL
             ORDER BY e.day_from NULLS FIRST, e.id LIMIT ?""", [CHUNK_EVENTS]).fetchall()
     if new_rows:
-        next_number = (con.execute("SELECT max(cluster) FROM events").fetchone()[0] or -1) + 1
+        next_number = (cast(tuple, con.execute("SELECT max(cluster) FROM events").fetchone())[0] or -1) + 1
         _assign_chunk(con, new_rows, next_number)
     return len(new_rows)
 
@@ -120,13 +121,14 @@ def assign_clusters(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _assign_chunk(con: duckdb.DuckDBPyConnection, new_rows: list[tuple], next_number: int) -> int:
-    day_keys, other_keys = _match_keys(new_rows)  # noqa: F841 (read by the SQL by their names)
+    day_keys, other_keys = _match_keys(new_rows)  # noqa: RUF059 - read by the SQL by their names
     old = [_to_event(r) for r in con.execute(_CANDIDATES).fetchall()]
     new = [_to_event(r[:-2]) for r in sorted(new_rows)]
     numbers = cluster_events([(art, ev) for _, art, ev, _ in old + new])
 
     existing_of_group: dict[int, int] = {}
     for (_, _, _, stored), group in zip(old, numbers):
+        assert stored is not None  # the candidates are numbered events
         existing_of_group[group] = min(stored, existing_of_group.get(group, stored))
     ids, clusters = [], []
     fresh: dict[int, int] = {}

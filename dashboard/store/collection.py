@@ -32,6 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import duckdb
 import pyarrow as pa
@@ -40,9 +41,22 @@ from dashboard.pipeline.arabic import fold
 from dashboard.pipeline.identity import content_hash
 from dashboard.settings import collection_text_months, db_memory_limit
 
-from .collection_files import (DAILY, MANIFEST, SCHEMAS, WHOLE, CollectionError, Manifest,
-                               check_export_folder, collection_files, manifest_bytes, month_shift, parquet_bytes,
-                               put_file, read_manifest, remove_stale)
+from .collection_files import (
+    DAILY,
+    MANIFEST,
+    SCHEMAS,
+    WHOLE,
+    CollectionError,
+    Manifest,
+    check_export_folder,
+    collection_files,
+    manifest_bytes,
+    month_shift,
+    parquet_bytes,
+    put_file,
+    read_manifest,
+    remove_stale,
+)
 from .reader import StoreError, StoreUnreadable
 from .writer import replacement_store
 
@@ -95,7 +109,7 @@ def _attached(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 def store_newest_added(db_path: Path) -> datetime | None:
     """When the store's newest article was added (None for an empty store)."""
     with _attached(db_path) as con:
-        return con.execute("SELECT max(added_at) FROM articles").fetchone()[0]
+        return cast(tuple, con.execute("SELECT max(added_at) FROM articles").fetchone())[0]  # (an aggregate: one row)
 
 
 def collection_is_newer(folder: Path, db_path: Path) -> bool:
@@ -210,7 +224,7 @@ def _export_bytes(db_path: Path, text_months: int) -> tuple[dict[str, bytes], da
     """Every file of the collection (relative path -> bytes), and the newest article's time."""
     outputs: dict[str, bytes] = {}
     with _attached(db_path) as con:
-        newest = con.execute("SELECT max(added_at) FROM articles").fetchone()[0]
+        newest = cast(tuple, con.execute("SELECT max(added_at) FROM articles").fetchone())[0]
         reference = newest.strftime("%Y-%m") if newest else "0000-01"
         text_from = month_shift(reference, text_months - 1) if text_months > 0 else "9999-99"
         con.execute(_PARTS_SQL, {"text_from": text_from})
@@ -301,7 +315,7 @@ def _fill(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> Impor
     con.register("c_search", _rebuilt_columns(con))
     for table in ("places", "actors", "failures", "articles", "events", "place_mentions", "actor_mentions"):
         con.execute(_IMPORT_SQL[table])
-    return ImportReport(*con.execute(_COUNT_SQL).fetchone())
+    return ImportReport(*cast(tuple, con.execute(_COUNT_SQL).fetchone()))
 
 
 def import_collection(folder: Path, db_path: Path) -> ImportReport:

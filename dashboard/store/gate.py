@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import duckdb
 
@@ -76,12 +77,12 @@ class CommitSignal:
 
     def __init__(self, db: Path):
         self.path = commit_lock_path(db)
-        self._fh = None
+        self._fh: TextIO | None = None
 
     def pending(self) -> bool:
         if self._fh is None:
             try:
-                self._fh = open(self.path, "a+")
+                self._fh = open(self.path, "a+")  # noqa: SIM115 - kept open between calls, closed by close()
             except OSError:  # a read-only folder: no writer can commit there either
                 return False
         try:

@@ -9,13 +9,13 @@ published in the date range). User input only ever reaches DuckDB as a bound par
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import os
 import threading
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any, cast
 
 import duckdb
 import pandas as pd
@@ -41,7 +41,7 @@ class Clause:
     params: tuple
 
     @staticmethod
-    def all_of(parts: list["Clause"]) -> "Clause":
+    def all_of(parts: list[Clause]) -> Clause:
         if not parts:
             return Clause("TRUE", ())
         return Clause(" AND ".join(f"({p.sql})" for p in parts), tuple(x for p in parts for x in p.params))
@@ -69,7 +69,9 @@ SEARCH_CACHE_SIZE = 64
 
 def _store_identity(cur: Cursor) -> tuple:
     """Which store file, in which version: a search's matches are valid for exactly that."""
-    path = cur.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    # (cast: an aggregate or a lookup that always finds its row, while fetchone() may say None)
+    path = cast(tuple, cur.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone())[0]
     try:
         st = os.stat(path)
         return path, st.st_ino, st.st_mtime_ns, st.st_size
@@ -231,11 +233,11 @@ class Counts:
 
 def headline_counts(cur: Cursor, f: Filters) -> Counts:
     cte = articles_cte(f, cur)
-    row = cur.execute(
+    row = cast(tuple, cur.execute(
         f"WITH {cte.sql} SELECT (SELECT count(*) FROM ev), (SELECT count(*) FROM av), "
         "(SELECT count(DISTINCT place_id) FROM ev), (SELECT count(DISTINCT country) FROM ev), "
         "(SELECT count(DISTINCT coalesce(cluster::VARCHAR, 'event ' || id)) FROM ev)",
-        list(cte.params)).fetchone()
+        list(cte.params)).fetchone())
     return Counts(*(int(x) for x in row))
 
 
@@ -303,14 +305,15 @@ def date_extent(cur: Cursor, f: Filters, today: date | None = None) -> Extent:
     """First and last day the timeline shows, without the far-future events (see TIMELINE_FUTURE_DAYS)."""
     today = today or date.today()
     cte = events_cte(f, cur)
-    newest = cur.execute(f"WITH {cte.sql} SELECT max(article_published) FROM ev", list(cte.params)).fetchone()[0]
+    newest = cast(tuple, cur.execute(f"WITH {cte.sql} SELECT max(article_published) FROM ev",
+                                     list(cte.params)).fetchone())[0]
     cutoff = (newest or today) + timedelta(days=TIMELINE_FUTURE_DAYS)
     if f.date_to and f.date_to > cutoff:
         cutoff = f.date_to
-    lo, hi, later = cur.execute(
+    lo, hi, later = cast(tuple, cur.execute(
         f"WITH {cte.sql} SELECT min(day_from) FILTER (WHERE day_from <= ?), "
         "max(least(day_to, ?)) FILTER (WHERE day_from <= ?), count(*) FILTER (WHERE day_from > ?) FROM ev",
-        [*cte.params, cutoff, cutoff, cutoff, cutoff]).fetchone()
+        [*cte.params, cutoff, cutoff, cutoff, cutoff]).fetchone())
     return Extent(lo, hi, cutoff, int(later))
 
 
@@ -366,8 +369,8 @@ def timeline(cur: Cursor, f: Filters, bin: str, cutoff: date | None = None, toda
 
 def undated_events(cur: Cursor, f: Filters) -> int:
     cte = events_cte(f, cur)
-    return int(cur.execute(f"WITH {cte.sql} SELECT count(*) FROM ev WHERE day_from IS NULL",
-                           list(cte.params)).fetchone()[0])
+    return int(cast(tuple, cur.execute(f"WITH {cte.sql} SELECT count(*) FROM ev WHERE day_from IS NULL",
+                                       list(cte.params)).fetchone())[0])
 
 
 # -- events table ------------------------------------------------------------------------------
@@ -441,13 +444,14 @@ def article_with_mentions(cur: Cursor, article_id: str, part: int = 1, at: int |
                       "WHERE id = ?", [article_id]).fetchone()
     if row is None:
         return None
-    *meta, starts, length = row
+    aid, title, site, url, published, language, starts, length = row
     starts = list(starts or [0])
     if at is not None:
         part = bisect_right(starts, int(at))
     part = min(max(int(part), 1), len(starts))
     lo, hi = starts[part - 1], (starts[part] if part < len(starts) else length)
-    text = cur.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?", [lo + 1, hi - lo, article_id]).fetchone()[0]
+    text = cast(tuple, cur.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                                   [lo + 1, hi - lo, article_id]).fetchone())[0]
     spans = cur.execute(
         """SELECT * FROM (
            SELECT m.start, m."end", 'place', coalesce(p.name, m.surface) FROM place_mentions m
@@ -459,7 +463,8 @@ def article_with_mentions(cur: Cursor, article_id: str, part: int = 1, at: int |
            SELECT start, "end", 'event', type FROM events WHERE article_id = $1)
            WHERE start >= $2 AND "end" <= $3 ORDER BY 1, 2""", [article_id, lo, hi]).fetchall()
     moved = tuple(Span(int(s) - lo, int(e) - lo, k, str(lbl)) for s, e, k, lbl in spans)
-    return ArticleView(*meta, text=text, spans=moved, part=part, parts=len(starts), begins=lo)
+    return ArticleView(aid, title, site, url, published, language, text=text, spans=moved, part=part,
+                       parts=len(starts), begins=lo)
 
 
 # -- facets ------------------------------------------------------------------------------------
@@ -521,7 +526,8 @@ def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
     n = _facet_counts(cur, f, list(_FACET_COUNT_PARTS))
     for facet, field in _FACET_FIELD.items():
         if getattr(f, field):
-            n.update(_facet_counts(cur, replace(f, **{field: ()}), [facet]))
+            cleared: dict[str, Any] = {field: ()}  # (one of the tuple fields of Filters)
+            n.update(_facet_counts(cur, replace(f, **cleared), [facet]))
     out: dict[str, pd.DataFrame] = {}
     for facet, unit in (("countries", "events"), ("event_types", "events"), ("actors", "events"),
                         ("languages", "articles"), ("sources", "articles")):
@@ -533,9 +539,9 @@ def facet_options(cur: Cursor, f: Filters) -> dict[str, pd.DataFrame]:
 
 def store_date_bounds(cur: Cursor) -> tuple[date | None, date | None]:
     """Earliest and latest day any event or article covers, for the date picker's limits."""
-    lo, hi = cur.execute(
+    lo, hi = cast(tuple, cur.execute(
         "SELECT least(min(day_from), (SELECT min(published) FROM articles)), "
-        "greatest(max(day_to), (SELECT max(published) FROM articles)) FROM events").fetchone()
+        "greatest(max(day_to), (SELECT max(published) FROM articles)) FROM events").fetchone())
     return lo, hi
 
 
@@ -560,8 +566,8 @@ def export_events(cur: Cursor, f: Filters, limit: int | None = EXPORT_LIMIT, tod
 def unplaced_events(cur: Cursor, f: Filters) -> int:
     """Events in view that cannot be drawn on the map: no place, or a place with no coordinates."""
     cte = events_cte(f, cur)
-    return int(cur.execute(f"WITH {cte.sql} SELECT count(*) FROM ev WHERE place_id IS NULL OR lat IS NULL "
-                           "OR lon IS NULL", list(cte.params)).fetchone()[0])
+    return int(cast(tuple, cur.execute(f"WITH {cte.sql} SELECT count(*) FROM ev WHERE place_id IS NULL "
+                                       "OR lat IS NULL OR lon IS NULL", list(cte.params)).fetchone())[0])
 
 
 HEADLINES_PER_PLACE = 3
@@ -611,4 +617,4 @@ def event_detail(cur: Cursor, event_id: str) -> EventDetail | None:
            FROM events e LEFT JOIN places p ON p.id = e.place_id WHERE e.id = ?""", [event_id]).fetchone()
     if row is None:
         return None
-    return EventDetail(*row[:10], tuple(row[10] or ()), str(row[11]), int(row[12]), int(row[13]), int(row[14]))
+    return EventDetail(*(*row[:10], tuple(row[10] or ()), str(row[11]), int(row[12]), int(row[13]), int(row[14])))

@@ -8,11 +8,12 @@ is idle, so an idle app never keeps a writer waiting.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import duckdb
 import pandas as pd
@@ -89,10 +90,8 @@ class StoreReader:
                     if self._active == 0:
                         self._close_connection()
                 elif self._active == 0 and (self._con is None or store_identity(self.path) != self._ident):
-                    try:
+                    with contextlib.suppress(_InUse):  # the writer has the file: wait below
                         self._open()
-                    except _InUse:
-                        pass  # the writer has the file: wait below
                 if self._con is not None and not self._signal.pending():
                     self._active += 1
                     return self._con
@@ -177,13 +176,13 @@ class StoreReader:
     # -- simple listings used by the command line and the app ---------------------------------
 
     def article_count(self) -> int:
-        return self.fetchone("SELECT count(*) FROM articles")[0]
+        return cast(tuple, self.fetchone("SELECT count(*) FROM articles"))[0]  # (a count: always one row)
 
     def event_count(self) -> int:
-        return self.fetchone("SELECT count(*) FROM events")[0]
+        return cast(tuple, self.fetchone("SELECT count(*) FROM events"))[0]
 
     def failure_count(self) -> int:
-        return self.fetchone("SELECT count(*) FROM failures")[0]
+        return cast(tuple, self.fetchone("SELECT count(*) FROM failures"))[0]
 
     def feed_state(self) -> dict[str, tuple[str | None, str | None]]:
         """The ETag/Last-Modified remembered per feed URL, for conditional GETs."""

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -44,7 +44,7 @@ _TEXT = COLUMNS["articles"].index("text")
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -104,7 +104,7 @@ class StoreWriter:
         ids = sorted({i for i in article_ids if i})
         known = {i for i in ids if i in self._batch.ids}
         rest = [i for i in ids if i not in known]
-        if rest and self._connected_for_lookup():
+        if rest and self._connected_for_lookup() and self._lookup is not None:  # (connected: it is not None)
             found = self._lookup.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                                          [rest]).fetchall()
             known.update(r[0] for r in found)
@@ -121,7 +121,7 @@ class StoreWriter:
             return False
         if content_hash in self._batch.hashes:
             return True
-        return self._connected_for_lookup() and self._lookup.execute(
+        return self._connected_for_lookup() and self._lookup is not None and self._lookup.execute(
             "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone() is not None
 
     def _connected_for_lookup(self) -> bool:

@@ -39,9 +39,9 @@ def build_from_samples(path: Path) -> None:
     """First run: the store is missing, so build it from the bundled sample articles (once per
     process). Never deletes: if the store appeared meanwhile, the samples are added to it (and are
     already there, most likely)."""
+    from dashboard.runner import store_items
     from dashboard.settings import samples_dir
     from dashboard.sources.ingest import read_path
-    from dashboard.runner import store_items
 
     with _BUILD_LOCK:
         if not path.exists():  # another session may have built it while this one waited

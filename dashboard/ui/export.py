@@ -9,6 +9,7 @@ Excel neutralise spreadsheet formulas; Parquet keeps typed columns as they are.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pandas as pd
 
@@ -49,13 +50,13 @@ def _place(row, lang: str) -> str:
     return _text(localized if not is_missing(localized) and localized else row.place_name)
 
 
-def _actors(value: object) -> str:
+def _actors(value: Any) -> str:
     if value is None or isinstance(value, (float, str)):
         return ""
     return "; ".join(plain_text(v) for v in value)
 
 
-def _number(value: object, digits: int | None = None) -> float | None:
+def _number(value: Any, digits: int | None = None) -> float | None:
     if is_missing(value):
         return None
     return round(float(value), digits) if digits is not None else float(value)
@@ -65,6 +66,7 @@ def export_frame(events: pd.DataFrame, lang: str = "en", countries: dict[str, di
     """The export's rows from `queries.events_page` / `export_events` results, in EXPORT_COLUMNS order."""
     countries = countries or {}
     rows = []
+    r: Any  # (pandas types a row's fields loosely)
     for r in events.itertuples(index=False):
         code = r.country if isinstance(r.country, str) else ""
         rows.append({

@@ -15,8 +15,8 @@ import streamlit as st
 from dashboard.records import EVENT_TYPES, Filters
 
 from . import urlstate
-from .deck import actor_namer, country_name, place_name
 from .collation import sorted_by_name
+from .deck import actor_namer, country_name, place_name
 from .i18n import ARTICLE_LANGUAGE_LABELS, LANGUAGES, event_type_label, label, number, t
 from .plaintext import plain_text
 from .quickdates import QUICK_RANGES, quick_range
@@ -113,7 +113,8 @@ ENTER_APPLIES_DATES = """<script>
     if (!e.target.closest('[data-testid="stDateInputField"]')) return;
     e.preventDefault();
     e.stopPropagation();
-    e.target.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', code: 'Escape', bubbles: true, cancelable: true}));
+    e.target.dispatchEvent(new KeyboardEvent('keydown',
+      {key: 'Escape', code: 'Escape', bubbles: true, cancelable: true}));
   }, true);
 })();
 </script>"""
@@ -186,7 +187,8 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
 
     sn = _counts(facets.get("sources"), "articles")
     sb.multiselect(t(lang, "sources"), options(sn, ss[K_SOURCES], plain_text, lang), key=K_SOURCES,
-                   placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{plain_text(x)} ({count(sn, x)})")
+                   placeholder=t(lang, "all"), select_all=False,
+                   format_func=lambda x: f"{plain_text(x)} ({count(sn, x)})")
 
     sb.toggle(t(lang, "show_arcs"), key=K_ARCS)
     sb.toggle(t(lang, "show_heat"), key=K_HEAT)

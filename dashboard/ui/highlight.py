@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from itertools import pairwise
 
 from dashboard.store.queries import ArticleView, Span
 
@@ -23,7 +24,7 @@ def segments(text: str, spans: Iterable[Span]) -> list[tuple[str, tuple[Span, ..
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     out = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in pairwise(cuts):
         covering = tuple(s for s in valid if s.start <= lo and hi <= s.end)
         out.append((text[lo:hi], covering))
     return out

@@ -157,7 +157,8 @@ _STRINGS: dict[str, dict[str, str]] = {
                       "ar": "لم يعثر بعد على أحداث في المقالات المخزنة."},
     "unknown": {"en": "unknown", "fr": "inconnu", "ar": "غير معروف"},
     # -- map and evidence
-    "tt_counts": {"en": "Events: {events} · Articles: {articles}", "fr": "Événements : {events} · Articles : {articles}",
+    "tt_counts": {"en": "Events: {events} · Articles: {articles}",
+                  "fr": "Événements : {events} · Articles : {articles}",
                   "ar": "الأحداث: {events} · المقالات: {articles}"},
     "tt_events_total": {"en": "Events: {events}", "fr": "Événements : {events}", "ar": "الأحداث: {events}"},
     "tt_link_n": {"en": "Events involving both: {n}", "fr": "Événements impliquant les deux : {n}",

@@ -7,14 +7,15 @@ store. The refresh itself is `dashboard.refresh`, one per server process.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
 from dashboard.refresh import RefreshConfig, Refresher, RefreshStatus
-from dashboard.startup import StartAction, StartPlan, action_due, prepare_store as prepare
+from dashboard.startup import StartAction, StartPlan, action_due
+from dashboard.startup import prepare_store as prepare
 
 from .i18n import t, tn
 
@@ -50,16 +51,16 @@ def browser_timezone() -> tzinfo:
     try:
         return ZoneInfo(st.context.timezone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
-        return timezone.utc
+        return UTC
 
 
 def clock_text(moment: datetime, tz: tzinfo, now: datetime) -> str:
     """14:05 today (in the reader's time zone), 2025-05-17 14:05 another day; UTC is said."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     local, today = moment.astimezone(tz), now.astimezone(tz).date()
     text = local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
-    return f"{text} UTC" if tz is timezone.utc or getattr(tz, "key", None) == "UTC" else text
+    return f"{text} UTC" if tz is UTC or getattr(tz, "key", None) == "UTC" else text
 
 
 def status_text(status: RefreshStatus, lang: str, tz: tzinfo, now: datetime,
@@ -105,7 +106,7 @@ def _live_line(worker: Refresher, db: str, version, lang: str) -> None:
     if (status.runs, status.running) != st.session_state.get(_SEEN):
         st.rerun()  # a refresh started or ended since the page was drawn: draw it again
     newest = None if status.finished_at else _newest_added(db, version)
-    line = status_text(status, lang, browser_timezone(), datetime.now(timezone.utc), newest)
+    line = status_text(status, lang, browser_timezone(), datetime.now(UTC), newest)
     if line:
         st.caption(line)
     if status.running:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -29,7 +30,7 @@ def safe_url(url: object) -> str | None:
     return url
 
 
-def _actors(value: object) -> str:
+def _actors(value: Any) -> str:
     if value is None or isinstance(value, float):
         return ""
     return ", ".join(str(v) for v in value)
@@ -49,14 +50,16 @@ def events_display(events: pd.DataFrame, lang: str, countries: dict[str, dict] |
         t(lang, "h_type"): [event_type_label(v, lang) for v in events["type"]],
         t(lang, "h_status"): [label(STATUS_LABELS, v, lang) for v in events["status"]],
         t(lang, "h_place"): [plain_text(_place(r, lang)) for r in events.itertuples(index=False)],
-        t(lang, "h_country"): [country_name(c, lang, countries) if isinstance(c, str) else "" for c in events["country"]],
+        t(lang, "h_country"): [country_name(c, lang, countries) if isinstance(c, str) else ""
+                               for c in events["country"]],
         t(lang, "h_actors"): [plain_text(_actors(v)) for v in events["actors"]],
         t(lang, "h_reported"): [tn(lang, "n_sources", int(n)) if not is_missing(n) else "" for n in
-                                (events["sources"] if "sources" in events else [None] * len(events))],
+                                (events["sources"] if "sources" in events else cast(list, [None] * len(events)))],
         t(lang, "h_evidence"): [plain_text(v) for v in events["evidence"]],
         t(lang, "h_title"): [plain_text(v) for v in events["article_title"].fillna("")],
         t(lang, "h_source"): [plain_text(v) for v in events["article_site"].fillna("")],
-        t(lang, "h_language"): [plain_text(label(ARTICLE_LANGUAGE_LABELS, v, lang)) for v in events["article_language"]],
+        t(lang, "h_language"): [plain_text(label(ARTICLE_LANGUAGE_LABELS, v, lang))
+                                for v in events["article_language"]],
         t(lang, "h_link"): [safe_url(u) for u in events["article_url"]],
     })
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import html
 from datetime import date, datetime, timedelta
+from typing import Any, cast
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,7 +34,7 @@ def _short(text: object) -> str:
     return html.escape(s)
 
 
-def _join(values: object) -> str:
+def _join(values: Any) -> str:
     if values is None or isinstance(values, float):
         return ""
     return _short(", ".join(str(v) for v in values if v))
@@ -49,7 +50,7 @@ def count_step(highest: int) -> int:
     return step
 
 
-def _as_date(value: object) -> date | None:
+def _as_date(value: Any) -> date | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return None
     return pd.Timestamp(value).date()
@@ -57,7 +58,7 @@ def _as_date(value: object) -> date | None:
 
 def period_of(row, bin: str) -> tuple[date, date, bool]:
     """(first day, last day, is a band) of one timeline row."""
-    start = _as_date(row.period)
+    start = cast(date, _as_date(row.period))  # (a timeline row is a period of dated events)
     end = _as_date(getattr(row, "period_end", None))
     return (start, end, True) if end else (start, bin_end(start, bin), False)
 
@@ -191,7 +192,7 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
     fig = go.Figure()
     defaults = {"period_end": None, "planned": False}
     bins = bins.assign(**{k: v for k, v in defaults.items() if k not in bins.columns})
-    rows = [] if bins.empty else list(bins.itertuples(index=False))
+    rows: list[Any] = [] if bins.empty else list(bins.itertuples(index=False))  # (pandas types a row's fields loosely)
     present = [typ for typ in EVENT_TYPES if any(r.type == typ for r in rows)]
     barred = {r.type for r in rows if not period_of(r, bin)[2]}
     shown: set[str] = set()  # one legend entry a type: its first bars, or its first band if it has no bars
@@ -202,7 +203,7 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
         fig.add_trace(_band(row, heights.get(key, 0), lang, bin, first))
         shown.add(row.type)
         heights[key] = heights.get(key, 0) + int(row.events)
-    stacks: dict[date, int] = {}
+    stacks: dict[date | None, int] = {}
     for typ in present:
         for planned in (False, True):
             part = [r for r in rows if r.type == typ and bool(r.planned) == planned and not period_of(r, bin)[2]]
@@ -214,10 +215,10 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
                 stacks[_as_date(r.period)] = stacks.get(_as_date(r.period), 0) + int(r.events)
     highest = max([*stacks.values(), *heights.values(), 1])
     spans = [period_of(r, bin)[:2] for r in rows]
-    shown = x_range(min(a for a, _ in spans), max(b for _, b in spans), bin) if spans else None
+    window = x_range(min(a for a, _ in spans), max(b for _, b in spans), bin) if spans else None
     anchor = min(a for a, _ in spans) if spans else None
-    tickvals, ticktext = date_ticks(shown[0], shown[1] - timedelta(days=1), bin, lang, anchor) if shown else ([], [])
-    edges = [datetime(d.year, d.month, d.day) for d in shown] if shown else None
+    tickvals, ticktext = date_ticks(window[0], window[1] - timedelta(days=1), bin, lang, anchor) if window else ([], [])
+    edges = [datetime(d.year, d.month, d.day) for d in window] if window else None
     fig.update_layout(
         barmode="stack", dragmode="select", selectdirection="h", height=320,
         margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},

@@ -59,8 +59,10 @@ def refusal(name: str, size: int, position: int, max_files: int = MAX_FILES,
 class Upload(Protocol):
     """What the file picker gives (Streamlit's UploadedFile): a name, a size, and the bytes on request."""
 
-    name: str
-    size: int
+    @property
+    def name(self) -> str: ...
+    @property
+    def size(self) -> int: ...
 
     def getvalue(self) -> bytes: ...
 

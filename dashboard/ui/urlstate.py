@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
 from datetime import date
+from urllib.parse import parse_qs, urlsplit
 
 from dashboard.records import EVENT_TYPES, Filters
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -13,9 +14,9 @@ from dashboard.records import Filters
 from . import data
 from . import filters_widget as fw
 from .deck import build_deck, country_name, legend_html, selected_places
+from .export import export_bytes, export_frame
 from .highlight import READER_CSS, article_html, evidence_html
 from .highlight import legend_html as reader_legend
-from .export import export_bytes, export_frame
 from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_date, event_type_label, is_rtl, label, number, t, tn
 from .plaintext import is_missing, plain_text
 from .plurals import format_day
@@ -205,7 +206,7 @@ def table_columns(display: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]
     each column shows."""
     first = [t(lang, k) for k in ("h_date", "h_type", "h_place", "h_evidence", "h_reported")]
     ordered = display[[c for c in first if c in display.columns] + [c for c in display.columns if c not in first]]
-    align = "right" if is_rtl(lang) else None
+    align: Literal["right"] | None = "right" if is_rtl(lang) else None
     config = {t(lang, "h_date"): st.column_config.TextColumn(width=92),
               t(lang, "h_type"): st.column_config.TextColumn(width=110, alignment=align),
               t(lang, "h_place"): st.column_config.TextColumn(width=100, alignment=align),
@@ -229,7 +230,8 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
             st.caption(tn(lang, "table_more", data.q.PAGE_SIZE))
         c1, c2 = st.columns(2)
         c1.download_button(t(lang, "download_csv"),
-                           data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries), "csv"),
+                           data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries),
+                                                     "csv"),
                            file_name="events.csv", mime="text/csv", on_click="ignore")
         c2.download_button(t(lang, "download_xlsx"),
                            data=lambda: export_bytes(export_frame(data.export(path, version, f), lang, countries),
@@ -244,7 +246,7 @@ def show_evidence_if_asked(path: str, version, lang: str, countries: dict[str, d
     event_id = st.session_state.pop(OPEN_EVENT, None)
     if not event_id:
         return
-    side = "left" if is_rtl(lang) else "right"
+    side: Literal["left", "right"] = "left" if is_rtl(lang) else "right"
     st.dialog(t(lang, "evidence_title"), width="large", position=side)(_evidence_body)(
         path, version, event_id, lang, countries)
 
@@ -403,8 +405,8 @@ def _review(db: Path, lang: str, pending: dict) -> None:
     if add:
         reviewed, problems = apply_review(items, edited if edited is not None else review_table(items))
         if problems:
-            for row, typed in problems:
-                st.error(t(lang, "review_bad_date", row=row, typed=markdown_text(typed)))
+            for line, typed in problems:
+                st.error(t(lang, "review_bad_date", row=line, typed=markdown_text(typed)))
             return
         _add(db, lang, reviewed, st.session_state.get("_feed_state") or {})
 
@@ -441,7 +443,8 @@ def _last_report(lang: str) -> None:
         shown = pd.DataFrame({
             t(lang, "h_title"): [plain_text(v) or t(lang, "untitled") for v in new["title"]],
             t(lang, "h_source"): [plain_text(v) for v in new["site"]],
-            t(lang, "h_published"): [event_date(lang, str(v)[:10]) if not is_missing(v) else "" for v in new["published"]],
+            t(lang, "h_published"): [event_date(lang, str(v)[:10]) if not is_missing(v) else ""
+                                     for v in new["published"]],
             t(lang, "h_language"): [label(ARTICLE_LANGUAGE_LABELS, v, lang) for v in new["language"]]})
         st.dataframe(shown, hide_index=True, width="stretch")
     if report["failures"]:

@@ -32,13 +32,17 @@ GENERIC_WORDS = 2  # words at most between "many", "عدة", "since" and the tri
 INTENT_REACH = 40  # characters before a trigger searched for "ready to", "مستعدة ل"
 PURPOSE_REACH = 20  # characters before a trigger searched for "aims to", "في إطار"
 NOT_MILITARY_REACH = 20  # characters before an exercise word searched for "logistical", "political"
-_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
+_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?"
+                      r"(?:photo|photograph|picture|image|illustration)\b"
+                      r"|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
                       re.IGNORECASE)
 # (the lookahead on the first characters skips the other positions of the text at once)
-_CAPTION_MARK = re.compile(r"(?=[©(pc])(?:©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b)", re.IGNORECASE)
+_CAPTION_MARK = re.compile(r"(?=[©(pc])(?:©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b)",
+                           re.IGNORECASE)
 _NOT_MILITARY_BEFORE = re.compile(r"(?<![^\W\d_])(?:logistical|political|diplomatic|electoral)\s+$", re.IGNORECASE)
-_NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political|diplomatiques?|diplomatic|électorales?|"
-                           r"electoral|السياسيه|السياسية|سياسية|سياسيه|الدبلوماسية|دبلوماسية)(?![^\W\d_])", re.IGNORECASE)
+_NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political|diplomatiques?|diplomatic|"
+                           r"électorales?|electoral|السياسيه|السياسية|سياسية|سياسيه|الدبلوماسية|دبلوماسية)(?![^\W\d_])",
+                           re.IGNORECASE)
 
 
 def confidence(head: Trig, source: str, place: PlaceMention | None, names: tuple[str, ...], doubt: float) -> float:
@@ -56,7 +60,8 @@ def is_news_event(ev: Event) -> bool:
 
 def is_intention(ctx: ArticleContext, cs: int, head: Trig) -> bool:
     """"aims to discuss", "في إطار التحضير لزيارة": an intention, not an event (statements excepted)."""
-    return head.type != "statement" and any_in(ctx.marks.get("purpose", ()), max(cs, head.start - PURPOSE_REACH), head.start)
+    return head.type != "statement" and any_in(ctx.marks.get("purpose", ()), max(cs, head.start - PURPOSE_REACH),
+                                               head.start)
 
 
 def is_background(ctx: ArticleContext, s: int, e: int, source: str, future: bool) -> bool:
@@ -83,14 +88,16 @@ def _not_one_event(ctx: ArticleContext, s: int, e: int, cs: int, head: Trig) -> 
     """Words around the trigger that make it a kind of event rather than one: generic, habitual,
     intended, since, not military, a tally over a period."""
     marks, text = ctx.marks, ctx.text
-    if near_before(marks.get("generic", ()), head.start, GENERIC_WORDS, text) or any_in(marks.get("habitual", ()), cs, e):
+    if (near_before(marks.get("generic", ()), head.start, GENERIC_WORDS, text)
+            or any_in(marks.get("habitual", ()), cs, e)):
         return True
     if any_in(marks.get("intent", ()), max(cs, head.start - INTENT_REACH), head.start):
         return True
     if near_before(marks.get("since", ()), head.start, GENERIC_WORDS, text):
         return True
     if head.type == "exercise" and (_NOT_MILITARY.match(text, head.end)
-                                    or _NOT_MILITARY_BEFORE.search(text, max(s, head.start - NOT_MILITARY_REACH), head.start)):
+                                    or _NOT_MILITARY_BEFORE.search(text, max(s, head.start - NOT_MILITARY_REACH),
+                                                                   head.start)):
         return True  # "logistical manoeuvres", "political manoeuvring"
     # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
     return head.type == "counter_terrorism" and any_in(marks.get("period", ()), s, e)

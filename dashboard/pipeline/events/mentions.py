@@ -27,7 +27,7 @@ _SCENARIO_TYPES = ("counter_terrorism", "arms_transfer")  # inside an exercise: 
 class _Sentence:
     """One sentence text[s:e] and what its events are picked from."""
 
-    __slots__ = ("ctx", "s", "e", "trigs", "cancel", "clauses", "groups", "dates", "places", "names", "reports")
+    __slots__ = ("cancel", "clauses", "ctx", "dates", "e", "groups", "names", "places", "reports", "s", "trigs")
 
     def __init__(self, ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> None:
         self.ctx, self.s, self.e, self.trigs, self.cancel = ctx, s, e, trigs, cancel
@@ -45,7 +45,8 @@ class _Sentence:
         return len(self.clauses) - 1
 
 
-def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> tuple[list[Event], set[int]]:
+def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig],
+                    cancel: bool) -> tuple[list[Event], set[int]]:
     """Events of one sentence, and the indexes of those that only refer back to an earlier event."""
     sent = _Sentence(ctx, s, e, trigs, cancel)
     out: list[Event] = []
@@ -70,13 +71,15 @@ def _groups(trigs: list[Trig], clause_of: Callable[[int], int]) -> dict[tuple[in
             continue
         ci = clause_of(t.start)
         if t.strength == "weak" and not t.anaphoric and any(
-                u.strength == "strong" and u.type not in (t.type, "statement") and clause_of(u.start) == ci for u in trigs):
+                u.strength == "strong" and u.type not in (t.type, "statement") and clause_of(u.start) == ci
+                for u in trigs):
             continue
         groups.setdefault((ci, t.type), []).append(t)
     return groups
 
 
-def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> tuple[Event, dates_mod.DateMention | None] | None:
+def _group_event(sent: _Sentence, ci: int, typ: str,
+                 ts: list[Trig]) -> tuple[Event, dates_mod.DateMention | None] | None:
     """The event of one group of triggers (and the date expression it took), or None when the
     group tells none: an intention, a negated past event, undated background."""
     ctx, s, e = sent.ctx, sent.s, sent.e
@@ -123,7 +126,8 @@ def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, dm: d
         _add_second_day(sent, out, ev, ev, dm)
 
 
-def _add_second_day(sent: _Sentence, out: list[Event], base: Event, ev: Event, dm: dates_mod.DateMention | None) -> None:
+def _add_second_day(sent: _Sentence, out: list[Event], base: Event, ev: Event,
+                    dm: dates_mod.DateMention | None) -> None:
     """"two other operations, on 26 and 31 March respectively": a copy of `base` on the second day
     of ev's date expression, unless the sentence already has an event of that type on that day."""
     second = second_day(sent.ctx, dm, ev.date, ev.date_precision, sent.s, sent.e)

@@ -75,7 +75,7 @@ def older_episode(earlier: Event, ev: Event, published: date | None) -> bool:
     """"The first drones arrived [today]. The deal was announced in August 2023.": a mention dated
     well before publication is an earlier episode, not the date of an undated news event."""
     return earlier.date_source == "publication" and ev.date_source in DATED \
-        and published is not None and not near_publication(ev, published) and not ev.date_precision == "year"
+        and published is not None and not near_publication(ev, published) and ev.date_precision != "year"
 
 
 def absorb(earlier: Event, ev: Event) -> Event:

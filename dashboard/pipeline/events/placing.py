@@ -22,7 +22,8 @@ LOCATIVE_REACH = 12  # characters before a place searched for a locative word
 SAME_SITE_KM = 25  # two places closer than this are sites of one city (an airport and its town), not two places
 _EARTH_DIAMETER_KM = 12742.0
 _COUNTRY_LEVEL = ("country", "region")
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|à|a|au|aux|en|dans|près de|de)\s+(?:the\s+|la\s+|l')?|(?:^|\s)(?:في|الى|إلى|قرب|ب)\s*)$")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|to|near|à|a|au|aux|en|dans|près de|de)\s+(?:the\s+|la\s+|l')?"
+                              r"|(?:^|\s)(?:في|الى|إلى|قرب|ب)\s*)$")
 
 
 def pick_place(cands: list[PlaceMention], head: Trig, ci: int, clause_of: Callable[[int], int], text: str,
@@ -88,6 +89,7 @@ def _at_visit_of_the_day(ev: Event, visits: dict[str, list[Event]]) -> Event:
 def _at_visit_in_country(ev: Event, visits: dict[str, list[Event]]) -> Event:
     """An event placed in a country: at the city of a visit to that country on its day (any, when undated)."""
     p = ev.place
+    assert p is not None  # refine_places sends only events placed in a country
     for v in visits.get(p.place.country or "", []):
         if ev.date_source not in ("text", "report") or v.date == ev.date:
             return ev._replace(place=v.place, country=p.place.country)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import pairwise
 
 NEAR_BEFORE_REACH = 40  # characters: a marker further before the word is not "just before" it
 _PUNCTUATION = ",.;:،؛()"
@@ -33,12 +34,12 @@ def inside(items: list, starts: list[int], s: int, e: int) -> list:
 
 
 def in_text_order(items: list) -> list:
-    return items if all(a.start <= b.start for a, b in zip(items, items[1:])) else sorted(items, key=lambda x: x.start)
+    return items if all(a.start <= b.start for a, b in pairwise(items)) else sorted(items, key=lambda x: x.start)
 
 
 def near_before(spans: Sequence[tuple[int, int]], pos: int, words: int, text: str) -> bool:
     """A marker ending at most `words` words before `pos`, with no punctuation between."""
-    for a, b in spans:
+    for _a, b in spans:
         if b <= pos and pos - b <= NEAR_BEFORE_REACH:
             gap = text[b:pos]
             if gap.count(" ") <= words and not any(c in gap for c in _PUNCTUATION):

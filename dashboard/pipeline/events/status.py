@@ -19,7 +19,8 @@ NEGATION_REACH = 25  # characters before a trigger searched for "not", "لم", "
 
 def is_negated(ctx: ArticleContext, s: int, head: Trig) -> bool:
     """A negation just before the trigger ("did not sign", "لم يوقع"); statements are never negated."""
-    return head.type != "statement" and any_in(ctx.marks.get("negation", ()), max(s, head.start - NEGATION_REACH), head.start)
+    return head.type != "statement" and any_in(ctx.marks.get("negation", ()), max(s, head.start - NEGATION_REACH),
+                                               head.start)
 
 
 def speaks_of_future(ctx: ArticleContext, ts: list[Trig], cs: int, ce: int) -> bool:

@@ -113,7 +113,8 @@ def _arabic_words_between(toks: Tokens, a: int, b: int, lex: EventLexicon, memo:
     return b - 1
 
 
-def _arabic_word_triggers(key: str, lex: EventLexicon, taa_marbuta: bool = False) -> tuple[list[tuple[str, str]], bool, bool]:
+def _arabic_word_triggers(key: str, lex: EventLexicon,
+                          taa_marbuta: bool = False) -> tuple[list[tuple[str, str]], bool, bool]:
     """Trigger entries for one Arabic word, trying proclitics, ال, the future س and attached pronouns.
     Also says whether the word was a future verb and whether it was definite. `taa_marbuta`: the word
     ends in ة, so its final ه (after folding) is not the pronoun (وزارة is not و+زار+ه)."""
@@ -165,11 +166,13 @@ def mark(t: Trig, ctx: ArticleContext, s: int, lex: EventLexicon, then: bool = F
     """Flag a trigger as anaphoric (demonstrative or definite before it, or "at the time" in its
     sentence) and Arabic imperfect."""
     before = max(s, t.start - ANAPHORA_REACH)
-    article = any_in(ctx.marks.get("definite", ()), max(s, t.start - ARTICLE_REACH), t.start)  # "the talks", "l'exercice"
+    # "the talks", "l'exercice"
+    article = any_in(ctx.marks.get("definite", ()), max(s, t.start - ARTICLE_REACH), t.start)
     if not article and ctx.lang != "ar":  # "the joint exercise", "la première réunion"
         article = _DEFINITE_BEFORE.search(ctx.text, max(s, t.start - DEFINITE_REACH), t.start) is not None
     anaphoric = (then or t.definite or article or any_in(ctx.marks.get("anaphora", ()), before, t.start)) \
-        and not any_in(ctx.marks.get("compare", ()), max(s, t.start - COMPARE_REACH), t.start)  # "like the one signed in Tunis"
+        and not any_in(ctx.marks.get("compare", ()), max(s, t.start - COMPARE_REACH),
+                       t.start)  # "like the one signed in Tunis"
     imperfect = ctx.lang == "ar" and _is_imperfect(fold(ctx.text[t.start:t.end]).split(" ")[0], lex, ctx.memo)
     return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect)
 
