@@ -3,7 +3,7 @@
 Mentions that are no specific event lose `DOUBT` and are dropped below `MIN_CONFIDENCE` (unless a
 later sentence tells them cancelled): a generic plural ("many exercises", "عدة مناورات"), a habit
 ("every year"), an intention ("ready to provide"), background ("since the signing"), a photo
-caption, weak words inside undated quoted speech, a weak undated plan, "logistical manoeuvres", a
+caption, weak words inside undated quoted speech, a weak undated plan, a
 counter-terrorism tally over a period. Some are no event at all and are never made: an aim ("aims
 to discuss"), an undated earlier episode told as background ("had said, while in Tunis").
 """
@@ -31,14 +31,10 @@ MIN_CONFIDENCE = 0.4  # events below are dropped: lower keeps more doubtful ment
 GENERIC_WORDS = 2  # words at most between "many", "عدة", "since" and the trigger they qualify
 INTENT_REACH = 40  # characters before a trigger searched for "ready to", "مستعدة ل"
 PURPOSE_REACH = 20  # characters before a trigger searched for "aims to", "في إطار"
-NOT_MILITARY_REACH = 20  # characters before an exercise word searched for "logistical", "political"
 _CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
                       re.IGNORECASE)
 # (the lookahead on the first characters skips the other positions of the text at once)
 _CAPTION_MARK = re.compile(r"(?=[©(pc])(?:©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b)", re.IGNORECASE)
-_NOT_MILITARY_BEFORE = re.compile(r"(?<![^\W\d_])(?:logistical|political|diplomatic|electoral)\s+$", re.IGNORECASE)
-_NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political|diplomatiques?|diplomatic|électorales?|"
-                           r"electoral|السياسيه|السياسية|سياسية|سياسيه|الدبلوماسية|دبلوماسية)(?![^\W\d_])", re.IGNORECASE)
 
 
 def confidence(head: Trig, source: str, place: PlaceMention | None, names: tuple[str, ...], doubt: float) -> float:
@@ -81,7 +77,7 @@ def doubt(ctx: ArticleContext, s: int, e: int, cs: int, ts: list[Trig], source: 
 
 def _not_one_event(ctx: ArticleContext, s: int, e: int, cs: int, head: Trig) -> bool:
     """Words around the trigger that make it a kind of event rather than one: generic, habitual,
-    intended, since, not military, a tally over a period."""
+    intended, since, a tally over a period."""
     marks, text = ctx.marks, ctx.text
     if near_before(marks.get("generic", ()), head.start, GENERIC_WORDS, text) or any_in(marks.get("habitual", ()), cs, e):
         return True
@@ -89,9 +85,6 @@ def _not_one_event(ctx: ArticleContext, s: int, e: int, cs: int, head: Trig) -> 
         return True
     if near_before(marks.get("since", ()), head.start, GENERIC_WORDS, text):
         return True
-    if head.type == "exercise" and (_NOT_MILITARY.match(text, head.end)
-                                    or _NOT_MILITARY_BEFORE.search(text, max(s, head.start - NOT_MILITARY_REACH), head.start)):
-        return True  # "logistical manoeuvres", "political manoeuvring"
     # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
     return head.type == "counter_terrorism" and any_in(marks.get("period", ()), s, e)
 

@@ -8,9 +8,13 @@ specific place.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date
 
-from dashboard.records import Event, PlaceMention
+from dashboard.records import Event, OperationMention, PlaceMention
+
+from ..arabic import fold
 
 from .dating import DATED, compatible_date, days_before_report, near_publication
 from .eventness import MAX_CONFIDENCE, MERGE_BONUS
@@ -19,6 +23,7 @@ from .placing import compatible_place
 # "this delivery" after a donation was told: arms transfer and military aid are one event
 SIBLING = {"arms_transfer": "military_aid", "military_aid": "arms_transfer"}
 _PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+_EDITION = re.compile(r"\s*(\d{1,4})$")  # "Flintlock 2020", "نسور النيل 2": the edition closing a name
 
 
 def link_to_earlier(events: list[Event], made: list[Event], anaphors: set[int],
@@ -95,6 +100,59 @@ def same_in_sentence(a: Event, b: Event) -> bool:
     return (undated or a.date == b.date) and compatible_place(a.place, b.place)
 
 
+def join_headline(events: list[Event], body: int) -> list[Event]:
+    """A headline tells the lead's event: each event of the headline zone (before offset `body`) is
+    merged into the first event of its type in the body, when their places agree and the headline
+    has no date of its own or one that agrees. The lead's wording decides the status."""
+    if body <= 0:
+        return events
+    out: list[Event | None] = list(events)
+    for n, ev in enumerate(events):
+        if ev.start >= body:
+            break
+        k = next((k for k in range(n + 1, len(events)) if events[k].start >= body and events[k].type == ev.type), None)
+        lead = out[k] if k is not None else None
+        if lead is None or not compatible_place(ev.place, lead.place, loose=True) \
+                or (ev.date_source in DATED and not compatible_date(ev.date, lead.date)):
+            continue
+        out[k] = combine(lead, ev)._replace(status=lead.status)
+        out[n] = None
+    return [ev for ev in out if ev is not None]
+
+
+def _exercise_key(op: OperationMention) -> tuple[str, str | None]:
+    """(the exercise's identity, its edition if the text numbers it)."""
+    m = _EDITION.search(op.surface)
+    base = op.operation_id or fold(op.surface[:m.start()] if m else op.surface)
+    return base, m.group(1) if m else None
+
+
+def _same_exercise(a: set[tuple[str, str | None]], b: set[tuple[str, str | None]]) -> bool:
+    return any(na == nb and (ea is None or eb is None or ea == eb) for na, ea in a for nb, eb in b)
+
+
+def join_named_exercises(events: list[Event], exercises: Sequence[OperationMention]) -> list[Event]:
+    """Mentions of one named exercise (same name, same edition when both number it) are one event,
+    wherever each mention places it, when their years agree."""
+    if not exercises:
+        return events
+    out: list[Event] = []
+    names: list[set[tuple[str, str | None]]] = []
+    for ev in events:
+        mine = {_exercise_key(op) for op in exercises if ev.start <= op.start and op.end <= ev.end} \
+            if ev.type == "exercise" else set()
+        k = next((k for k, kept in enumerate(out) if mine and _same_exercise(names[k], mine)
+                  and (kept.date_source not in DATED or ev.date_source not in DATED
+                       or compatible_date((kept.date or "")[:4], (ev.date or "")[:4]))), None)
+        if k is None:
+            out.append(ev)
+            names.append(mine)
+        else:
+            out[k] = combine(out[k], ev)
+            names[k] |= mine
+    return out
+
+
 def merge(events: list[Event], published: date | None) -> list[Event]:
     """One event per type, date and place in an article; later mentions add their actors.
     Repeated until stable, since a merge can make two kept events agree."""
@@ -124,8 +182,6 @@ def _mergeable(kept: Event, ev: Event, published: date | None) -> bool:
             and compatible_place(kept.place, ev.place, loose=True)
     if days_before_report(kept, ev) or days_before_report(ev, kept):  # "announced on Friday" / "on Thursday night"
         return compatible_place(kept.place, ev.place, loose=True)
-    if "year" in (kept.date_precision, ev.date_precision):  # "the Defenders of Friendship 2021 exercise"
-        return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place, loose=True)
     return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place)
 
 

@@ -1,0 +1,105 @@
+"""Events: general rules on text written for these tests, in Arabic, French and English.
+
+What makes a mention one event (headline and lead, a named exercise told twice), which type a
+mention takes (a sale, a gift, a commission's session, a withdrawal), and what is no event at all
+(a description, a habit, an aspiration, background).
+"""
+from datetime import date
+
+import pytest
+
+from dashboard.pipeline.actors import find_actors
+from dashboard.pipeline.events import find_events
+from dashboard.pipeline.operations import find_operations
+from dashboard.resources import load_actor_lexicon, load_event_lexicon, load_operations
+from dashboard.settings import data_dir
+
+FRIDAY = date(2020, 10, 2)
+SCORED = ("visit", "talks", "agreement", "exercise", "arms_transfer", "military_aid", "counter_terrorism")
+
+
+@pytest.fixture(scope="module")
+def lexicons():
+    return load_actor_lexicon(data_dir()), load_event_lexicon(data_dir()), load_operations(data_dir())
+
+
+def run(text, lang, lexicons, published=FRIDAY):
+    actor_lex, event_lex, operation_lex = lexicons
+    actors = find_actors(text, lang, actor_lex, [])
+    return find_events(text, lang, published, [], actors, event_lex, find_operations(text, operation_lex))
+
+
+def told(text, lang, lexicons, published=FRIDAY):
+    """(type, date, status) of the events of the scored types, in reading order."""
+    return [(e.type, e.date, e.status) for e in run(text, lang, lexicons, published) if e.type in SCORED]
+
+
+# ---- a headline and its lead are one event ------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Morocco and Spain hold joint naval exercise\n\n"
+           "The navies of Morocco and Spain began a joint naval exercise off Tangier on 14 September."),
+    ("fr", "Le Maroc et l'Espagne mènent un exercice naval conjoint\n\n"
+           "Les marines marocaine et espagnole ont entamé le 14 septembre un exercice naval conjoint au large de Tanger."),
+    ("ar", "المغرب وإسبانيا يجريان مناورات بحرية مشتركة\n\n"
+           "بدأت البحريتان المغربية والإسبانية يوم 14 سبتمبر مناورات بحرية مشتركة قبالة طنجة."),
+])
+def test_the_headline_tells_the_leads_event(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("exercise", "2020-09-14", "happened")]
+
+
+def test_a_headline_dated_otherwise_is_another_event(lexicons):
+    text = ("Joint exercise held on 3 August\n\n"
+            "A second joint exercise began off Tangier on 14 September.")
+    assert told(text, "en", lexicons) == [("exercise", "2020-08-03", "happened"), ("exercise", "2020-09-14", "happened")]
+
+
+def test_a_text_without_a_headline_merges_nothing_across_its_opening(lexicons):
+    text = ("The navies held a joint exercise off Tangier on 3 August. "
+            "They began another joint exercise off Agadir on 14 September.")
+    assert told(text, "en", lexicons) == [("exercise", "2020-08-03", "happened"), ("exercise", "2020-09-14", "happened")]
+
+
+# ---- polysemous words need their type's context ------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The opposition accused the cabinet of manoeuvres to delay the vote."),
+    ("fr", "L'opposition accuse le gouvernement de manœuvres pour retarder le scrutin."),
+    ("ar", "اتهمت المعارضة الحكومة بالقيام بمناورات لتأجيل الانتخابات."),
+])
+def test_manoeuvres_without_military_words_are_no_exercise(lang, text, lexicons):
+    assert told(text, lang, lexicons) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Naval manoeuvres began off Agadir on Monday."),
+    ("fr", "Des manœuvres navales ont débuté lundi au large d'Agadir."),
+    ("ar", "بدأت مناورات بحرية قبالة أكادير يوم الاثنين."),
+])
+def test_military_manoeuvres_are_an_exercise(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("exercise", "2020-09-28", "happened")]
+
+
+# ---- named exercises ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Flintlock opened in Nouakchott on Monday with troops from ten countries."),
+    ("fr", "Flintlock s'est ouvert lundi à Nouakchott avec des troupes de dix pays."),
+    ("ar", "انطلقت فعاليات فلينتلوك يوم الاثنين في نواكشوط بمشاركة قوات من عشر دول."),
+])
+def test_the_name_of_an_exercise_tells_an_exercise(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("exercise", "2020-09-28", "happened")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Phoenix Express began off Bizerte on 14 September. Navies of twelve countries sent ships to Phoenix Express."),
+    ("fr", "Phoenix Express a débuté le 14 septembre au large de Bizerte. Douze marines ont envoyé des navires à Phoenix Express."),
+    ("ar", "انطلقت فينيكس إكسبريس يوم 14 سبتمبر قبالة بنزرت. وأرسلت بحريات اثنتي عشرة دولة سفنا إلى فينيكس إكسبريس."),
+])
+def test_one_named_exercise_told_twice_is_one_event(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("exercise", "2020-09-14", "happened")]
+
+
+def test_two_editions_of_a_named_exercise_are_two_events(lexicons):
+    text = "African Lion 2019 ended in Agadir in April 2019. African Lion 2020 was cancelled in March 2020."
+    assert told(text, "en", lexicons) == [("exercise", "2019-04", "happened"), ("exercise", "2020-03", "cancelled")]
