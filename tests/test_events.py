@@ -5,14 +5,17 @@ from pathlib import Path
 import pytest
 
 from dashboard.pipeline.actors import find_actors
-from dashboard.pipeline.operations import find_operations
-from dashboard.resources import load_actor_lexicon, load_event_lexicon, load_operations
 from dashboard.pipeline.clean import clean_text
 from dashboard.pipeline.events import find_events, split_sentences
+from dashboard.pipeline.operations import find_operations
 from dashboard.records import Place, PlaceMention
-
-from dashboard.resources import load_boilerplate  # noqa: E402
-from dashboard.settings import data_dir  # noqa: E402
+from dashboard.resources import (
+    load_actor_lexicon,
+    load_boilerplate,
+    load_event_lexicon,
+    load_operations,
+)
+from dashboard.settings import data_dir
 
 RULES = load_boilerplate(data_dir())
 
@@ -427,16 +430,6 @@ def test_a_trailing_attribution_claims_no_date(lang, text, lexicons):
 def test_a_date_inside_quoted_words_dates_the_event(lang, text, lexicons):
     events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
     assert [(e.date, e.date_source) for e in events] == [("2020-09-28", "text")]
-
-
-@pytest.mark.parametrize("lang,text", [
-    ("en", "Raids on militant hideouts, on 26 and 28 September respectively, killed ten fighters."),
-    ("fr", "Des raids contre des caches jihadistes, conduits le 26 et le 28 septembre respectivement, ont tué dix combattants."),
-    ("ar", "وأسفرت عمليتان عسكريتان ضد المسلحين يومي 26 و28 سبتمبر على التوالي عن مقتل عشرة مسلحين."),
-])
-def test_two_days_told_respectively_are_two_events(lang, text, lexicons):
-    events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
-    assert [e.date for e in events] == ["2020-09-26", "2020-09-28"]
 
 
 @pytest.mark.parametrize("lang,text", [

@@ -103,3 +103,55 @@ def test_one_named_exercise_told_twice_is_one_event(lang, text, lexicons):
 def test_two_editions_of_a_named_exercise_are_two_events(lexicons):
     text = "African Lion 2019 ended in Agadir in April 2019. African Lion 2020 was cancelled in March 2020."
     assert told(text, "en", lexicons) == [("exercise", "2019-04", "happened"), ("exercise", "2020-03", "cancelled")]
+
+
+# ---- types: a sale, purchase, order or contract for weapons; a gift or an aid delivery ----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Morocco ordered 24 attack helicopters from the United States on Monday."),
+    ("fr", "L'Algérie a commandé lundi douze hélicoptères de combat à la Russie."),
+    ("ar", "اشترت مصر يوم الاثنين 24 طائرة مقاتلة من فرنسا."),
+])
+def test_an_order_or_purchase_of_weapons_is_an_arms_transfer(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("arms_transfer", "2020-09-28", "happened")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Egypt signed a contract on Monday to buy 30 fighter jets from France."),
+    ("fr", "L'Égypte a signé lundi un contrat pour l'achat de 30 avions de combat."),
+    ("ar", "وقعت مصر يوم الاثنين عقدا لشراء 30 طائرة مقاتلة من فرنسا."),
+])
+def test_a_contract_signed_for_weapons_is_an_arms_transfer_not_an_agreement(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("arms_transfer", "2020-09-28", "happened")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The State Department approved a possible sale of Stinger missiles to Morocco on Tuesday."),
+    ("fr", "Le département d'État a approuvé mardi une vente potentielle de missiles au Maroc."),
+    ("ar", "وافقت وزارة الخارجية الأمريكية يوم الثلاثاء على بيع محتمل لصواريخ إلى المغرب."),
+])
+def test_an_approved_possible_sale_is_an_arms_transfer(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("arms_transfer", "2020-09-29", "happened")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Funded by Italy, the delivery of four patrol boats to the Tunisian coast guard took place on Monday.", "military_aid"),
+    ("en", "Under the arms deal, the delivery of four attack helicopters to Egypt took place on Monday.",
+     "arms_transfer"),
+    ("fr", "Financée par l'Italie, la livraison de quatre patrouilleurs à la garde côtière tunisienne a eu lieu lundi.",
+     "military_aid"),
+    ("fr", "En vertu du contrat d'armement, la livraison de quatre hélicoptères à l'Égypte a eu lieu lundi.",
+     "arms_transfer"),
+    ("ar", "جرى يوم الاثنين تسليم أربعة زوارق دورية لخفر السواحل التونسي بتمويل إيطالي.", "military_aid"),
+    ("ar", "جرى يوم الاثنين تسليم أربع مروحيات قتالية لمصر بموجب صفقة أسلحة.", "arms_transfer"),
+])
+def test_a_delivery_is_aid_when_the_article_says_so_else_an_arms_transfer(lang, text, expected, lexicons):
+    assert [t for t, _, _ in told(text, lang, lexicons)] == [expected]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Italy donated four patrol boats to Tunisia in May. This delivery was the first of a programme signed in March."),
+    ("fr", "L'Italie a fait don de quatre patrouilleurs à la Tunisie en mai. Cette livraison est la première d'un programme signé en mars."),
+])
+def test_a_reference_back_takes_no_date_owned_by_another_event_of_its_sentence(lang, text, lexicons):
+    assert [(t, d) for t, d, _ in told(text, lang, lexicons) if t == "military_aid"] == [("military_aid", "2020-05")]

@@ -85,7 +85,7 @@ def _not_one_event(ctx: ArticleContext, s: int, e: int, cs: int, head: Trig) -> 
         return True
     if near_before(marks.get("since", ()), head.start, GENERIC_WORDS, text):
         return True
-    # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
+    # "neutralised 40 fighters over the past week": a tally of several operations, not one
     return head.type == "counter_terrorism" and any_in(marks.get("period", ()), s, e)
 
 

@@ -15,13 +15,10 @@ from datetime import date
 from dashboard.records import Event, OperationMention, PlaceMention
 
 from ..arabic import fold
-
 from .dating import DATED, compatible_date, days_before_report, near_publication
 from .eventness import MAX_CONFIDENCE, MERGE_BONUS
 from .placing import compatible_place
 
-# "this delivery" after a donation was told: arms transfer and military aid are one event
-SIBLING = {"arms_transfer": "military_aid", "military_aid": "arms_transfer"}
 _PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
 _EDITION = re.compile(r"\s*(\d{1,4})$")  # "Flintlock 2020", "نسور النيل 2": the edition closing a name
 
@@ -34,7 +31,7 @@ def link_to_earlier(events: list[Event], made: list[Event], anaphors: set[int],
     kept: list[Event] = []
     referred: Event | None = None
     for n, ev in enumerate(made):
-        earlier, ev = _earlier_of_type(events, ev, n in anaphors)
+        earlier = _earlier_of_type(events, ev)
         if n in anaphors and earlier is not None and _refers_to(events[earlier], ev, published):
             events[earlier] = absorb(events[earlier], ev)
             referred = events[earlier]
@@ -43,16 +40,10 @@ def link_to_earlier(events: list[Event], made: list[Event], anaphors: set[int],
     return kept, referred
 
 
-def _earlier_of_type(events: list[Event], ev: Event, anaphoric: bool) -> tuple[int | None, Event]:
-    """The index of the latest earlier event of ev's type (a dated one first), or for a reference,
-    of its sibling type, which then leaves `ev` without a date of its own."""
+def _earlier_of_type(events: list[Event], ev: Event) -> int | None:
+    """The index of the latest earlier event of ev's type (a dated one first)."""
     same = [k for k in range(len(events) - 1, -1, -1) if events[k].type == ev.type]
-    earlier = next((k for k in same if events[k].date_source in DATED), same[0] if same else None)
-    if earlier is None and anaphoric and ev.type in SIBLING:
-        earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == SIBLING[ev.type]), None)
-        if earlier is not None:
-            ev = ev._replace(date_source="none")  # "this delivery" of a donation told before: same event
-    return earlier, ev
+    return next((k for k in same if events[k].date_source in DATED), same[0] if same else None)
 
 
 def _refers_to(earlier: Event, ev: Event, published: date | None) -> bool:

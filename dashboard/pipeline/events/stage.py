@@ -26,7 +26,7 @@ from .placing import refine_places
 from .sentences import body_start, has_contrast_words, passages_around, quotes, split_sentences
 from .spans import any_in, in_text_order
 from .status import cancel_previous, is_cancelled
-from .triggers import Trig, WordMemo, context_near, find_triggers, mark, memo_for
+from .triggers import Trig, WordMemo, context_near, find_triggers, mark, memo_for, one_transfer_type
 
 QUOTE_MIN_SPACES = 3  # quoted words with fewer spaces (a name, a title) are not quoted speech
 
@@ -52,6 +52,7 @@ def find_events(
     if not trigs:
         return []
     ctx = article_context(text, lang, published, places, actors, toks, trigs, lexicon, memo)
+    ctx.trigs = trigs = one_transfer_type(trigs, toks, ctx.context_words, bool(ctx.marks.get("aid")))
     events = _read_sentences(ctx, toks, lexicon, sorted(trigs, key=lambda t: t.start))
     # generic, habitual, hypothetical or caption mentions are no events (unless later told cancelled)
     events = refine_places([ev for ev in events if is_news_event(ev)])
