@@ -155,3 +155,23 @@ def test_a_delivery_is_aid_when_the_article_says_so_else_an_arms_transfer(lang, 
 ])
 def test_a_reference_back_takes_no_date_owned_by_another_event_of_its_sentence(lang, text, lexicons):
     assert [(t, d) for t, d, _ in told(text, lang, lexicons) if t == "military_aid"] == [("military_aid", "2020-05")]
+
+
+# ---- an exercise's scenario ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "During the joint exercise on Monday, commandos practised a raid on a mock militant camp."),
+    ("fr", "Lors de l'exercice conjoint lundi, les commandos ont simulé un raid contre un camp jihadiste fictif."),
+    ("ar", "خلال المناورات المشتركة يوم الاثنين، نفذت القوات الخاصة مداهمة لمعسكر افتراضي للمسلحين."),
+])
+def test_a_raid_of_an_exercises_scenario_is_the_exercise(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("exercise", "2020-09-28", "happened")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The two navies ended their joint exercise on Monday; on Tuesday Morocco signed a contract to buy two frigates."),
+    ("fr", "Les deux marines ont achevé lundi leur exercice conjoint ; mardi, le Maroc a signé un contrat pour l'achat de deux frégates."),
+    ("ar", "أنهت البحريتان مناوراتهما المشتركة يوم الاثنين؛ ويوم الثلاثاء اشترى المغرب فرقاطتين."),
+])
+def test_a_sale_told_beside_an_exercise_is_still_a_sale(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("exercise", "2020-09-28", "happened"), ("arms_transfer", "2020-09-29", "happened")]

@@ -31,7 +31,7 @@ MIN_CONFIDENCE = 0.4  # events below are dropped: lower keeps more doubtful ment
 GENERIC_WORDS = 2  # words at most between "many", "عدة", "since" and the trigger they qualify
 INTENT_REACH = 40  # characters before a trigger searched for "ready to", "مستعدة ل"
 PURPOSE_REACH = 20  # characters before a trigger searched for "aims to", "في إطار"
-_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?(?:photo|photograph|picture|image|illustration)\b|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
+_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:file\s+)?(?:photo|photograph|picture|image|illustration)\b|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
                       re.IGNORECASE)
 # (the lookahead on the first characters skips the other positions of the text at once)
 _CAPTION_MARK = re.compile(r"(?=[©(pc])(?:©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b)", re.IGNORECASE)

@@ -34,7 +34,8 @@ class _Sentence:
     def __init__(self, ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> None:
         self.ctx, self.s, self.e, self.trigs, self.cancel = ctx, s, e, trigs, cancel
         self.clauses = clauses(ctx.text, s, e, ctx.contrast)
-        self.groups = _groups(trigs, self.clause_of)  # (clause, type) -> triggers
+        scenario = any_in(ctx.marks.get("scenario", ()), s, e)
+        self.groups = _groups(trigs, self.clause_of, scenario)  # (clause, type) -> triggers
         self.dates = event_dates(ctx, s, e)
         self.places = inside(ctx.places, ctx.place_starts, s, e)
         self.names = tuple(dict.fromkeys(a.name for a in inside(ctx.actors, ctx.actor_starts, s, e)))  # each once
@@ -59,20 +60,22 @@ def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig], canc
     return out, anaphors
 
 
-def _groups(trigs: list[Trig], clause_of: Callable[[int], int]) -> dict[tuple[int, str], list[Trig]]:
+def _groups(trigs: list[Trig], clause_of: Callable[[int], int], scenario: bool) -> dict[tuple[int, str], list[Trig]]:
     """The triggers that make events, by clause and type. A statement beside another event is that
     event's attribution; a weak word beside another type's strong trigger is that event's detail;
-    a signing beside a sale is the sale's ("signed a contract for twelve helicopters")."""
+    a signing beside a sale is the sale's ("signed a contract for twelve helicopters"); a raid or
+    a supply in an exercise's clause, or in a sentence that tells a scenario ("mock", "simulé",
+    "افتراضي") beside an exercise, is the exercise's."""
     non_statement = any(t.type != "statement" for t in trigs)
-    drill = any(t.type == "exercise" for t in trigs)
     in_clause = {(clause_of(t.start), t.type) for t in trigs}
+    drill = scenario and any(t.type == "exercise" for t in trigs)
     groups: dict[tuple[int, str], list[Trig]] = {}
     for t in trigs:
         if t.type == "statement" and non_statement:
             continue
-        if drill and t.type in _SCENARIO_TYPES:
-            continue
         ci = clause_of(t.start)
+        if t.type in _SCENARIO_TYPES and (drill or (ci, "exercise") in in_clause):
+            continue
         if any((ci, wider) in in_clause for wider in _TOLD_BY.get(t.type, ())):
             continue
         if t.strength == "weak" and not t.anaphoric and any(

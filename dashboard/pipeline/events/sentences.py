@@ -14,7 +14,7 @@ _SENT_END = re.compile(r"(?=[.!?؟\n])(?:[.!?؟]+[\"'»”)]*(?=\s)|\n+|\.\.+|[.
 _VISIBLE = re.compile(r"\S")  # (a search between offsets: no slice to copy and strip)
 _ABBREV = re.compile(r"(?:\b[A-Za-z]|\b(?:Gen|Col|Maj|Lt|Mr|Mrs|Ms|Dr|St|Mme|No|Adm|Capt|Sgt|Jr|Sr|Inc|Co|Corp|vs|etc|M))$")
 ABBREV_REACH = 5  # characters before a full stop searched for an abbreviation ("Capt." is the longest)
-CONTRAST_WORDS = ("بينما", "في حين", "على غرار", "alors que", "tandis que", "while", "whereas")
+CONTRAST_WORDS = ("بينما", "في حين", "alors que", "tandis que", "while", "whereas")
 _CLAUSE_SPLIT = re.compile(r"[,،;:؛]|\s(?:" + "|".join(CONTRAST_WORDS) + r")\s")
 _CLAUSE_PUNCT = re.compile(r"[,،;:؛]")  # _CLAUSE_SPLIT for a sentence without contrast words, faster
 _QUOTE = re.compile(r"“[^”\n]{1,600}”|«[^»]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -152,13 +153,24 @@ def _without_pronoun(c: str, taa_marbuta: bool) -> list[str]:
 
 
 def context_near(t: Trig, toks: Tokens, a: int, b: int, ctx_words: dict[str, frozenset[str]]) -> bool:
-    """A weak trigger needs one of its type's context words close by (eight words either side, same sentence)."""
+    """A weak trigger needs one of its type's context words close by (eight words either side, same
+    sentence); an Arabic word counts under its proclitics too ("والطائرات" is "الطائرات")."""
     words = ctx_words.get(t.type)
     if not words:
         return False
     i = bisect_left(toks.starts, t.start, a, b)
     items = toks.items
-    return any(items[k].key in words for k in range(max(a, i - CONTEXT_WINDOW), min(b, i + CONTEXT_WINDOW + 1)))
+    for k in range(max(a, i - CONTEXT_WINDOW), min(b, i + CONTEXT_WINDOW + 1)):
+        it = items[k]
+        if it.key in words or (it.arabic and not words.isdisjoint(_bare_forms(it.key))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _bare_forms(key: str) -> tuple[str, ...]:
+    """An Arabic word's forms without its proclitics (و ف ب ل ك), remembered: words recur."""
+    return tuple(v for v, n in arabic_variants(key) if n)
 
 
 def mark(t: Trig, ctx: ArticleContext, s: int, lex: EventLexicon, then: bool = False) -> Trig:
