@@ -126,24 +126,24 @@ def test_a_contract_signed_for_weapons_is_an_arms_transfer_not_an_agreement(lang
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "The State Department approved a possible sale of Stinger missiles to Morocco on Tuesday."),
-    ("fr", "Le département d'État a approuvé mardi une vente potentielle de missiles au Maroc."),
-    ("ar", "وافقت وزارة الخارجية الأمريكية يوم الثلاثاء على بيع محتمل لصواريخ إلى المغرب."),
+    ("en", "On Thursday Washington approved a possible sale of Javelin anti-tank missiles to Tunisia."),
+    ("fr", "Washington a approuvé jeudi une vente potentielle de missiles antichars à la Tunisie."),
+    ("ar", "وافقت واشنطن يوم الخميس على بيع محتمل لصواريخ مضادة للدروع إلى تونس."),
 ])
 def test_an_approved_possible_sale_is_an_arms_transfer(lang, text, lexicons):
-    assert told(text, lang, lexicons) == [("arms_transfer", "2020-09-29", "happened")]
+    assert told(text, lang, lexicons) == [("arms_transfer", "2020-10-01", "happened")]
 
 
 @pytest.mark.parametrize("lang,text,expected", [
     ("en", "Funded by Italy, the delivery of four patrol boats to the Tunisian coast guard took place on Monday.", "military_aid"),
-    ("en", "Under the arms deal, the delivery of four attack helicopters to Egypt took place on Monday.",
+    ("en", "Under the arms deal, the delivery of four attack helicopters to Chad took place on Monday.",
      "arms_transfer"),
     ("fr", "Financée par l'Italie, la livraison de quatre patrouilleurs à la garde côtière tunisienne a eu lieu lundi.",
      "military_aid"),
-    ("fr", "En vertu du contrat d'armement, la livraison de quatre hélicoptères à l'Égypte a eu lieu lundi.",
+    ("fr", "En vertu du contrat d'armement, la livraison de quatre hélicoptères au Tchad a eu lieu lundi.",
      "arms_transfer"),
     ("ar", "جرى يوم الاثنين تسليم أربعة زوارق دورية لخفر السواحل التونسي بتمويل إيطالي.", "military_aid"),
-    ("ar", "جرى يوم الاثنين تسليم أربع مروحيات قتالية لمصر بموجب صفقة أسلحة.", "arms_transfer"),
+    ("ar", "جرى يوم الاثنين تسليم أربع مروحيات قتالية لتشاد بموجب صفقة أسلحة.", "arms_transfer"),
 ])
 def test_a_delivery_is_aid_when_the_article_says_so_else_an_arms_transfer(lang, text, expected, lexicons):
     assert [t for t, _, _ in told(text, lang, lexicons)] == [expected]

@@ -55,7 +55,7 @@ def _refers_to(earlier: Event, ev: Event, published: date | None) -> bool:
 
 
 def older_episode(earlier: Event, ev: Event, published: date | None) -> bool:
-    """"The first drones arrived [today]. The deal was announced in August 2023.": a mention dated
+    """"The new radars are in service. Their purchase was decided in May 2015.": a mention dated
     well before publication is an earlier episode, not the date of an undated news event."""
     return earlier.date_source == "publication" and ev.date_source in DATED \
         and published is not None and not near_publication(ev, published) and not ev.date_precision == "year"
@@ -66,7 +66,7 @@ def absorb(earlier: Event, ev: Event) -> Event:
     upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
     if (earlier.date_source not in DATED or days_before_report(earlier, ev)) \
             and ev.date_source == "text" and (ev.status == earlier.status or earlier.status == "planned"):
-        # ("it had been scheduled to arrive last month": the plan's date, not the arrival's)
+        # ("the meeting, first planned for last spring": the plan's date, not the meeting's)
         upd.update(date=ev.date, date_precision=ev.date_precision,
                    date_source="report" if ev.date_source == "report" and earlier.date_source != "report" else "text")
     if earlier.place is None and ev.place is not None:
@@ -75,8 +75,8 @@ def absorb(earlier: Event, ev: Event) -> Event:
 
 
 def inherit(ev: Event, ref: Event) -> Event:
-    """"The visit resulted in the signing of...": an undated event takes the date (and, when it has
-    no city, the place) of the event its sentence referred to."""
+    """"During this visit, the two signed...": an undated event takes the date (and, when it has no
+    city, the place) of the event its sentence referred to."""
     if ev.date_source in DATED:
         return ev
     upd: dict = {"date": ref.date, "date_precision": ref.date_precision, "date_source": ref.date_source}

@@ -108,7 +108,7 @@ def _read_sentence(ctx: ArticleContext, toks: Tokens, lexicon: EventLexicon, s: 
             return []
     made, anaphors = sentence_events(ctx, s, e, sent_trigs, cancel)
     kept, referred = link_to_earlier(events, made, anaphors, ctx.published)
-    if referred is not None:  # "the visit resulted in the signing of...": the signing has the visit's date
+    if referred is not None:  # "during this visit, the two signed...": the signing has the visit's date
         kept = [inherit(ev, referred) for ev in kept]
     added = list(range(len(events), len(events) + len(kept))) if kept else []
     events.extend(kept)
@@ -120,7 +120,7 @@ def _telling_triggers(ctx: ArticleContext, toks: Tokens, lexicon: EventLexicon, 
     """The sentence's triggers, flagged (anaphoric, imperfect), that tell something: strong ones,
     weak ones with a context word near, and references to an event of their type already told."""
     a, b = toks.between(s, e)
-    then = any_in(ctx.marks.get("then", ()), s, e) and not event_dates(ctx, s, e)  # "..., authorities said at the time"
+    then = any_in(ctx.marks.get("then", ()), s, e) and not event_dates(ctx, s, e)  # "..., as reported back then"
     sent_trigs = [mark(t, ctx, s, lexicon, then) for t in sent_trigs]
     return [t for t in sent_trigs if t.strength == "strong" or context_near(t, toks, a, b, ctx.context_words)
             or (t.anaphoric and any(ev.type == t.type for ev in events))]
