@@ -175,3 +175,36 @@ def test_a_raid_of_an_exercises_scenario_is_the_exercise(lang, text, lexicons):
 ])
 def test_a_sale_told_beside_an_exercise_is_still_a_sale(lang, text, lexicons):
     assert told(text, lang, lexicons) == [("exercise", "2020-09-28", "happened"), ("arms_transfer", "2020-09-29", "happened")]
+
+
+# ---- talks: a commission's session; "meet" as in "meet a need" is none ---------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The joint military commission of Algeria and Tunisia convened in Algiers on Monday."),
+    ("fr", "La commission militaire mixte algéro-tunisienne s'est réunie lundi à Alger."),
+    ("ar", "عقدت اللجنة العسكرية المشتركة الجزائرية التونسية دورتها يوم الاثنين في الجزائر."),
+])
+def test_a_session_of_a_joint_military_commission_is_talks(lang, text, lexicons):
+    assert told(text, lang, lexicons) == [("talks", "2020-09-28", "happened")]
+
+
+def test_meeting_a_need_is_no_meeting(lexicons):
+    assert told("The new radars will help the navy meet future threats.", "en", lexicons) == []
+
+
+def test_ministers_who_will_meet_hold_talks(lexicons):
+    assert told("The two ministers will meet in Tunis on Monday.", "en", lexicons) == [("talks", "2020-10-05", "planned")]
+
+
+# ---- other: a withdrawal, a base handed over, the end of a mission --------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "France handed over the base of Gao to the Malian army on Monday."),
+    ("en", "France announced on Monday the end of the operation in the Sahel."),
+    ("fr", "La France a annoncé lundi la fin de l'opération militaire au Sahel."),
+    ("fr", "Les derniers soldats français ont quitté le Niger lundi."),
+    ("ar", "أعلن الاتحاد الأوروبي يوم الاثنين انتهاء مهمته العسكرية في مالي."),
+    ("ar", "سلمت فرنسا القاعدة العسكرية للجيش المالي يوم الاثنين."),
+])
+def test_a_withdrawal_a_handover_or_an_end_is_other(lang, text, lexicons):
+    assert [(e.type, e.date) for e in run(text, lang, lexicons) if e.type != "statement"] == [("other", "2020-09-28")]

@@ -22,8 +22,9 @@ from .triggers import Trig, demonstrative
 
 _SCENARIO_TYPES = ("counter_terrorism", "arms_transfer")  # inside an exercise: raids and supplies of its scenario
 # A type whose words, in a clause telling another type, are that event's wording: a contract signed
-# or approved for weapons is the arms transfer, not an agreement.
-_TOLD_BY = {"agreement": ("arms_transfer",)}
+# or approved for weapons is the arms transfer, not an agreement; a base handed over, a delivery
+# stopped by a withdrawal are the withdrawal or handover, not a transfer.
+_TOLD_BY = {"agreement": ("arms_transfer",), "military_aid": ("other",), "arms_transfer": ("other",)}
 
 
 class _Sentence:
