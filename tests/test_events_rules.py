@@ -208,3 +208,46 @@ def test_ministers_who_will_meet_hold_talks(lexicons):
 ])
 def test_a_withdrawal_a_handover_or_an_end_is_other(lang, text, lexicons):
     assert [(e.type, e.date) for e in run(text, lang, lexicons) if e.type != "statement"] == [("other", "2020-09-28")]
+
+
+# ---- description, habit, aspiration and background are no events ---------------------------------
+
+NO_EVENTS = [
+    # a definition
+    ("en", "African Lion is an annual exercise led by the United States."),
+    ("fr", "Flintlock est un exercice annuel des forces spéciales africaines."),
+    ("ar", "الأسد الإفريقي عبارة عن مناورات سنوية تقودها الولايات المتحدة."),
+    # a habit
+    ("en", "The navy usually holds a drill off Agadir in the spring."),
+    ("fr", "La marine organise habituellement un exercice au large d'Agadir au printemps."),
+    ("ar", "تجري البحرية عادة مناورات بحرية قبالة أكادير في فصل الربيع."),
+    # an aspiration
+    ("en", "We look to improve our exercises with our partners in the region."),
+    ("fr", "Nous cherchons à améliorer nos exercices avec nos partenaires de la région."),
+    ("ar", "نتطلع إلى تطوير التمارين المشتركة مع شركائنا في المنطقة."),
+    ("en", "We look forward to a joint exercise with our partners next year."),
+    ("fr", "Nous aspirons à un exercice conjoint avec nos partenaires l'an prochain."),
+    ("ar", "نطمح إلى إجراء مناورات مشتركة مع شركائنا العام المقبل."),
+    # looking back
+    ("en", "It was a year that saw joint exercises with Morocco and Tunisia."),
+    ("fr", "Ce fut une année qui a vu des exercices conjoints avec le Maroc et la Tunisie."),
+    ("ar", "كان عاما شهد مناورات مشتركة مع المغرب وتونس."),
+    # what a relation consists of
+    ("en", "Their cooperation covers training, staff visits and joint exercises."),
+    ("fr", "Leur coopération porte sur la formation, les visites et les exercices conjoints."),
+    ("ar", "يشمل التعاون بين البلدين التكوين والزيارات والمناورات المشتركة."),
+]
+
+
+@pytest.mark.parametrize("lang,text", NO_EVENTS)
+def test_description_habit_aspiration_and_background_are_no_events(lang, text, lexicons):
+    assert told(text, lang, lexicons) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The navy is holding a joint exercise off Agadir this week."),
+    ("fr", "La marine mène cette semaine un exercice conjoint au large d'Agadir."),
+    ("ar", "تجري البحرية هذا الأسبوع مناورات مشتركة قبالة أكادير."),
+])
+def test_an_exercise_under_way_is_an_event(lang, text, lexicons):
+    assert [t for t, _, _ in told(text, lang, lexicons)] == ["exercise"]
