@@ -2,7 +2,7 @@
 
 A group's first trigger is its head: the event takes the date, place and status nearest to it.
 Two clauses of one sentence that tell one event (same type and status, dates and places that
-agree) are one event; "on 26 and 31 March respectively" is two.
+agree) are one event.
 """
 from __future__ import annotations
 
@@ -10,29 +10,33 @@ from collections.abc import Callable
 
 from dashboard.records import Event
 
-from .. import dates as dates_mod
 from .context import ArticleContext
-from .dating import after_publication, date_event, event_dates, pick_date, second_day
+from .dating import after_publication, date_event, event_dates, pick_date
 from .eventness import confidence, doubt, is_background, is_intention
 from .merging import combine, same_in_sentence
 from .placing import pick_place
 from .sentences import clauses
 from .spans import any_in, inside
 from .status import is_negated, speaks_of_future, status_of
-from .triggers import Trig
+from .triggers import Trig, demonstrative
 
 _SCENARIO_TYPES = ("counter_terrorism", "arms_transfer")  # inside an exercise: raids and supplies of its scenario
+# A type whose words, in a clause telling another type, are that event's wording: a contract signed
+# or approved for weapons is the arms transfer, not an agreement; a base handed over, a delivery
+# stopped by a withdrawal are the withdrawal or handover, not a transfer.
+_TOLD_BY = {"agreement": ("arms_transfer",), "military_aid": ("other",), "arms_transfer": ("other",)}
 
 
 class _Sentence:
     """One sentence text[s:e] and what its events are picked from."""
 
-    __slots__ = ("ctx", "s", "e", "trigs", "cancel", "clauses", "groups", "dates", "places", "names", "reports")
+    __slots__ = ("cancel", "clauses", "ctx", "dates", "e", "groups", "names", "places", "reports", "s", "trigs")
 
     def __init__(self, ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> None:
         self.ctx, self.s, self.e, self.trigs, self.cancel = ctx, s, e, trigs, cancel
         self.clauses = clauses(ctx.text, s, e, ctx.contrast)
-        self.groups = _groups(trigs, self.clause_of)  # (clause, type) -> triggers
+        scenario = any_in(ctx.marks.get("scenario", ()), s, e)
+        self.groups = _groups(trigs, self.clause_of, scenario)  # (clause, type) -> triggers
         self.dates = event_dates(ctx, s, e)
         self.places = inside(ctx.places, ctx.place_starts, s, e)
         self.names = tuple(dict.fromkeys(a.name for a in inside(ctx.actors, ctx.actor_starts, s, e)))  # each once
@@ -51,34 +55,41 @@ def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig], canc
     out: list[Event] = []
     anaphors: set[int] = set()
     for (ci, typ), ts in sorted(sent.groups.items(), key=lambda kv: kv[1][0].start):
-        made = _group_event(sent, ci, typ, ts)
-        if made is not None:
-            _add(sent, out, anaphors, made[0], made[1], ci, ts)
+        ev = _group_event(sent, ci, typ, ts)
+        if ev is not None:
+            _add(sent, out, anaphors, ev, ci, ts)
     return out, anaphors
 
 
-def _groups(trigs: list[Trig], clause_of: Callable[[int], int]) -> dict[tuple[int, str], list[Trig]]:
+def _groups(trigs: list[Trig], clause_of: Callable[[int], int], scenario: bool) -> dict[tuple[int, str], list[Trig]]:
     """The triggers that make events, by clause and type. A statement beside another event is that
-    event's attribution; a weak word beside another type's strong trigger is that event's detail."""
+    event's attribution; a weak word beside another type's strong trigger is that event's detail;
+    a signing beside a sale is the sale's ("signed a contract for twelve helicopters"); a raid or
+    a supply in an exercise's clause, or in a sentence that tells a scenario ("mock", "simulé",
+    "افتراضي") beside an exercise, is the exercise's."""
     non_statement = any(t.type != "statement" for t in trigs)
-    drill = any(t.type == "exercise" for t in trigs)
+    in_clause = {(clause_of(t.start), t.type) for t in trigs}
+    drill = scenario and any(t.type == "exercise" for t in trigs)
     groups: dict[tuple[int, str], list[Trig]] = {}
     for t in trigs:
         if t.type == "statement" and non_statement:
             continue
-        if drill and t.type in _SCENARIO_TYPES:
-            continue
         ci = clause_of(t.start)
+        if t.type in _SCENARIO_TYPES and (drill or (ci, "exercise") in in_clause):
+            continue
+        if any((ci, wider) in in_clause for wider in _TOLD_BY.get(t.type, ())):
+            continue
         if t.strength == "weak" and not t.anaphoric and any(
-                u.strength == "strong" and u.type not in (t.type, "statement") and clause_of(u.start) == ci for u in trigs):
+                u.strength == "strong" and u.type not in (t.type, "statement") and t.type not in _TOLD_BY.get(u.type, ())
+                and clause_of(u.start) == ci for u in trigs):
             continue
         groups.setdefault((ci, t.type), []).append(t)
     return groups
 
 
-def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> tuple[Event, dates_mod.DateMention | None] | None:
-    """The event of one group of triggers (and the date expression it took), or None when the
-    group tells none: an intention, a negated past event, undated background."""
+def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> Event | None:
+    """The event of one group of triggers, or None when the group tells none: an intention, a
+    negated past event, undated background."""
     ctx, s, e = sent.ctx, sent.s, sent.e
     cs, ce = sent.clauses[ci]
     head = ts[0]
@@ -88,6 +99,8 @@ def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> tuple[Ev
         return None
     reports = sent.reports if typ != "statement" else []
     dm = pick_date(sent.dates, head, ci, typ, sent.clause_of, sent.groups, reports, ctx)
+    if dm is not None and demonstrative(ctx, s, head) and _nearer_another_event(sent, dm.start, typ, head):
+        dm = None  # "this delivery is part of the accord signed in May": May is the signing's
     d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
     future = future or after_publication(ctx.published, d, source)
     if negated and not future:
@@ -101,31 +114,26 @@ def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> tuple[Ev
         date=d, date_precision=prec, date_source=source, place=place,  # type: ignore[arg-type]
         country=place.place.country if place else None, actors=sent.names,
         trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)),
-        confidence=confidence(head, source, place, sent.names, doubt(ctx, s, e, cs, ts, source, future))), dm
+        confidence=confidence(head, source, place, sent.names, doubt(ctx, s, e, cs, ts, source, future)))
 
 
-def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, dm: dates_mod.DateMention | None,
-         ci: int, ts: list[Trig]) -> None:
+def _nearer_another_event(sent: _Sentence, pos: int, typ: str, head: Trig) -> bool:
+    """Whether offset `pos` (a date) lies nearer the head of another type's event of the sentence
+    than the trigger `head`: a reference back takes no date that another event of its sentence owns."""
+    mine = abs(pos - head.start)
+    return any(t != typ and t != "statement" and abs(pos - ts[0].start) < mine for (_, t), ts in sent.groups.items())
+
+
+def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, ci: int, ts: list[Trig]) -> None:
     """Add a group's event to the sentence's: into an earlier clause's event of its type when they
-    tell one event (not after "like the one..."), else as a new one; with its second day, if any."""
+    tell one event (not after "like the one..."), else as a new one."""
     cs, _ = sent.clauses[ci]
     prev = next((k for k, o in enumerate(out) if o.type == ev.type), None) if out else None
     if prev is not None and not any_in(sent.ctx.marks.get("compare", ()), cs, ts[0].start) \
             and out[prev].status == ev.status and same_in_sentence(out[prev], ev):
         out[prev] = combine(out[prev], ev)
-        if dm is not None and dm.also_day is not None and out[prev].date == ev.date:
-            _add_second_day(sent, out, out[prev], ev, dm)
         return
     if all(t.anaphoric for t in ts):
         anaphors.add(len(out))
     out.append(ev)
-    if dm is not None and dm.also_day is not None:  # (a second day is rare: no call without one)
-        _add_second_day(sent, out, ev, ev, dm)
 
-
-def _add_second_day(sent: _Sentence, out: list[Event], base: Event, ev: Event, dm: dates_mod.DateMention | None) -> None:
-    """"two other operations, on 26 and 31 March respectively": a copy of `base` on the second day
-    of ev's date expression, unless the sentence already has an event of that type on that day."""
-    second = second_day(sent.ctx, dm, ev.date, ev.date_precision, sent.s, sent.e)
-    if second is not None and not any(o.type == ev.type and o.date == second for o in out):
-        out.append(base._replace(date=second))
