@@ -18,7 +18,7 @@ from dashboard.records import Event
 
 from .. import dates as dates_mod
 from .context import ArticleContext
-from .spans import any_in, inside
+from .spans import inside
 from .triggers import Trig
 
 DATED = ("text", "report")  # date sources that come from the article's words
@@ -158,10 +158,10 @@ def _recent_day_told(ctx: ArticleContext, a: int, b: int, published: date) -> tu
 
 def second_day(ctx: ArticleContext, dm: dates_mod.DateMention | None, d: str | None, prec: str | None,
                cs: int, ce: int) -> str | None:
-    """The other day of "on 26 and 31 March respectively" (not of a range "from 26 to 31 March")."""
+    """The other day of "two raids, on 3 and 10 March": two separate days name two occurrences (the
+    date parser keeps a second day only for such a pair: not of a range "from 3 to 10 March" or
+    "between 3 and 10 March", nor of consecutive days "on 9 and 10 March", one event over two days)."""
     if dm is None or dm.also_day is None or prec != "day" or not d or len(d) != 10:
-        return None
-    if not any_in(ctx.marks.get("respectively", ()), cs, ce):
         return None
     try:
         return date(int(d[:4]), int(d[5:7]), dm.also_day).isoformat()
