@@ -48,7 +48,8 @@ def analyse(raw: RawArticle, resources: Resources) -> tuple[ProcessedArticle, cl
     operations = operations_stage.find_operations(text, resources.operations)
     places = geoparse_stage.find_places(text, lang, resources.gazetteer, skip=[(o.start, o.end) for o in operations])
     actors = actors_stage.find_actors(text, lang, resources.actors, places)
-    events = events_stage.find_events(text, lang, raw.published, places, actors, resources.events)
+    events = events_stage.find_events(text, lang, raw.published, places, actors, resources.events,
+                                      operations=operations)
     digest = content_hash(text)
     article = ProcessedArticle(
         id=article_id(raw.url, digest),

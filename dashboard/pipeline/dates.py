@@ -224,7 +224,9 @@ _PATTERNS: list[ScanPattern] = [
         r"|il y a (?:quelques|plusieurs) (?:mois|semaines|annees|jours)|(?:a few|several) (?:months|weeks|years|days) ago"
         r"|\brecently\b|\brecemment\b|مؤخرا"),
         shortest_starts(("منذ", "قبل", "il y a ", "a few ", "several ", "recently", "recemment", "مؤخرا"))),
-    ScanPattern("year", re.compile(rf"(?<![\d.,])(?P<y>{_YEAR})(?![\d.,]\d|\d)"), _YEAR_STARTS),
+    # 2017; not a year of a span of years ("the 2024-2025 programme", "موسم 2024/2025"): a period, no date
+    ScanPattern("year", re.compile(rf"(?<![\d.,])(?<!\d\d\d\d[-/])(?<!\d\d\d\d [-/] )(?P<y>{_YEAR})(?![\d.,]\d|\d)"
+                                   rf"(?!\s?[-/]\s?(?:19|20)\d\d)"), _YEAR_STARTS),
 ]
 
 _SCAN = AnchoredScan(_PATTERNS)
@@ -257,13 +259,24 @@ def find_dates_folded(folded: str, origin: Sequence[int]) -> list[DateMention]:
             continue
         if kept and _same_day_pair(kept[-1], (s, e, dm), folded):
             ps, pe, pdm = kept[-1]
-            # keep the explicit date; of "today (Tuesday)" keep the weekday, which quotes cannot shift
-            keep = pdm if pdm.kind in ("md", "ymd") else dm if dm.kind in ("md", "ymd") else (
-                pdm if pdm.kind == "weekday" else dm)
-            kept[-1] = (ps, e, keep)
+            kept[-1] = (ps, e, _one_of_pair(pdm, dm))
             continue
         kept.append((s, e, dm))
     return [dm._replace(start=origin[s], end=origin[e - 1] + 1) for s, e, dm in kept]
+
+
+def _one_of_pair(a: DateMention, b: DateMention) -> DateMention:
+    """The expression kept for a weekday next to the date it names: the explicit date; of "today
+    (Tuesday)" / "أمس الثلاثاء" the weekday, which quotes cannot shift, marked as the day of writing,
+    or as past or future from "yesterday" / "tomorrow"."""
+    if a.kind in ("md", "ymd"):
+        return a
+    if b.kind in ("md", "ymd"):
+        return b
+    wd, rel = (a, b) if a.kind == "weekday" else (b, a)
+    if rel.offset == 0:
+        return wd._replace(today=True)
+    return wd._replace(direction=-1 if rel.offset < 0 else 1)
 
 
 _PAIR_GAP = re.compile(r"[\s,،(]*(?:le\s+|يوم\s+|the\s+)?")
@@ -489,3 +502,33 @@ def _year_for(month: int, day: int, p: date, future: bool, past: bool) -> int:
     if past and month == p.month and day >= p.day:
         return p.year - 1
     return p.year if (month, day) <= (p.month, max(p.day, 1)) or month == p.month else p.year - 1
+
+
+# A time of day: "06:56", "13h30", "1:04 pm", "10:10 م" (م: evening, ص: morning).
+_TIME = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])\s?[:h]\s?(?P<mi>[0-5]\d)(?![\d:])"
+                   r"(?:\s?(?:(?P<pm>pm|p\.m\.|م(?![^\W\d_]))|am|a\.m\.|ص(?![^\W\d_])))?", re.IGNORECASE)
+TIME_AFTER_DATE = 30  # characters between a date and the time that goes with it ("27 janvier 2013 à 06:56")
+DATE_MAX_CHARS = 40  # characters a written date takes ("Dimanche 27 Janvier 2013")
+BYLINE_MAX_CHARS = 100  # a line this long at most holds a publication date and time, not a sentence
+
+
+def publication_hour(text: str, published: date | None) -> int | None:
+    """The hour at which the article says it was published: a time right after the publication
+    date written in full, on a line of its own or a byline ("Rédigé le Dimanche 27 Janvier 2013 à
+    06:56", "10 أغسطس 2022 - 13:30"); a time inside a sentence ("on Tuesday at 05:00") is an
+    event's. None when the article says none."""
+    if published is None:
+        return None
+    for m in _TIME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        if (len(text) if line_end < 0 else line_end) - line_start > BYLINE_MAX_CHARS:
+            continue
+        before = text[max(line_start, m.start() - TIME_AFTER_DATE - DATE_MAX_CHARS):m.start()]
+        for dm in reversed(find_dates(before)):
+            if len(before) - dm.end > TIME_AFTER_DATE:
+                break
+            if dm.kind == "ymd" and resolve(dm, published) == (published.isoformat(), "day"):
+                hour = int(m.group("h"))
+                return hour + 12 if m.group("pm") and hour < 12 else hour
+    return None

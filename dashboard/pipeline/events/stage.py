@@ -9,13 +9,15 @@ previous sentence's events (`status`). Mentions that are no news event are then 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date
 
-from dashboard.records import ActorMention, Event, PlaceMention
+from dashboard.records import ActorMention, Event, OperationMention, PlaceMention
 
+from .. import dates as dates_mod
 from ..lexmatch import Tokens, tokenize
 from .context import ArticleContext, dates_in, marks_in
-from .dating import event_dates, is_dateline
+from .dating import edition_years, event_dates, is_dateline
 from .eventness import is_news_event
 from .lexicon import EventLexicon
 from .mentions import sentence_events
@@ -25,6 +27,7 @@ from .sentences import has_contrast_words, passages_around, quotes, split_senten
 from .spans import any_in, in_text_order
 from .status import cancel_previous, is_cancelled
 from .triggers import Trig, WordMemo, context_near, find_triggers, mark, memo_for
+from .weekdays import EARLY_MORNING_END, LEAD_SENTENCES
 
 QUOTE_MIN_SPACES = 3  # quoted words with fewer spaces (a name, a title) are not quoted speech
 
@@ -36,8 +39,11 @@ def find_events(
     places: list[PlaceMention],
     actors: list[ActorMention],
     lexicon: EventLexicon,
+    operations: Sequence[OperationMention] = (),
 ) -> list[Event]:
-    """Events of the article, in reading order, merged per type when they agree on date and place."""
+    """Events of the article, in reading order, merged per type when they agree on date and place.
+    `operations`: the named exercises and operations of the text (the year of "Flintlock 2020"
+    numbers an edition)."""
     if lang not in lexicon.triggers:
         return []
     toks = tokenize(text)
@@ -46,6 +52,7 @@ def find_events(
     if not trigs:
         return []
     ctx = article_context(text, lang, published, places, actors, toks, trigs, lexicon, memo)
+    _add_timing(ctx, operations)
     events = _read_sentences(ctx, toks, lexicon, sorted(trigs, key=lambda t: t.start))
     # generic, habitual, hypothetical or caption mentions are no events (unless later told cancelled)
     events = merge(refine_places([ev for ev in events if is_news_event(ev)]), published)
@@ -72,6 +79,14 @@ def article_context(text: str, lang: str, published: date | None, places: list[P
     ctx.quotes = [(a, b) for a, b in ctx.all_quotes if text.count(" ", a, b) >= QUOTE_MIN_SPACES
                   and not any(a <= d.start and d.end <= b for d in date_mentions)]
     return ctx
+
+
+def _add_timing(ctx: ArticleContext, operations: Sequence[OperationMention]) -> None:
+    """What dates the article's events besides their sentences: editions in names, the lead, the hour."""
+    ctx.editions = edition_years(ctx.text, ctx.dates, operations)
+    ctx.lead_end = ctx.sentences[min(LEAD_SENTENCES, len(ctx.sentences)) - 1][1] if ctx.sentences else 0
+    hour = dates_mod.publication_hour(ctx.text, ctx.published)
+    ctx.early_report = hour is not None and hour < EARLY_MORNING_END
 
 
 def _read_sentences(ctx: ArticleContext, toks: Tokens, lexicon: EventLexicon, trigs: list[Trig]) -> list[Event]:
