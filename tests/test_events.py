@@ -433,6 +433,26 @@ def test_a_date_inside_quoted_words_dates_the_event(lang, text, lexicons):
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("en", "Raids on militant hideouts on 22 and 28 September killed ten fighters."),
+    ("fr", "Des raids contre des caches jihadistes, le 22 et le 28 septembre, ont tué dix combattants."),
+    ("ar", "وأسفرت عمليتان عسكريتان ضد المسلحين يومي 22 و28 سبتمبر عن مقتل عشرة مسلحين."),
+])
+def test_two_separate_days_are_two_events(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "counter_terrorism"]
+    assert [e.date for e in events] == ["2020-09-22", "2020-09-28"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The two chiefs of staff held talks in Tunis on 28 and 29 September."),
+    ("fr", "Les deux chefs d'état-major ont tenu des entretiens à Tunis les 28 et 29 septembre."),
+    ("ar", "أجرى رئيسا الأركان محادثات في تونس يومي 28 و29 سبتمبر."),
+])
+def test_two_consecutive_days_are_one_event(lang, text, lexicons):
+    events = [e for e in run(text, lang, lexicons) if e.type == "talks"]
+    assert [e.date for e in events] == ["2020-09-28"]
+
+
+@pytest.mark.parametrize("lang,text", [
     ("en", "The joint exercise ran from 26 to 28 September near Agadir."),
     ("fr", "L'exercice conjoint s'est déroulé du 26 au 28 septembre près d'Agadir."),
     ("ar", "جرت المناورات المشتركة من 26 إلى 28 سبتمبر قرب أكادير."),

@@ -15,9 +15,10 @@ from datetime import date
 
 from dashboard.records import ActorMention, Event, OperationMention, PlaceMention
 
+from .. import dates as dates_mod
 from ..lexmatch import Tokens, tokenize
 from .context import ArticleContext, dates_in, marks_in
-from .dating import event_dates, is_dateline
+from .dating import edition_years, event_dates, is_dateline
 from .eventness import is_news_event
 from .lexicon import EventLexicon
 from .mentions import sentence_events
@@ -27,6 +28,7 @@ from .sentences import body_start, has_contrast_words, passages_around, quotes, 
 from .spans import any_in, in_text_order
 from .status import cancel_previous, is_cancelled
 from .triggers import Trig, WordMemo, context_near, find_triggers, mark, memo_for, one_transfer_type
+from .weekdays import EARLY_MORNING_END, LEAD_SENTENCES
 
 QUOTE_MIN_SPACES = 3  # quoted words with fewer spaces (a name, a title) are not quoted speech
 
@@ -42,7 +44,8 @@ def find_events(
 ) -> list[Event]:
     """Events of the article, in reading order, merged per type when they agree on date and place.
     `operations`: the named exercises and operations of the text (`pipeline.operations`); the name
-    of an exercise tells an exercise, and one named exercise told twice is one event."""
+    of an exercise tells an exercise, one named exercise told twice is one event, and the year of
+    "Flintlock 2020" numbers an edition."""
     if lang not in lexicon.triggers:
         return []
     toks = tokenize(text)
@@ -53,6 +56,7 @@ def find_events(
         return []
     ctx = article_context(text, lang, published, places, actors, toks, trigs, lexicon, memo)
     ctx.trigs = trigs = one_transfer_type(trigs, toks, ctx.context_words, bool(ctx.marks.get("aid")))
+    _add_timing(ctx, operations)
     events = _read_sentences(ctx, toks, lexicon, sorted(trigs, key=lambda t: t.start))
     # generic, habitual, hypothetical or caption mentions are no events (unless later told cancelled)
     events = refine_places([ev for ev in events if is_news_event(ev)])
@@ -80,6 +84,14 @@ def article_context(text: str, lang: str, published: date | None, places: list[P
     ctx.quotes = [(a, b) for a, b in ctx.all_quotes if text.count(" ", a, b) >= QUOTE_MIN_SPACES
                   and not any(a <= d.start and d.end <= b for d in date_mentions)]
     return ctx
+
+
+def _add_timing(ctx: ArticleContext, operations: Sequence[OperationMention]) -> None:
+    """What dates the article's events besides their sentences: editions in names, the lead, the hour."""
+    ctx.editions = edition_years(ctx.text, ctx.dates, operations)
+    ctx.lead_end = ctx.sentences[min(LEAD_SENTENCES, len(ctx.sentences)) - 1][1] if ctx.sentences else 0
+    hour = dates_mod.publication_hour(ctx.text, ctx.published)
+    ctx.early_report = hour is not None and hour < EARLY_MORNING_END
 
 
 def _read_sentences(ctx: ArticleContext, toks: Tokens, lexicon: EventLexicon, trigs: list[Trig]) -> list[Event]:
