@@ -50,6 +50,28 @@ def test_the_year_in_an_exercise_name_dates_a_sentence_without_a_day(resources):
     assert [d for d, _ in events("Morocco hosted the African Lion 2021 exercise near Agadir.", resources, "exercise")] == ["2021"]
 
 
+# ---- the year a plan or programme is for is no event date ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Moroccan and Spanish chiefs of staff held talks in Rabat on the programme of joint activities for 2023.",
+    "The Moroccan and Spanish chiefs of staff held talks in Rabat on the 2023 cooperation plan.",
+    "Les chefs d'état-major marocain et espagnol ont tenu une réunion à Rabat sur le programme des activités "
+    "communes de l'année 2023.",
+    "اجتمع رئيس الأركان المغربي مع نظيره الإسباني في الرباط وبحثا برنامج الأنشطة المشتركة لسنة 2023.",
+    "أجرى رئيس الأركان المغربي محادثات مع نظيره الإسباني في الرباط حول برنامج التعاون العسكري لسنة 2023.",
+])
+def test_the_year_of_a_programme_is_not_the_date_of_the_talks(text, resources):
+    assert events(text, resources, "talks") == [("2022-03-08", "happened")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two armies plan to hold a joint exercise in 2023 near Agadir.",
+    "Les deux armées ont un plan pour organiser un exercice conjoint en 2023 près d'Agadir.",
+])
+def test_a_plan_to_act_in_a_year_still_dates_the_act(text, resources):
+    assert events(text, resources, "exercise") == [("2023", "planned")]
+
+
 # ---- a headline or lead in the future takes the next such day ----------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -5,7 +5,8 @@ An event takes the nearest date expression (same clause first, as precise as pos
 Friday", "قالت ... يوم الجمعة إن"), though a date inside the quoted words is the event's. A
 relative clause on the event's words is the event's own clause ("the exercise, which began on
 Monday, ..."). The year of an exercise's name ("Flintlock 2020") is no event date when the
-sentence gives a day. A weekday is read as `weekdays` says (ahead after a verb in the future, last
+sentence gives a day, and the year a plan, programme or review is for ("the 2026 programme") is
+none. A weekday is read as `weekdays` says (ahead after a verb in the future, last
 week's in an early-morning report). A sentence without a date takes the day named by the next
 (else the previous) sentence of the passage, when that sentence tells no event of the same type
 and the day is not a report's and lies in the month before publication; else the publication
@@ -38,6 +39,8 @@ DATELINE_REACH = 60  # characters from the start of a line to the "(" of a datel
 DATELINE_CLOSE = 4  # characters after the date where the dateline's ")" must stand
 RELATIVE_REACH = 60  # characters after a trigger (a name, an apposition between) where "which", "qui", "الذي" attach to it
 EDITION_GAP = 12  # characters between a year and the name it numbers when it comes first ("the 2021 Exercise Phoenix Express")
+PLAN_REACH = 45  # characters between "programme" and the year it is for ("programme de coopération militaire pour 2026")
+PLAN_AFTER_YEAR = 25  # characters between a year and the plan word it qualifies ("the 2026 cooperation plan")
 OTHER_CLAUSE_COST = 150  # a date in another clause than the trigger counts as this many characters further
 REPORT_DATE_COST = 100  # a date that looks like the report's counts as this many characters further
 # By kind: a precise date is preferred to a vague one this many characters further away.
@@ -47,6 +50,10 @@ _COMMA = re.compile(r"[,،]")
 _RELATIVE = re.compile(r"(?<![^\W\d_])(?:which|that|who|qui|que|qu'|qu’|lequel|laquelle|lesquels|lesquelles|dont"
                        r"|و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان))(?![^\W\d_])", re.IGNORECASE)
 _EDITION_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+)?")  # "2021 Phoenix Express", "2021 Exercise Phoenix Express"
+_PLAN_TO_YEAR = re.compile(  # what stands between a plan word and its year: "for (the year)", "de l'année", "لسنة", or nothing
+    r"(?:[^,.;:،؛\n]*?(?<![^\W\d_])(?:for|of|pour|de|du|لسنة|للسنة|لعام|للعام)(?:\s+(?:the\s+)?(?:year|l['’]année))?"
+    r"|\s*(?:(?:de\s+)?l['’]année|the\s+year|year|سنة|عام|السنة|العام)?)\s*", re.IGNORECASE)
+_YEAR_TO_PLAN = re.compile(r"\s+(?:(?!(?:the|a|an|le|la|les|un|une)\s)[^\W\d_]+\s+){0,2}", re.IGNORECASE)  # "2026 cooperation plan"
 _THAT_AFTER = re.compile(r"\s*[,،]?\s*(?:إن|أن|ان|that|que|qu['’])(?![^\W\d_])")
 
 
@@ -69,7 +76,27 @@ def event_dates(ctx: ArticleContext, s: int, e: int) -> list[dates_mod.DateMenti
            and not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in since)]
     if ctx.editions and any(d.start in ctx.editions for d in out) and any(d.kind in DATED_KINDS for d in out):
         out = [d for d in out if d.start not in ctx.editions]
+    if ctx.plan_years:
+        out = [d for d in out if d.start not in ctx.plan_years]
     return out
+
+
+def plan_years(text: str, dates: Sequence[dates_mod.DateMention], plans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Offsets of the years that a plan, programme, budget or review is for: "the programme of
+    activities for 2026", "le bilan de l'année 2025", "خطة التعاون العسكري لسنة 2026", "the 2026
+    cooperation plan". Such a year is what the event speaks of, never its date."""
+    if not plans:
+        return frozenset()
+    out = set()
+    for d in dates:
+        if d.kind != "y":
+            continue
+        for a, b in plans:
+            if b <= d.start <= b + PLAN_REACH and _PLAN_TO_YEAR.fullmatch(text, b, d.start) \
+                    or d.end <= a <= d.end + PLAN_AFTER_YEAR and _YEAR_TO_PLAN.fullmatch(text, d.end, a):
+                out.add(d.start)
+                break
+    return frozenset(out)
 
 
 def edition_years(text: str, dates: Sequence[dates_mod.DateMention], operations: Sequence[OperationMention]) -> frozenset[int]:

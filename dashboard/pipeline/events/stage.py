@@ -18,7 +18,7 @@ from dashboard.records import ActorMention, Event, OperationMention, PlaceMentio
 from .. import dates as dates_mod
 from ..lexmatch import Tokens, tokenize
 from .context import ArticleContext, dates_in, marks_in
-from .dating import edition_years, event_dates, is_dateline
+from .dating import edition_years, event_dates, is_dateline, plan_years
 from .eventness import is_news_event
 from .lexicon import EventLexicon
 from .mentions import sentence_events
@@ -87,8 +87,9 @@ def article_context(text: str, lang: str, published: date | None, places: list[P
 
 
 def _add_timing(ctx: ArticleContext, operations: Sequence[OperationMention]) -> None:
-    """What dates the article's events besides their sentences: editions in names, the lead, the hour."""
+    """What dates the article's events besides their sentences: editions in names, years of plans, the lead, the hour."""
     ctx.editions = edition_years(ctx.text, ctx.dates, operations)
+    ctx.plan_years = plan_years(ctx.text, ctx.dates, ctx.marks.get("plan", ()))
     ctx.lead_end = ctx.sentences[min(LEAD_SENTENCES, len(ctx.sentences)) - 1][1] if ctx.sentences else 0
     hour = dates_mod.publication_hour(ctx.text, ctx.published)
     ctx.early_report = hour is not None and hour < EARLY_MORNING_END
