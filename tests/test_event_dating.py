@@ -72,6 +72,28 @@ def test_a_plan_to_act_in_a_year_still_dates_the_act(text, resources):
     assert events(text, resources, "exercise") == [("2023", "planned")]
 
 
+# ---- an event told in the past is not dated by a day after publication ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "The two delegations agreed on the withdrawal of all foreign fighters from 15 April 2022.",
+    "Les deux délégations se sont mis d'accord pour le retrait de tous les combattants étrangers dès le 15 avril 2022.",
+    "اتفق الوفدان على انسحاب جميع المقاتلين الأجانب اعتبارا من 15 أبريل 2022.",
+    "The two ministers signed an agreement in Rabat on the delivery of patrol boats in May 2022.",
+    "Les deux ministres ont signé à Rabat un accord sur la livraison de patrouilleurs en mai 2022.",
+    "وقع الوزيران في الرباط اتفاقية لتسليم زوارق دورية في مايو 2022.",
+])
+def test_a_past_agreement_is_not_dated_by_the_day_it_agreed_on(text, resources):
+    assert events(text, resources, "agreement") == [("2022-03-08", "happened")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers will sign an agreement in Rabat on 15 April 2022.",
+    "سيوقع الوزيران اتفاقية في الرباط يوم 15 أبريل 2022.",
+])
+def test_an_agreement_told_in_the_future_keeps_its_day(text, resources):
+    assert events(text, resources, "agreement") == [("2022-04-15", "planned")]
+
+
 # ---- a headline or lead in the future takes the next such day ----------------------------------
 
 @pytest.mark.parametrize("text", [

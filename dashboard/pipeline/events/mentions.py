@@ -1,6 +1,8 @@
 """The events one sentence tells: its triggers grouped per clause and type, each group one event.
 
-A group's first trigger is its head: the event takes the date, place and status nearest to it.
+A group's first trigger is its head: the event takes the date, place and status nearest to it; an
+agreement told in the past ("signed", "ont signé", "وقعا") takes no date after publication (that
+date is what was agreed: "agreed on the withdrawal from 23 January").
 Two clauses of one sentence that tell one event (same type and status, dates and places that
 agree) are one event.
 """
@@ -102,6 +104,13 @@ def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> Event | 
     if dm is not None and demonstrative(ctx, s, head) and _nearer_another_event(sent, dm.start, typ, head):
         dm = None  # "this delivery is part of the accord signed in May": May is the signing's
     d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
+    if typ == "agreement" and dm is not None and not future and head.past and after_publication(ctx.published, d, source):
+        # "they agreed on the departure of the troops from 23 January 2021": that day is what was agreed
+        rest = [c for c in sent.dates if c.start != dm.start]
+        dm = pick_date(rest, head, ci, typ, sent.clause_of, sent.groups, reports, ctx) if rest else None
+        d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
+        if after_publication(ctx.published, d, source):
+            d, prec, source = date_event(ctx, s, e, None, ts, future, reports)
     future = future or after_publication(ctx.published, d, source)
     if negated and not future:
         return None  # "did not sign": no event

@@ -44,6 +44,7 @@ class Trig(NamedTuple):  # (a NamedTuple: built several times faster than a froz
     definite: bool = False  # Arabic noun with ال ("الزيارة": possibly the visit already told)
     anaphoric: bool = False  # refers back ("this visit", "the talks", "هذه الزيارة")
     imperfect: bool = False  # Arabic present-tense verb (يجتمع): a weekday with it is ahead
+    past: bool = False  # a verb in the past ("signed", "ont signé", "se sont mis d'accord", "وقعا")
 
 
 class WordMemo:
@@ -182,8 +183,29 @@ def mark(t: Trig, ctx: ArticleContext, s: int, lex: EventLexicon, then: bool = F
         article = _DEFINITE_BEFORE.search(ctx.text, max(s, t.start - DEFINITE_REACH), t.start) is not None
     anaphoric = (then or t.definite or article or any_in(ctx.marks.get("anaphora", ()), before, t.start)) \
         and not any_in(ctx.marks.get("compare", ()), max(s, t.start - COMPARE_REACH), t.start)  # "like the one signed in Tunis"
-    imperfect = ctx.lang == "ar" and _is_imperfect(fold(ctx.text[t.start:t.end]).split(" ")[0], lex, ctx.memo)
-    return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect)
+    first = fold(ctx.text[t.start:t.end]).split(" ")[0] if ctx.lang == "ar" else ""
+    imperfect = ctx.lang == "ar" and _is_imperfect(first, lex, ctx.memo)
+    past = not imperfect and not t.future_verb and _told_in_past(ctx, t, first, lex)
+    return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect, past)
+
+
+def _told_in_past(ctx: ArticleContext, t: Trig, first: str, lex: EventLexicon) -> bool:
+    """The trigger is a verb in the past: an English "-ed" form or one after "has", "was"; a French
+    participle after its auxiliary ("ont signé", "se sont mis d'accord"); an Arabic perfect (وقعا)."""
+    if ctx.lang == "ar":
+        return first in lex.perfect_ar or not lex.perfect_ar.isdisjoint(_bare_forms(first))
+    words = ctx.text[t.start:t.end]
+    before = ctx.text[max(0, t.start - PAST_AUX_REACH):t.start]
+    if ctx.lang == "en":
+        return words.split(" ")[0].lower().endswith("ed") or _EN_AUX_BEFORE.search(before) is not None
+    return _FR_AUX.match(words) is not None or _FR_AUX_BEFORE.search(before) is not None
+
+
+PAST_AUX_REACH = 30  # characters before a trigger where its auxiliary stands ("ont finalement signé")
+_EN_AUX_BEFORE = re.compile(r"(?<![^\W\d_])(?:has|have|had|was|were)\s+(?:[^\W\d_]+ly\s+)?$", re.IGNORECASE)
+_FR_AUX = re.compile(r"(?:se\s+sont|s['’]est|s['’]étaient|s['’]était)\s", re.IGNORECASE)
+_FR_AUX_BEFORE = re.compile(r"(?<![^\W\d_])(?:a|ont|avait|avaient|avons|est|sont|était|étaient)\s+"
+                            r"(?:(?:déjà|bien|enfin|finalement|également|aussi|notamment|été)\s+)?$", re.IGNORECASE)
 
 
 def demonstrative(ctx: ArticleContext, s: int, t: Trig) -> bool:
