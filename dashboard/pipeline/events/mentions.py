@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from dashboard.records import Event
 
+from .. import dates as dates_mod
 from .context import ArticleContext
-from .dating import after_publication, date_event, event_dates, pick_date
+from .dating import after_publication, date_event, event_dates, pick_date, second_day
 from .eventness import confidence, doubt, is_background, is_intention
 from .merging import combine, same_in_sentence
 from .placing import pick_place
@@ -57,9 +58,9 @@ def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig], canc
     out: list[Event] = []
     anaphors: set[int] = set()
     for (ci, typ), ts in sorted(sent.groups.items(), key=lambda kv: kv[1][0].start):
-        ev = _group_event(sent, ci, typ, ts)
-        if ev is not None:
-            _add(sent, out, anaphors, ev, ci, ts)
+        made = _group_event(sent, ci, typ, ts)
+        if made is not None:
+            _add(sent, out, anaphors, made[0], made[1], ci, ts)
     return out, anaphors
 
 
@@ -89,9 +90,9 @@ def _groups(trigs: list[Trig], clause_of: Callable[[int], int], scenario: bool) 
     return groups
 
 
-def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> Event | None:
-    """The event of one group of triggers, or None when the group tells none: an intention, a
-    negated past event, undated background."""
+def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> tuple[Event, dates_mod.DateMention | None] | None:
+    """The event of one group of triggers (and the date expression it took), or None when the
+    group tells none: an intention, a negated past event, undated background."""
     ctx, s, e = sent.ctx, sent.s, sent.e
     cs, ce = sent.clauses[ci]
     head = ts[0]
@@ -123,7 +124,7 @@ def _group_event(sent: _Sentence, ci: int, typ: str, ts: list[Trig]) -> Event | 
         date=d, date_precision=prec, date_source=source, place=place,  # type: ignore[arg-type]
         country=place.place.country if place else None, actors=sent.names,
         trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)),
-        confidence=confidence(head, source, place, sent.names, doubt(ctx, s, e, cs, ts, source, future)))
+        confidence=confidence(head, source, place, sent.names, doubt(ctx, s, e, cs, ts, source, future))), dm
 
 
 def _nearer_another_event(sent: _Sentence, pos: int, typ: str, head: Trig) -> bool:
@@ -133,16 +134,29 @@ def _nearer_another_event(sent: _Sentence, pos: int, typ: str, head: Trig) -> bo
     return any(t != typ and t != "statement" and abs(pos - ts[0].start) < mine for (_, t), ts in sent.groups.items())
 
 
-def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, ci: int, ts: list[Trig]) -> None:
+def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, dm: dates_mod.DateMention | None,
+         ci: int, ts: list[Trig]) -> None:
     """Add a group's event to the sentence's: into an earlier clause's event of its type when they
-    tell one event (not after "like the one..."), else as a new one."""
+    tell one event (not after "like the one..."), else as a new one; with its second day, if any."""
     cs, _ = sent.clauses[ci]
     prev = next((k for k, o in enumerate(out) if o.type == ev.type), None) if out else None
     if prev is not None and not any_in(sent.ctx.marks.get("compare", ()), cs, ts[0].start) \
             and out[prev].status == ev.status and same_in_sentence(out[prev], ev):
         out[prev] = combine(out[prev], ev)
+        if dm is not None and dm.also_day is not None and out[prev].date == ev.date:
+            _add_second_day(sent, out, out[prev], ev, dm)
         return
     if all(t.anaphoric for t in ts):
         anaphors.add(len(out))
     out.append(ev)
+    if dm is not None and dm.also_day is not None:  # (a second day is rare: no call without one)
+        _add_second_day(sent, out, ev, ev, dm)
 
+
+def _add_second_day(sent: _Sentence, out: list[Event], base: Event, ev: Event, dm: dates_mod.DateMention) -> None:
+    """"two raids, on 22 and 28 September": a copy of `base` on the second day of ev's date
+    expression (the date parser keeps one only for two separate days joined by "and"), unless the
+    sentence already has an event of that type on that day."""
+    second = second_day(sent.ctx, dm, ev.date, ev.date_precision, sent.s, sent.e)
+    if second is not None and not any(o.type == ev.type and o.date == second for o in out):
+        out.append(base._replace(date=second))
