@@ -36,6 +36,15 @@ def test_curated_person_in_three_languages(text, lang, lex):
     assert "Mark Esper" in names(text, lex, lang, "person")
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("استقبل رئيس أركان القوات المسلحة القطرية اللواء حمد بن علي العطية وفدا عسكريا", "ar"),
+    ("Le général Hamad ben Ali al-Attiyah, chef d'état-major qatari, a reçu une délégation", "fr"),
+    ("Qatar's chief of staff Hamad bin Ali Al Attiyah received a military delegation", "en"),
+])
+def test_gulf_chiefs_of_staff_are_listed(text, lang, lex):
+    assert "Hamad bin Ali al-Attiyah" in names(text, lex, lang, "person")
+
+
 def test_spelling_variants_give_one_name(lex):
     for text in ("Said Chenegriha a reçu", "Saïd Chanegriha a reçu", "التقى الفريق أول السعيد شنقريحة"):
         assert names(text, lex, "fr", "person") == ["Saïd Chanegriha"]

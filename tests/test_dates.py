@@ -145,8 +145,87 @@ def test_ambiguous_month_words_need_context():
     assert find_dates("مارس الجيش ضغطا على المسلحين") == []
 
 
-def test_second_day_of_a_pair_is_kept_but_not_of_a_range():
-    assert [d.also_day for d in find_dates("le 26 et le 31 mai")] == [31]
-    assert [d.also_day for d in find_dates("on 26 and 31 May")] == [31]
-    assert [d.also_day for d in find_dates("يومي 26 و31 مايو")] == [31]
-    assert [d.also_day for d in find_dates("du 26 au 31 mai")] == [None]
+@pytest.mark.parametrize("text", ["le 3 et le 10 mai", "on 3 and 10 May", "on May 3 and 10", "يومي 3 و10 مايو"])
+def test_two_separate_days_keep_the_second(text):
+    assert [(d.day, d.also_day) for d in find_dates(text)] == [(3, 10)]
+
+
+@pytest.mark.parametrize("text", ["du 3 au 10 mai", "entre le 3 et le 10 mai", "between 3 and 10 May",
+                                  "between May 3 and 10", "ما بين 3 و10 مايو", "من 3 إلى 10 مايو"])
+def test_a_range_has_no_second_day(text):
+    assert [(d.day, d.also_day) for d in find_dates(text)] == [(3, None)]
+
+
+@pytest.mark.parametrize("text", ["les 25 et 26 août", "on 25 and 26 August", "يومي 25 و26 أغسطس"])
+def test_two_consecutive_days_are_one_span(text):
+    assert [(d.day, d.also_day) for d in find_dates(text)] == [(25, None)]
+
+
+@pytest.mark.parametrize("text", ["The drill ran from 17 to 28 February 2020", "La manœuvre s'est tenue du 17 au 28 février 2020",
+                                  "جرت المناورة من 17 إلى 28 فبراير 2020", "The drill ran between February 17 and 28, 2020",
+                                  "The drill ran February 17-28, 2020"])
+def test_a_range_of_days_dates_its_start(text):
+    assert first(text) == ("2020-02-17", "day")
+
+
+@pytest.mark.parametrize("text", ["La mission a duré du 28 février au 3 mars 2020", "The mission lasted from 28 February to 3 March 2020",
+                                  "استمرت المهمة من 28 فبراير إلى 3 مارس 2020", "The mission lasted from February 28 to March 3, 2020"])
+def test_a_range_across_months_takes_the_year_at_its_end(text):
+    assert first(text) == ("2020-02-28", "day")
+
+
+def test_a_range_across_new_year_starts_in_the_year_before():
+    assert first("Les patrouilles ont eu lieu du 28 décembre au 4 janvier 2021") == ("2020-12-28", "day")
+
+
+def test_a_pair_of_numbers_after_a_month_is_no_pair_of_days():
+    assert [(d.day, d.also_day) for d in find_dates("On March 3 and 5 soldiers were hurt")] == [(3, None)]
+
+
+@pytest.mark.parametrize("text", ["The ministers met last Friday", "Les ministres se sont réunis vendredi dernier",
+                                  "اجتمع الوزيران الجمعة الماضي", "The ministers met this past Friday"])
+def test_last_weekday_on_that_weekday_is_a_week_before(text):
+    assert first(text) == ("2020-09-25", "day")
+
+
+@pytest.mark.parametrize("text", ["The exercise began last Monday", "L'exercice a commencé lundi dernier",
+                                  "انطلق التمرين الإثنين الماضي"])
+def test_last_weekday_is_the_previous_one(text):
+    assert first(text) == ("2020-09-28", "day")
+
+
+def test_next_weekday_in_english_is_ahead():
+    assert first("The talks resume next Friday") == ("2020-10-09", "day")
+
+
+@pytest.mark.parametrize("text", ["The convoy was ambushed the day before yesterday", "Le convoi a été attaqué avant-hier",
+                                  "Le convoi a été attaqué avant hier", "تعرضت القافلة لكمين أول أمس",
+                                  "تعرضت القافلة لكمين أمس الأول", "تعرضت القافلة لكمين أول من أمس"])
+def test_the_day_before_yesterday(text):
+    assert first(text) == ("2020-09-30", "day")
+
+
+@pytest.mark.parametrize("text", ["The base was handed over in July of last year", "La base a été remise en juillet de l'année dernière",
+                                  "سلمت القاعدة في يوليو من العام الماضي"])
+def test_a_month_of_last_year(text):
+    assert first(text) == ("2019-07", "month")
+
+
+@pytest.mark.parametrize("text", ["أعلن عن القوة في يوليو من عام 2017", "The force was announced in July of 2017",
+                                  "La force a été annoncée en juillet de l'année 2017"])
+def test_a_month_of_a_named_year(text):
+    assert first(text) == ("2017-07", "month")
+
+
+@pytest.mark.parametrize("text", ["l'accord signé le 20 octobre dernier", "الاتفاق الموقع في 20 أكتوبر الماضي"])
+def test_a_past_day_later_in_the_publication_month_is_last_years(text):
+    assert first(text) == ("2019-10-20", "day")
+
+
+def test_an_unmarked_day_later_in_the_publication_month_is_this_years():
+    assert first("les manœuvres du 20 octobre") == ("2020-10-20", "day")
+
+
+def test_the_last_week_of_a_month_is_that_month_not_this_week():
+    found = find_dates("تجري المناورات خلال الأسبوع الأخير من شهر ديسمبر")
+    assert [resolve(d, FRIDAY) for d in found] == [("2019-12", "month")]

@@ -39,7 +39,7 @@ def test_the_lexicon_cannot_be_changed(lexicon):
 
 
 def test_the_lexicon_holds_only_what_was_loaded(lexicon):
-    assert [f.name for f in fields(lexicon)] == ["triggers", "ar_words", "context", "markers", "imperfect_ar"]
+    assert [f.name for f in fields(lexicon)] == ["triggers", "ar_words", "context", "markers", "imperfect_ar", "perfect_ar"]
 
 
 def test_what_a_run_learns_about_arabic_words_goes_to_the_lexicons_memo(lexicon):

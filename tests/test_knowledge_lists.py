@@ -107,6 +107,16 @@ def test_people_cover_the_outside_powers_and_bodies(people):
     assert {"AQIM", "JNIM", "ISGS", "ISWAP", "Boko Haram", "MNLA", "RSF", "LNA"} <= orgs
 
 
+def test_the_gulf_powers_have_their_chiefs_of_staff_and_defence_ministers(people):
+    for cc in ("QA", "AE", "SA"):
+        roles = " ".join(p["role"] for p in people if p["country"] == cc)
+        assert "Chief of" in roles and "Staff" in roles, cc
+        assert "Defence" in roles, cc
+    qatar = " ".join(p["role"] for p in people if p["country"] == "QA")
+    for years in ("(2013-2016)", "(2016-2024)", "(2024-)"):
+        assert f"Minister of State for Defence Affairs of Qatar {years}" in qatar, years
+
+
 def test_chanegriha(by_name):
     p = by_name["Saïd Chanegriha"]
     assert p["country"] == "DZ"

@@ -180,6 +180,24 @@ def test_a_family_name_alone_refers_to_the_person_named_before(lex):
         ("Saïd Chanegriha", "person:said-chanegriha"), ("Chengriha", "person:said-chanegriha")]
 
 
+GAID_SALAH = {"name": "Ahmed Gaid Salah", "country": "DZ", "role": "Chief of Staff of the Algerian army",
+              "ar": ["أحمد قايد صالح"], "latin": ["Ahmed Gaid Salah"], "short": ["Gaïd Salah", "قايد صالح"]}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La visite rappelle celle de Gaïd Saleh à Paris il y a longtemps.", "fr"),
+    ("The visit recalls the one made by Gaid Saleh to Paris long ago.", "en"),
+])
+def test_a_two_word_family_name_spelled_another_way_is_the_listed_person(text, lang):
+    found = [a for a in find_actors(text, lang, lexicon([GAID_SALAH]), []) if a.kind == "person"]
+    assert [(a.name, a.how) for a in found] == [("Ahmed Gaid Salah", "family name")]
+
+
+def test_two_capitalised_words_that_spell_no_listed_family_name_are_no_one():
+    found = find_actors("La visite rappelle celle de Grand Sahel à Paris.", "fr", lexicon([GAID_SALAH]), [])
+    assert [a.name for a in found if a.kind == "person"] == []
+
+
 def test_two_spellings_of_an_unlisted_person_are_one_actor(lex):
     text = "Le colonel Moussa Traoré a parlé. Plus tard, le colonel Mousa Traore a conclu."
     found = [a for a in find_actors(text, "fr", lex, []) if a.kind == "person"]

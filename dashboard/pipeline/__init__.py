@@ -77,7 +77,7 @@ def _stages(text: str, published: date | None, resources: Resources) -> tuple[st
     operations = operations_stage.find_operations(text, resources.operations)
     places = geoparse_stage.find_places(text, lang, resources.gazetteer, skip=[(o.start, o.end) for o in operations])
     actors = actors_stage.find_actors(text, lang, resources.actors, places)
-    events = events_stage.find_events(text, lang, published, places, actors, resources.events)
+    events = events_stage.find_events(text, lang, published, places, actors, resources.events, operations)
     return lang, operations, places, actors, events
 
 

@@ -7,13 +7,15 @@ with each other through the spelling-tolerant key of `namekey`.
 - A single capitalised word (or an Arabic word too rare to be vocabulary) whose key is the family
   name of a person already named in the article (Dbeiba after Abdul Hamid Dbeibah, شنقريحة after
   Saïd Chanegriha) is a mention of that person; with no such mention in the article, only a family
-  name whose key is long enough to be distinctive (MIN_ALONE_KEY) is matched with the curated list.
+  name whose key is long enough to be distinctive (MIN_ALONE_KEY) is matched with the curated list,
+  and so are two such words in a row that spell a listed two-word family name (Gaïd Saleh).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from dashboard.records import ActorMention
@@ -39,6 +41,7 @@ class PersonIndex:
     first_last: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)
     surname: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)
     surnames_of: dict[str, frozenset[str]] = field(default_factory=dict)  # actor id -> family-name keys
+    two_word: dict[str, tuple[ActorEntry, ...]] = field(default_factory=dict)  # two-word family names (Gaïd Salah)
     known: dict[str, ActorEntry | None] = field(default_factory=dict, compare=False, repr=False)  # `listed_person` memo
 
 
@@ -61,6 +64,7 @@ def person_index(people: list[tuple[ActorEntry, dict]]) -> PersonIndex:
     first_last: dict[str, list] = {}
     surname: dict[str, list] = {}
     surnames_of: dict[str, set[str]] = {}
+    two_word: dict[str, list] = {}
     for entry, p in people:
         for spelling in _spellings(p):
             words = name_words(spelling)
@@ -70,12 +74,16 @@ def person_index(people: list[tuple[ActorEntry, dict]]) -> PersonIndex:
                 _add(surname, _long(word_keys(words[-1])), entry)
                 surnames_of.setdefault(entry.actor_id, set()).update(_long(word_keys(words[-1])))
         for short in p.get("short", []):
-            keys = _long(word_keys(short)) if len(name_words(short)) == 1 else frozenset()
+            n = len(name_words(short))
+            keys = _long(word_keys(short)) if n == 1 else frozenset()
             _add(surname, keys, entry)
             surnames_of.setdefault(entry.actor_id, set()).update(keys)
+            if n == 2 and not is_arabic(fold(short[:1])):
+                _add(two_word, _long(name_keys(short), MIN_ALONE_KEY), entry)
     return PersonIndex({k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in first_last.items()},
                        {k: tuple(v) for k, v in surname.items()},
-                       {k: frozenset(v) for k, v in surnames_of.items()})
+                       {k: frozenset(v) for k, v in surnames_of.items()},
+                       {k: tuple(v) for k, v in two_word.items()})
 
 
 def _long(keys: frozenset[str], minimum: int = MIN_SURNAME_KEY) -> frozenset[str]:
@@ -187,8 +195,11 @@ def _family_names_alone(toks: Tokens, taken: list[str | None], people: list[Acto
                         lex: ActorLexicon) -> list[ActorMention]:
     surnames = _article_surnames(people, lex)
     text = toks.text
-    out = []
-    for k in _surname_candidates(toks, taken, lex, bool(surnames)):
+    cands = _surname_candidates(toks, taken, lex, bool(surnames))
+    out, used = _two_word_family_names(toks, cands, lex)
+    for k in cands:
+        if k in used:
+            continue
         it = toks.items[k]
         surface = text[it.start:it.end]
         keys = word_keys(surface)
@@ -201,6 +212,29 @@ def _family_names_alone(toks: Tokens, taken: list[str | None], people: list[Acto
         if entry is not None:
             out.append(_as(ActorMention(surface, it.start, it.end, "", "", "person"), entry, "family name"))
     return out
+
+
+def _two_word_family_names(toks: Tokens, cands: list[int], lex: ActorLexicon) -> tuple[list[ActorMention], set[int]]:
+    """Two capitalised words in a row, no vocabulary, that spell a listed two-word family name in
+    another way ("Gaïd Saleh" for the listed "Gaïd Salah", "Ould Ghazwani"): that person. (Their
+    keys must be long enough to be distinctive, MIN_ALONE_KEY.)"""
+    index = lex.people.two_word
+    out: list[ActorMention] = []
+    used: set[int] = set()
+    if not index:
+        return out, used
+    items, text = toks.items, toks.text
+    for a, b in pairwise(cands):
+        if b != a + 1 or a in used or items[a].arabic or items[b].arabic:
+            continue
+        start, end = items[a].start, items[b].end
+        if not text[items[a].end:items[b].start].isspace():
+            continue
+        entry = _unique(index, name_keys(text[start:end]))
+        if entry is not None:
+            out.append(_as(ActorMention(text[start:end], start, end, "", "", "person"), entry, "family name"))
+            used.update((a, b))
+    return out, used
 
 
 def _surname_candidates(toks: Tokens, taken: list[str | None], lex: ActorLexicon, arabic: bool) -> list[int]:

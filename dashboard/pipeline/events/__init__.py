@@ -16,7 +16,8 @@ actors, a status and a confidence, and mentions of one event are merged. One mod
   day or the publication date;
 - `placing`: the place nearest the trigger, refined to the city of a visit;
 - `status`: happened, planned or cancelled, negation respected;
-- `merging`: references back and several mentions of one event made one;
+- `merging`: references back and several mentions of one event made one (a headline and its lead,
+  the mentions of one named exercise);
 - `spans`: what lies inside a stretch of the text (bisecting helpers).
 """
 from __future__ import annotations

@@ -39,6 +39,10 @@ class ArticleContext:
     place_starts: list[int] = field(default_factory=list)  # offsets of places, actors, dates (for bisecting)
     actor_starts: list[int] = field(default_factory=list)
     date_starts: list[int] = field(default_factory=list)
+    editions: frozenset[int] = frozenset()  # offsets of years that number an exercise's edition ("Flintlock 2020")
+    plan_years: frozenset[int] = frozenset()  # offsets of years a plan or programme is for ("the 2026 programme")
+    lead_end: int = 0  # where the headline and lead end (their tense speaks of what comes)
+    early_report: bool = False  # the article says it was published early in the morning
 
 
 def dates_in(toks: Tokens, blocks: list[tuple[int, int]]) -> list[dates_mod.DateMention]:

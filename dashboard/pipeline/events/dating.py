@@ -3,9 +3,14 @@
 An event takes the nearest date expression (same clause first, as precise as possible), not
 "until 29 October" nor "since 15 September", and rather not the day of the report ("said on
 Friday", "قالت ... يوم الجمعة إن"), though a date inside the quoted words is the event's. A
-sentence without a date takes the day named by the next (else the previous) sentence of the
-passage, when that sentence tells no event of the same type and the day is not a report's and lies
-in the month before publication; else the publication date, marked so (`date_source`).
+relative clause on the event's words is the event's own clause ("the exercise, which began on
+Monday, ..."). The year of an exercise's name ("Flintlock 2020") is no event date when the
+sentence gives a day, and the year a plan, programme or review is for ("the 2026 programme") is
+none. A weekday is read as `weekdays` says (ahead after a verb in the future, last
+week's in an early-morning report). A sentence without a date takes the day named by the next
+(else the previous) sentence of the passage, when that sentence tells no event of the same type
+and the day is not a report's and lies in the month before publication; else the publication
+date, marked so (`date_source`).
 """
 from __future__ import annotations
 
@@ -14,12 +19,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from dashboard.records import Event
+from dashboard.records import Event, OperationMention
 
 from .. import dates as dates_mod
 from .context import ArticleContext
-from .spans import any_in, inside
+from .spans import inside
 from .triggers import Trig
+from .weekdays import read_weekday
 
 DATED = ("text", "report")  # date sources that come from the article's words
 DATED_KINDS = frozenset({"ymd", "md", "weekday", "rel_day"})  # expressions that name one day
@@ -31,12 +37,28 @@ REPORT_LAG_DAYS = 7  # an event told on day X and "announced on Friday" up to a 
 NEAR_PUBLICATION_DAYS = 7  # a dated event this close to publication is the news an undated mention tells
 DATELINE_REACH = 60  # characters from the start of a line to the "(" of a dateline "WASHINGTON (Agency - ..."
 DATELINE_CLOSE = 4  # characters after the date where the dateline's ")" must stand
+# characters after a trigger (a name, an apposition between) where "which", "qui", "الذي" attach to it
+RELATIVE_REACH = 60
+# characters between a year and the name it numbers when it comes first ("the 2021 Exercise Phoenix Express")
+EDITION_GAP = 12
+# characters between "programme" and the year it is for ("programme de coopération militaire pour 2026")
+PLAN_REACH = 45
+PLAN_AFTER_YEAR = 25  # characters between a year and the plan word it qualifies ("the 2026 cooperation plan")
 OTHER_CLAUSE_COST = 150  # a date in another clause than the trigger counts as this many characters further
 REPORT_DATE_COST = 100  # a date that looks like the report's counts as this many characters further
 # By kind: a precise date is preferred to a vague one this many characters further away.
 PRECISION_COST = {"ymd": -20, "md": 0, "weekday": 0, "rel_day": 10, "ym": 30, "m": 40, "rel_month": 40, "week": 40,
                   "recent_weeks": 60, "recent_days": 60, "rel_year": 150, "y": 250}
 _COMMA = re.compile(r"[,،]")
+_RELATIVE = re.compile(r"(?<![^\W\d_])(?:which|that|who|qui|que|qu'|qu’|lequel|laquelle|lesquels|lesquelles|dont"
+                       r"|و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان))(?![^\W\d_])", re.IGNORECASE)
+_EDITION_GAP = re.compile(r"\s+(?:[^\W\d_]+\s+)?")  # "2021 Phoenix Express", "2021 Exercise Phoenix Express"
+# what stands between a plan word and its year: "for (the year)", "de l'année", "لسنة", or nothing
+_PLAN_TO_YEAR = re.compile(
+    r"(?:[^,.;:،؛\n]*?(?<![^\W\d_])(?:for|of|pour|de|du|لسنة|للسنة|لعام|للعام)(?:\s+(?:the\s+)?(?:year|l['’]année))?"
+    r"|\s*(?:(?:de\s+)?l['’]année|the\s+year|year|سنة|عام|السنة|العام)?)\s*", re.IGNORECASE)
+# "2026 cooperation plan"
+_YEAR_TO_PLAN = re.compile(r"\s+(?:(?!(?:the|a|an|le|la|les|un|une)\s)[^\W\d_]+\s+){0,2}", re.IGNORECASE)
 _THAT_AFTER = re.compile(r"\s*[,،]?\s*(?:إن|أن|ان|that|que|qu['’])(?![^\W\d_])")
 
 
@@ -50,12 +72,48 @@ def is_dateline(text: str, d: dates_mod.DateMention) -> bool:
 
 def event_dates(ctx: ArticleContext, s: int, e: int) -> list[dates_mod.DateMention]:
     """Date expressions of a sentence that can date an event: not "until 29 October" (an end) nor
-    "since 15 September" (the start of a state)."""
+    "since 15 September" (the start of a state), nor the year of an exercise's name when the
+    sentence gives a day ("Flintlock 2020 began on 17 February")."""
     until = ctx.marks.get("until", ())
     since = ctx.marks.get("since", ())
-    return [d for d in inside(ctx.dates, ctx.date_starts, s, e)
-            if not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in until)
-            and not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in since)]
+    out = [d for d in inside(ctx.dates, ctx.date_starts, s, e)
+           if not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in until)
+           and not any(b <= d.start and d.start - b <= BOUND_GAP for _, b in since)]
+    if ctx.editions and any(d.start in ctx.editions for d in out) and any(d.kind in DATED_KINDS for d in out):
+        out = [d for d in out if d.start not in ctx.editions]
+    if ctx.plan_years:
+        out = [d for d in out if d.start not in ctx.plan_years]
+    return out
+
+
+def plan_years(text: str, dates: Sequence[dates_mod.DateMention], plans: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Offsets of the years that a plan, programme, budget or review is for: "the programme of
+    activities for 2026", "le bilan de l'année 2025", "خطة التعاون العسكري لسنة 2026", "the 2026
+    cooperation plan". Such a year is what the event speaks of, never its date."""
+    if not plans:
+        return frozenset()
+    out = set()
+    for d in dates:
+        if d.kind != "y":
+            continue
+        for a, b in plans:
+            if (b <= d.start <= b + PLAN_REACH and _PLAN_TO_YEAR.fullmatch(text, b, d.start)) \
+                    or (d.end <= a <= d.end + PLAN_AFTER_YEAR and _YEAR_TO_PLAN.fullmatch(text, d.end, a)):
+                out.add(d.start)
+                break
+    return frozenset(out)
+
+
+def edition_years(text: str, dates: Sequence[dates_mod.DateMention],
+                  operations: Sequence[OperationMention]) -> frozenset[int]:
+    """Offsets of the years that number an exercise's or operation's edition: inside its name
+    ("Flintlock 2020", "الأسد الإفريقي 2022") or just before it ("the 2021 Exercise Phoenix Express")."""
+    if not operations:
+        return frozenset()
+    return frozenset(d.start for d in dates if d.kind == "y" and any(
+        o.start <= d.start < o.end
+        or (0 <= o.start - d.end <= EDITION_GAP and _EDITION_GAP.fullmatch(text, d.end, o.start))
+        for o in operations))
 
 
 def reported(d: dates_mod.DateMention, reports: Sequence[Trig], ctx: ArticleContext) -> bool:
@@ -83,18 +141,30 @@ def _claims(d: dates_mod.DateMention, r: Trig, text: str) -> bool:
 def pick_date(cands: list[dates_mod.DateMention], head: Trig, ci: int, typ: str, clause_of: Callable[[int], int],
               groups: dict[tuple[int, str], list[Trig]], reports: Sequence[Trig],
               ctx: ArticleContext) -> dates_mod.DateMention | None:
-    """The date expression of the event: near the trigger, in its clause, as precise as possible,
-    rather not the date of the report."""
+    """The date expression of the event: near the trigger, in its clause (or a relative clause on
+    it), as precise as possible, rather not the date of the report."""
     best, best_score = None, None
+    rel = relative_clause(ctx, head, clause_of) if len(cands) > 1 else None
     for d in cands:
         dc = clause_of(d.start)
-        if dc != ci and (dc, typ) in groups:
+        own = dc == ci or (rel is not None and dc == rel[1] and d.start > rel[0])
+        if not own and (dc, typ) in groups:
             continue  # that clause has its own event of this type
-        score = abs(d.start - head.start) + (0 if dc == ci else OTHER_CLAUSE_COST) + PRECISION_COST.get(d.kind, 0) \
+        score = abs(d.start - head.start) + (0 if own else OTHER_CLAUSE_COST) + PRECISION_COST.get(d.kind, 0) \
             + (REPORT_DATE_COST if reported(d, reports, ctx) else 0)
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best
+
+
+def relative_clause(ctx: ArticleContext, head: Trig, clause_of: Callable[[int], int]) -> tuple[int, int] | None:
+    """(offset, clause index) of a relative pronoun that opens a clause on the trigger's words:
+    "the exercise African Lion, which began on Monday", "l'accord, qui a été signé lundi",
+    "المناورات التي انطلقت الأحد". None when there is none within reach."""
+    m = _RELATIVE.search(ctx.text, head.end, head.end + RELATIVE_REACH)
+    if m is None or ctx.text.find("\n", head.end, m.start()) >= 0:
+        return None
+    return m.start(), clause_of(m.start())
 
 
 def date_event(ctx: ArticleContext, s: int, e: int, dm: dates_mod.DateMention | None, ts: list[Trig],
@@ -103,7 +173,9 @@ def date_event(ctx: ArticleContext, s: int, e: int, dm: dates_mod.DateMention | 
     date expression `dm`, else a neighbour sentence's day, else the publication date."""
     published = ctx.published
     if dm is not None:
-        ahead = future or (dm.kind == "weekday" and any(t.imperfect for t in ts))
+        ahead = future
+        if not ahead:
+            dm, ahead = read_weekday(ctx, s, dm, present=any(t.imperfect for t in ts))
         d, prec = dates_mod.resolve(dm, published, ahead, ctx.ref_year)
         return d, prec, ("report" if reported(dm, reports, ctx) else "text") if d else "none"
     nd = None if future or ts[0].type == "statement" else neighbour_date(ctx, s, e, ts[0].type)
@@ -158,10 +230,10 @@ def _recent_day_told(ctx: ArticleContext, a: int, b: int, published: date) -> tu
 
 def second_day(ctx: ArticleContext, dm: dates_mod.DateMention | None, d: str | None, prec: str | None,
                cs: int, ce: int) -> str | None:
-    """The other day of "on 26 and 31 March respectively" (not of a range "from 26 to 31 March")."""
+    """The other day of "two raids, on 3 and 10 March": two separate days name two occurrences (the
+    date parser keeps a second day only for such a pair: not of a range "from 3 to 10 March" or
+    "between 3 and 10 March", nor of consecutive days "on 9 and 10 March", one event over two days)."""
     if dm is None or dm.also_day is None or prec != "day" or not d or len(d) != 10:
-        return None
-    if not any_in(ctx.marks.get("respectively", ()), cs, ce):
         return None
     try:
         return date(int(d[:4]), int(d[5:7]), dm.also_day).isoformat()

@@ -1,11 +1,14 @@
 """Is a mention a specific news event? And how sure is the stage of it (the confidence).
 
 Mentions that are no specific event lose `DOUBT` and are dropped below `MIN_CONFIDENCE` (unless a
-later sentence tells them cancelled): a generic plural ("many exercises", "عدة مناورات"), a habit
-("every year"), an intention ("ready to provide"), background ("since the signing"), a photo
-caption, weak words inside undated quoted speech, a weak undated plan, "logistical manoeuvres", a
-counter-terrorism tally over a period. Some are no event at all and are never made: an aim ("aims
-to discuss"), an undated earlier episode told as background ("had said, while in Tunis").
+later sentence tells them cancelled): a generic plural or a kind ("many exercises", "عدة مناورات",
+"improve our exercises"), a habit ("every year", "usually"), an intention or aspiration ("ready to
+provide", "we look to"), a definition ("X is an annual exercise"), what a relation covers ("our
+cooperation covers training and exercises"), a look back ("over the years", "a year that saw"),
+background ("since the signing"), a photo caption, weak words inside undated quoted speech, a weak
+undated plan, a counter-terrorism tally over a period. Some are no event at all and are never
+made: an aim ("aims to discuss"), an undated earlier episode told as background ("had said, while
+in Tunis").
 """
 from __future__ import annotations
 
@@ -29,19 +32,15 @@ DOUBT = 0.5  # what a generic, habitual, hypothetical... mention loses: enough t
 CAPTION_DOUBT = 1.0  # a photo caption loses everything: it shows, it does not report
 MIN_CONFIDENCE = 0.4  # events below are dropped: lower keeps more doubtful mentions, higher loses weakly worded news
 GENERIC_WORDS = 2  # words at most between "many", "عدة", "since" and the trigger they qualify
+# words at most between "is a", "est un", "عبارة عن" and the trigger it defines ("is a large joint naval exercise")
+DEFINITION_WORDS = 3
 INTENT_REACH = 40  # characters before a trigger searched for "ready to", "مستعدة ل"
 PURPOSE_REACH = 20  # characters before a trigger searched for "aims to", "في إطار"
-NOT_MILITARY_REACH = 20  # characters before an exercise word searched for "logistical", "political"
-_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:pool\s+|file\s+)?"
-                      r"(?:photo|photograph|picture|image|illustration)\b"
-                      r"|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
+_CAPTION = re.compile(r"(?:\(?(?:in this|on this|sur cette|file|archive)?\s*(?:file\s+)?"
+                      r"(?:photo|photograph|picture|image|illustration)\b|(?:ال)?صور[ةه](?![^\W\d_])|photo\s*:)",
                       re.IGNORECASE)
 # (the lookahead on the first characters skips the other positions of the text at once)
 _CAPTION_MARK = re.compile(r"(?=[©(pc])(?:©|\((?:photo|credit|crédit)s?\b|\b(?:photo|crédit)\s*:|\bphoto by\b)",
-                           re.IGNORECASE)
-_NOT_MILITARY_BEFORE = re.compile(r"(?<![^\W\d_])(?:logistical|political|diplomatic|electoral)\s+$", re.IGNORECASE)
-_NOT_MILITARY = re.compile(r"\s+(?:logistiques?|logistical|politiques?|political|diplomatiques?|diplomatic|"
-                           r"électorales?|electoral|السياسيه|السياسية|سياسية|سياسيه|الدبلوماسية|دبلوماسية)(?![^\W\d_])",
                            re.IGNORECASE)
 
 
@@ -73,7 +72,7 @@ def doubt(ctx: ArticleContext, s: int, e: int, cs: int, ts: list[Trig], source: 
     """How much a mention looks like no specific event: a generic plural ("many exercises"), a habit
     ("every year"), an intention ("ready to provide assistance"), background ("since the signing"),
     a photo caption, words inside an undated quotation, a weak undated plan."""
-    if _not_one_event(ctx, s, e, cs, ts[0]):
+    if _not_one_event(ctx, s, e, cs, ts):
         return DOUBT
     if is_caption(ctx, s, e):
         return CAPTION_DOUBT
@@ -81,26 +80,34 @@ def doubt(ctx: ArticleContext, s: int, e: int, cs: int, ts: list[Trig], source: 
         return DOUBT
     if future and source != "text" and all(t.strength == "weak" for t in ts):
         return DOUBT
+    if any_in(ctx.marks.get("retrospective", ()), cs, ts[0].start):
+        return DOUBT  # "over the years, the navies held drills", "a year that saw three exercises": looking back
     return 0.0
 
 
-def _not_one_event(ctx: ArticleContext, s: int, e: int, cs: int, head: Trig) -> bool:
-    """Words around the trigger that make it a kind of event rather than one: generic, habitual,
-    intended, since, not military, a tally over a period."""
-    marks, text = ctx.marks, ctx.text
-    if (near_before(marks.get("generic", ()), head.start, GENERIC_WORDS, text)
-            or any_in(marks.get("habitual", ()), cs, e)):
+def _not_one_event(ctx: ArticleContext, s: int, e: int, cs: int, ts: list[Trig]) -> bool:
+    """Words around the triggers `ts` that make them a kind of event rather than one: generic,
+    habitual, intended, since, a definition, what a relation covers, a tally over a period."""
+    marks, text, head = ctx.marks, ctx.text, ts[0]
+    if near_before(marks.get("generic", ()), head.start, GENERIC_WORDS, text) \
+            or any_in(marks.get("habitual", ()), cs, e):
         return True
     if any_in(marks.get("intent", ()), max(cs, head.start - INTENT_REACH), head.start):
         return True
     if near_before(marks.get("since", ()), head.start, GENERIC_WORDS, text):
         return True
-    if head.type == "exercise" and (_NOT_MILITARY.match(text, head.end)
-                                    or _NOT_MILITARY_BEFORE.search(text, max(s, head.start - NOT_MILITARY_REACH),
-                                                                   head.start)):
-        return True  # "logistical manoeuvres", "political manoeuvring"
-    # "neutralised 76 terrorists during the period from 10 to 20 August": a tally, not one event
+    if any(near_before(marks.get("definition", ()), t.start, DEFINITION_WORDS, text) for t in ts):
+        return True  # "X is an annual exercise", "c'est un exercice", "عبارة عن مناورات"
+    if _scope_of_a_relation(marks, s, head.start):
+        return True
+    # "neutralised 40 fighters over the past week": a tally of several operations, not one
     return head.type == "counter_terrorism" and any_in(marks.get("period", ()), s, e)
+
+
+def _scope_of_a_relation(marks: dict[str, list[tuple[int, int]]], s: int, pos: int) -> bool:
+    """"Their cooperation covers training, visits and exercises": what a relation consists of is a
+    description, not an event (a relation word and a scope verb, in either order, before `pos`)."""
+    return any_in(marks.get("scope", ()), s, pos) and any_in(marks.get("relation", ()), s, pos)
 
 
 def is_caption(ctx: ArticleContext, s: int, e: int) -> bool:

@@ -12,7 +12,8 @@ from ..arabic import fold
 from ..lexmatch import PhraseTable, fold_phrase
 
 LANGUAGES = ("ar", "fr", "en")
-_UNUSED_MARKERS = frozenset({"locative", "imperfect"})  # the place picker has its own pattern; imperfect is a set
+# the place picker has its own pattern; (im)perfect are sets
+_UNUSED_MARKERS = frozenset({"locative", "imperfect", "perfect"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -25,6 +26,7 @@ class EventLexicon:
     context: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # lang -> type -> words
     markers: dict[str, PhraseTable] = field(default_factory=dict)  # lang -> phrases -> marker names
     imperfect_ar: frozenset[str] = frozenset()  # Arabic present-tense verbs (يجتمع): a weekday with one is ahead
+    perfect_ar: frozenset[str] = frozenset()  # Arabic past-tense trigger verbs (وقعا): no date after publication
 
 
 def event_lexicon_from_data(data: dict) -> EventLexicon:
@@ -44,8 +46,9 @@ def event_lexicon_from_data(data: dict) -> EventLexicon:
             context[lang][typ] = frozenset(k for w in spec.get("context", ()) for k in fold_phrase(w))
         triggers[lang] = table
     imperfect = frozenset(fold(w) for w in data["markers"].get("imperfect_ar", ()))
+    perfect = frozenset(fold(w) for w in data["markers"].get("perfect_ar", ()))
     return EventLexicon(triggers, {k: tuple(v) for k, v in ar_words.items()}, context, _markers(data["markers"]),
-                        imperfect)
+                        imperfect, perfect)
 
 
 def _add_single_word(ar_words: dict[str, list[tuple[str, str]]], key: tuple[str, ...], entry: tuple[str, str]) -> None:

@@ -1,8 +1,10 @@
 """The events one sentence tells: its triggers grouped per clause and type, each group one event.
 
-A group's first trigger is its head: the event takes the date, place and status nearest to it.
+A group's first trigger is its head: the event takes the date, place and status nearest to it; an
+agreement told in the past ("signed", "ont signé", "وقعا") takes no date after publication (that
+date is what was agreed: "agreed on the withdrawal from 23 January").
 Two clauses of one sentence that tell one event (same type and status, dates and places that
-agree) are one event; "on 26 and 31 March respectively" is two.
+agree) are one event.
 """
 from __future__ import annotations
 
@@ -19,9 +21,13 @@ from .placing import pick_place
 from .sentences import clauses
 from .spans import any_in, inside
 from .status import is_negated, speaks_of_future, status_of
-from .triggers import Trig
+from .triggers import Trig, demonstrative
 
 _SCENARIO_TYPES = ("counter_terrorism", "arms_transfer")  # inside an exercise: raids and supplies of its scenario
+# A type whose words, in a clause telling another type, are that event's wording: a contract signed
+# or approved for weapons is the arms transfer, not an agreement; a base handed over, a delivery
+# stopped by a withdrawal are the withdrawal or handover, not a transfer.
+_TOLD_BY = {"agreement": ("arms_transfer",), "military_aid": ("other",), "arms_transfer": ("other",)}
 
 
 class _Sentence:
@@ -32,7 +38,8 @@ class _Sentence:
     def __init__(self, ctx: ArticleContext, s: int, e: int, trigs: list[Trig], cancel: bool) -> None:
         self.ctx, self.s, self.e, self.trigs, self.cancel = ctx, s, e, trigs, cancel
         self.clauses = clauses(ctx.text, s, e, ctx.contrast)
-        self.groups = _groups(trigs, self.clause_of)  # (clause, type) -> triggers
+        scenario = any_in(ctx.marks.get("scenario", ()), s, e)
+        self.groups = _groups(trigs, self.clause_of, scenario)  # (clause, type) -> triggers
         self.dates = event_dates(ctx, s, e)
         self.places = inside(ctx.places, ctx.place_starts, s, e)
         self.names = tuple(dict.fromkeys(a.name for a in inside(ctx.actors, ctx.actor_starts, s, e)))  # each once
@@ -58,21 +65,28 @@ def sentence_events(ctx: ArticleContext, s: int, e: int, trigs: list[Trig],
     return out, anaphors
 
 
-def _groups(trigs: list[Trig], clause_of: Callable[[int], int]) -> dict[tuple[int, str], list[Trig]]:
+def _groups(trigs: list[Trig], clause_of: Callable[[int], int], scenario: bool) -> dict[tuple[int, str], list[Trig]]:
     """The triggers that make events, by clause and type. A statement beside another event is that
-    event's attribution; a weak word beside another type's strong trigger is that event's detail."""
+    event's attribution; a weak word beside another type's strong trigger is that event's detail;
+    a signing beside a sale is the sale's ("signed a contract for twelve helicopters"); a raid or
+    a supply in an exercise's clause, or in a sentence that tells a scenario ("mock", "simulé",
+    "افتراضي") beside an exercise, is the exercise's."""
     non_statement = any(t.type != "statement" for t in trigs)
-    drill = any(t.type == "exercise" for t in trigs)
+    in_clause = {(clause_of(t.start), t.type) for t in trigs}
+    drill = scenario and any(t.type == "exercise" for t in trigs)
     groups: dict[tuple[int, str], list[Trig]] = {}
     for t in trigs:
         if t.type == "statement" and non_statement:
             continue
-        if drill and t.type in _SCENARIO_TYPES:
-            continue
         ci = clause_of(t.start)
+        if t.type in _SCENARIO_TYPES and (drill or (ci, "exercise") in in_clause):
+            continue
+        if any((ci, wider) in in_clause for wider in _TOLD_BY.get(t.type, ())):
+            continue
         if t.strength == "weak" and not t.anaphoric and any(
-                u.strength == "strong" and u.type not in (t.type, "statement") and clause_of(u.start) == ci
-                for u in trigs):
+                u.strength == "strong" and u.type not in (t.type, "statement")
+                and t.type not in _TOLD_BY.get(u.type, ())
+                and clause_of(u.start) == ci for u in trigs):
             continue
         groups.setdefault((ci, t.type), []).append(t)
     return groups
@@ -91,7 +105,17 @@ def _group_event(sent: _Sentence, ci: int, typ: str,
         return None
     reports = sent.reports if typ != "statement" else []
     dm = pick_date(sent.dates, head, ci, typ, sent.clause_of, sent.groups, reports, ctx)
+    if dm is not None and demonstrative(ctx, s, head) and _nearer_another_event(sent, dm.start, typ, head):
+        dm = None  # "this delivery is part of the accord signed in May": May is the signing's
     d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
+    if typ == "agreement" and dm is not None and not future and head.past \
+            and after_publication(ctx.published, d, source):
+        # "they agreed on the departure of the troops from 23 January 2021": that day is what was agreed
+        rest = [c for c in sent.dates if c.start != dm.start]
+        dm = pick_date(rest, head, ci, typ, sent.clause_of, sent.groups, reports, ctx) if rest else None
+        d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
+        if after_publication(ctx.published, d, source):
+            d, prec, source = date_event(ctx, s, e, None, ts, future, reports)
     future = future or after_publication(ctx.published, d, source)
     if negated and not future:
         return None  # "did not sign": no event
@@ -105,6 +129,13 @@ def _group_event(sent: _Sentence, ci: int, typ: str,
         country=place.place.country if place else None, actors=sent.names,
         trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)),
         confidence=confidence(head, source, place, sent.names, doubt(ctx, s, e, cs, ts, source, future))), dm
+
+
+def _nearer_another_event(sent: _Sentence, pos: int, typ: str, head: Trig) -> bool:
+    """Whether offset `pos` (a date) lies nearer the head of another type's event of the sentence
+    than the trigger `head`: a reference back takes no date that another event of its sentence owns."""
+    mine = abs(pos - head.start)
+    return any(t != typ and t != "statement" and abs(pos - ts[0].start) < mine for (_, t), ts in sent.groups.items())
 
 
 def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, dm: dates_mod.DateMention | None,
@@ -126,10 +157,10 @@ def _add(sent: _Sentence, out: list[Event], anaphors: set[int], ev: Event, dm: d
         _add_second_day(sent, out, ev, ev, dm)
 
 
-def _add_second_day(sent: _Sentence, out: list[Event], base: Event, ev: Event,
-                    dm: dates_mod.DateMention | None) -> None:
-    """"two other operations, on 26 and 31 March respectively": a copy of `base` on the second day
-    of ev's date expression, unless the sentence already has an event of that type on that day."""
+def _add_second_day(sent: _Sentence, out: list[Event], base: Event, ev: Event, dm: dates_mod.DateMention) -> None:
+    """"two raids, on 22 and 28 September": a copy of `base` on the second day of ev's date
+    expression (the date parser keeps one only for two separate days joined by "and"), unless the
+    sentence already has an event of that type on that day."""
     second = second_day(sent.ctx, dm, ev.date, ev.date_precision, sent.s, sent.e)
     if second is not None and not any(o.type == ev.type and o.date == second for o in out):
         out.append(base._replace(date=second))

@@ -8,17 +8,19 @@ specific place.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date
 
-from dashboard.records import Event, PlaceMention
+from dashboard.records import Event, OperationMention, PlaceMention
 
+from ..arabic import fold
 from .dating import DATED, compatible_date, days_before_report, near_publication
 from .eventness import MAX_CONFIDENCE, MERGE_BONUS
 from .placing import compatible_place
 
-# "this delivery" after a donation was told: arms transfer and military aid are one event
-SIBLING = {"arms_transfer": "military_aid", "military_aid": "arms_transfer"}
 _PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+_EDITION = re.compile(r"\s*(\d{1,4})$")  # "Flintlock 2020", "نسور النيل 2": the edition closing a name
 
 
 def link_to_earlier(events: list[Event], made: list[Event], anaphors: set[int],
@@ -29,7 +31,7 @@ def link_to_earlier(events: list[Event], made: list[Event], anaphors: set[int],
     kept: list[Event] = []
     referred: Event | None = None
     for n, ev in enumerate(made):
-        earlier, ev = _earlier_of_type(events, ev, n in anaphors)
+        earlier = _earlier_of_type(events, ev, n in anaphors)
         if n in anaphors and earlier is not None and _refers_to(events[earlier], ev, published):
             events[earlier] = absorb(events[earlier], ev)
             referred = events[earlier]
@@ -38,18 +40,11 @@ def link_to_earlier(events: list[Event], made: list[Event], anaphors: set[int],
     return kept, referred
 
 
-def _earlier_of_type(events: list[Event], ev: Event, anaphoric: bool) -> tuple[int | None, Event]:
-    """For a reference, the index of the latest earlier event of ev's type (a dated one first), or
-    of its sibling type, which then leaves `ev` without a date of its own. Scans back only as far as
-    needed (a long document has thousands of events); a mention that refers to nothing gets None."""
-    if not anaphoric:
-        return None, ev
-    earlier = _latest_of_type(events, ev.type)
-    if earlier is None and ev.type in SIBLING:
-        earlier = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == SIBLING[ev.type]), None)
-        if earlier is not None:
-            ev = ev._replace(date_source="none")  # "this delivery" of a donation told before: same event
-    return earlier, ev
+def _earlier_of_type(events: list[Event], ev: Event, anaphoric: bool) -> int | None:
+    """For a reference, the index of the latest earlier event of ev's type (a dated one first);
+    None for a mention that refers to nothing (scanning back only as far as needed: a long
+    document has thousands of events)."""
+    return _latest_of_type(events, ev.type) if anaphoric else None
 
 
 def _latest_of_type(events: list[Event], typ: str) -> int | None:
@@ -72,7 +67,7 @@ def _refers_to(earlier: Event, ev: Event, published: date | None) -> bool:
 
 
 def older_episode(earlier: Event, ev: Event, published: date | None) -> bool:
-    """"The first drones arrived [today]. The deal was announced in August 2023.": a mention dated
+    """"The new radars are in service. Their purchase was decided in May 2015.": a mention dated
     well before publication is an earlier episode, not the date of an undated news event."""
     return earlier.date_source == "publication" and ev.date_source in DATED \
         and published is not None and not near_publication(ev, published) and ev.date_precision != "year"
@@ -83,7 +78,7 @@ def absorb(earlier: Event, ev: Event) -> Event:
     upd: dict = {"actors": tuple(dict.fromkeys(earlier.actors + ev.actors))}
     if (earlier.date_source not in DATED or days_before_report(earlier, ev)) \
             and ev.date_source == "text" and (ev.status == earlier.status or earlier.status == "planned"):
-        # ("it had been scheduled to arrive last month": the plan's date, not the arrival's)
+        # ("the meeting, first planned for last spring": the plan's date, not the meeting's)
         upd.update(date=ev.date, date_precision=ev.date_precision,
                    date_source="report" if ev.date_source == "report" and earlier.date_source != "report" else "text")
     if earlier.place is None and ev.place is not None:
@@ -92,8 +87,8 @@ def absorb(earlier: Event, ev: Event) -> Event:
 
 
 def inherit(ev: Event, ref: Event) -> Event:
-    """"The visit resulted in the signing of...": an undated event takes the date (and, when it has
-    no city, the place) of the event its sentence referred to."""
+    """"During this visit, the two signed...": an undated event takes the date (and, when it has no
+    city, the place) of the event its sentence referred to."""
     if ev.date_source in DATED:
         return ev
     upd: dict = {"date": ref.date, "date_precision": ref.date_precision, "date_source": ref.date_source}
@@ -106,6 +101,59 @@ def same_in_sentence(a: Event, b: Event) -> bool:
     """Two clauses of one sentence telling one event: at most one dated, or dated alike, same place."""
     undated = a.date_source not in DATED or b.date_source not in DATED
     return (undated or a.date == b.date) and compatible_place(a.place, b.place)
+
+
+def join_headline(events: list[Event], body: int) -> list[Event]:
+    """A headline tells the lead's event: each event of the headline zone (before offset `body`) is
+    merged into the first event of its type in the body, when their places agree and the headline
+    has no date of its own or one that agrees. The lead's wording decides the status."""
+    if body <= 0:
+        return events
+    out: list[Event | None] = list(events)
+    for n, ev in enumerate(events):
+        if ev.start >= body:
+            break
+        k = next((k for k in range(n + 1, len(events)) if events[k].start >= body and events[k].type == ev.type), None)
+        lead = out[k] if k is not None else None
+        if k is None or lead is None or not compatible_place(ev.place, lead.place, loose=True) \
+                or (ev.date_source in DATED and not compatible_date(ev.date, lead.date)):
+            continue
+        out[k] = combine(lead, ev)._replace(status=lead.status)
+        out[n] = None
+    return [ev for ev in out if ev is not None]
+
+
+def _exercise_key(op: OperationMention) -> tuple[str, str | None]:
+    """(the exercise's identity, its edition if the text numbers it)."""
+    m = _EDITION.search(op.surface)
+    base = op.operation_id or fold(op.surface[:m.start()] if m else op.surface)
+    return base, m.group(1) if m else None
+
+
+def _same_exercise(a: set[tuple[str, str | None]], b: set[tuple[str, str | None]]) -> bool:
+    return any(na == nb and (ea is None or eb is None or ea == eb) for na, ea in a for nb, eb in b)
+
+
+def join_named_exercises(events: list[Event], exercises: Sequence[OperationMention]) -> list[Event]:
+    """Mentions of one named exercise (same name, same edition when both number it) are one event,
+    wherever each mention places it, when their years agree."""
+    if not exercises:
+        return events
+    out: list[Event] = []
+    names: list[set[tuple[str, str | None]]] = []
+    for ev in events:
+        mine = {_exercise_key(op) for op in exercises if ev.start <= op.start and op.end <= ev.end} \
+            if ev.type == "exercise" else set()
+        k = next((k for k, kept in enumerate(out) if mine and _same_exercise(names[k], mine)
+                  and (kept.date_source not in DATED or ev.date_source not in DATED
+                       or compatible_date((kept.date or "")[:4], (ev.date or "")[:4]))), None)
+        if k is None:
+            out.append(ev)
+            names.append(mine)
+        else:
+            out[k] = combine(out[k], ev)
+            names[k] |= mine
+    return out
 
 
 def merge(events: list[Event], published: date | None) -> list[Event]:
@@ -137,8 +185,6 @@ def _mergeable(kept: Event, ev: Event, published: date | None) -> bool:
             and compatible_place(kept.place, ev.place, loose=True)
     if days_before_report(kept, ev) or days_before_report(ev, kept):  # "announced on Friday" / "on Thursday night"
         return compatible_place(kept.place, ev.place, loose=True)
-    if "year" in (kept.date_precision, ev.date_precision):  # "the Defenders of Friendship 2021 exercise"
-        return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place, loose=True)
     return compatible_date(kept.date, ev.date) and compatible_place(kept.place, ev.place)
 
 

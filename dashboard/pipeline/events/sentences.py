@@ -15,11 +15,13 @@ _VISIBLE = re.compile(r"\S")  # (a search between offsets: no slice to copy and 
 _ABBREV = re.compile(r"(?:\b[A-Za-z]|\b(?:Gen|Col|Maj|Lt|Mr|Mrs|Ms|Dr|St"
                      r"|Mme|No|Adm|Capt|Sgt|Jr|Sr|Inc|Co|Corp|vs|etc|M))$")
 ABBREV_REACH = 5  # characters before a full stop searched for an abbreviation ("Capt." is the longest)
-CONTRAST_WORDS = ("بينما", "في حين", "على غرار", "alors que", "tandis que", "while", "whereas")
+CONTRAST_WORDS = ("بينما", "في حين", "alors que", "tandis que", "while", "whereas")
 _CLAUSE_SPLIT = re.compile(r"[,،;:؛]|\s(?:" + "|".join(CONTRAST_WORDS) + r")\s")
 _CLAUSE_PUNCT = re.compile(r"[,،;:؛]")  # _CLAUSE_SPLIT for a sentence without contrast words, faster
 _QUOTE = re.compile(r"“[^”\n]{1,600}”|«[^»]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"")
 PASSAGE_JOIN_GAP = 3  # kept sentences this close (and no blank line between) scan as one passage
+HEADLINE_REACH = 600  # characters: lines before the body further than this are page clutter, not a headline
+_CLOSED = re.compile(r"[.!?؟…][\"'»”)\]]*$")  # a sentence closed by punctuation (a headline has none)
 
 
 @lru_cache(maxsize=4)
@@ -103,3 +105,15 @@ def passages_around(text: str, starts: Iterable[int]) -> list[tuple[int, int]]:
             else:
                 out.append((s, e))
     return out
+
+
+def body_start(text: str) -> int:
+    """Where the article's body begins: its first sentence closed by punctuation. The lines before
+    (headline, section, byline) are the headline zone; 0 when the text opens with its body or the
+    first such sentence lies too far down to call what precedes it a headline."""
+    for s, e in split_sentences(text):
+        if s > HEADLINE_REACH:
+            return 0
+        if _CLOSED.search(text, s, e):
+            return s
+    return 0

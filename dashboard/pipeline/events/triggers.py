@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -43,6 +44,7 @@ class Trig(NamedTuple):  # (a NamedTuple: built several times faster than a froz
     definite: bool = False  # Arabic noun with ال ("الزيارة": possibly the visit already told)
     anaphoric: bool = False  # refers back ("this visit", "the talks", "هذه الزيارة")
     imperfect: bool = False  # Arabic present-tense verb (يجتمع): a weekday with it is ahead
+    past: bool = False  # a verb in the past ("signed", "ont signé", "se sont mis d'accord", "وقعا")
 
 
 class WordMemo:
@@ -153,13 +155,24 @@ def _without_pronoun(c: str, taa_marbuta: bool) -> list[str]:
 
 
 def context_near(t: Trig, toks: Tokens, a: int, b: int, ctx_words: dict[str, frozenset[str]]) -> bool:
-    """A weak trigger needs one of its type's context words close by (eight words either side, same sentence)."""
+    """A weak trigger needs one of its type's context words close by (eight words either side, same
+    sentence); an Arabic word counts under its proclitics too ("والطائرات" is "الطائرات")."""
     words = ctx_words.get(t.type)
     if not words:
         return False
     i = bisect_left(toks.starts, t.start, a, b)
     items = toks.items
-    return any(items[k].key in words for k in range(max(a, i - CONTEXT_WINDOW), min(b, i + CONTEXT_WINDOW + 1)))
+    for k in range(max(a, i - CONTEXT_WINDOW), min(b, i + CONTEXT_WINDOW + 1)):
+        it = items[k]
+        if it.key in words or (it.arabic and not words.isdisjoint(_bare_forms(it.key))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _bare_forms(key: str) -> tuple[str, ...]:
+    """An Arabic word's forms without its proclitics (و ف ب ل ك), remembered: words recur."""
+    return tuple(v for v, n in arabic_variants(key) if n)
 
 
 def mark(t: Trig, ctx: ArticleContext, s: int, lex: EventLexicon, then: bool = False) -> Trig:
@@ -173,8 +186,34 @@ def mark(t: Trig, ctx: ArticleContext, s: int, lex: EventLexicon, then: bool = F
     anaphoric = (then or t.definite or article or any_in(ctx.marks.get("anaphora", ()), before, t.start)) \
         and not any_in(ctx.marks.get("compare", ()), max(s, t.start - COMPARE_REACH),
                        t.start)  # "like the one signed in Tunis"
-    imperfect = ctx.lang == "ar" and _is_imperfect(fold(ctx.text[t.start:t.end]).split(" ")[0], lex, ctx.memo)
-    return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect)
+    first = fold(ctx.text[t.start:t.end]).split(" ")[0] if ctx.lang == "ar" else ""
+    imperfect = ctx.lang == "ar" and _is_imperfect(first, lex, ctx.memo)
+    past = not imperfect and not t.future_verb and _told_in_past(ctx, t, first, lex)
+    return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect, past)
+
+
+def _told_in_past(ctx: ArticleContext, t: Trig, first: str, lex: EventLexicon) -> bool:
+    """The trigger is a verb in the past: an English "-ed" form or one after "has", "was"; a French
+    participle after its auxiliary ("ont signé", "se sont mis d'accord"); an Arabic perfect (وقعا)."""
+    if ctx.lang == "ar":
+        return first in lex.perfect_ar or not lex.perfect_ar.isdisjoint(_bare_forms(first))
+    words = ctx.text[t.start:t.end]
+    before = ctx.text[max(0, t.start - PAST_AUX_REACH):t.start]
+    if ctx.lang == "en":
+        return words.split(" ")[0].lower().endswith("ed") or _EN_AUX_BEFORE.search(before) is not None
+    return _FR_AUX.match(words) is not None or _FR_AUX_BEFORE.search(before) is not None
+
+
+PAST_AUX_REACH = 30  # characters before a trigger where its auxiliary stands ("ont finalement signé")
+_EN_AUX_BEFORE = re.compile(r"(?<![^\W\d_])(?:has|have|had|was|were)\s+(?:[^\W\d_]+ly\s+)?$", re.IGNORECASE)
+_FR_AUX = re.compile(r"(?:se\s+sont|s['’]est|s['’]étaient|s['’]était)\s", re.IGNORECASE)
+_FR_AUX_BEFORE = re.compile(r"(?<![^\W\d_])(?:a|ont|avait|avaient|avons|est|sont|était|étaient)\s+"
+                            r"(?:(?:déjà|bien|enfin|finalement|également|aussi|notamment|été)\s+)?$", re.IGNORECASE)
+
+
+def demonstrative(ctx: ArticleContext, s: int, t: Trig) -> bool:
+    """"this visit", "cette livraison", "هذه الزيارة": a demonstrative just before the trigger."""
+    return any_in(ctx.marks.get("anaphora", ()), max(s, t.start - ANAPHORA_REACH), t.start)
 
 
 def _is_imperfect(first: str, lex: EventLexicon, memo: WordMemo) -> bool:
@@ -185,3 +224,28 @@ def _is_imperfect(first: str, lex: EventLexicon, memo: WordMemo) -> bool:
             memo.imperfect.clear()
         got = memo.imperfect[first] = any(v in lex.imperfect_ar for v, _ in arabic_variants(first))
     return got
+
+
+TRANSFER_TYPES = ("arms_transfer", "military_aid")  # they share words: "delivery", "livraison", "تسليم"
+
+
+def one_transfer_type(trigs: list[Trig], toks: Tokens, ctx_words: dict[str, frozenset[str]],
+                      aid_said: bool) -> list[Trig]:
+    """A word both types share ("delivery", "livraison", "تسليم") takes one type per article: aid
+    when the article says so (an unambiguous aid word, "donated", "هبة", or aid wording such as
+    "funded by", `aid_said`) and names no sale, purchase or contract (a strong arms word, or a
+    weak one with a weapon near); else an arms transfer."""
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for t in trigs:
+        if t.type in TRANSFER_TYPES:
+            by_span.setdefault((t.start, t.end), set()).add(t.type)
+    shared = {span for span, types in by_span.items() if len(types) > 1}
+    if not shared:
+        return trigs
+    n = len(toks.items)
+    own = [t for t in trigs if t.type in TRANSFER_TYPES and (t.start, t.end) not in shared]
+    sale = any(t.type == "arms_transfer" and (t.strength == "strong" or context_near(t, toks, 0, n, ctx_words))
+               for t in own)
+    aid = aid_said or any(t.type == "military_aid" and t.strength == "strong" for t in own)
+    keep = "military_aid" if aid and not sale else "arms_transfer"
+    return [t for t in trigs if t.type not in TRANSFER_TYPES or (t.start, t.end) not in shared or t.type == keep]
