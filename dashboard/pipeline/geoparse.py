@@ -434,9 +434,9 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
     s, e = _to_text(m.word_start, m.end, origin)
     surface = text[s:e]
     latin = not _is_arabic(m.key[0])
-    hidden = _in_longer_name(gz, m, text, s, e, form, latin)
+    only_prominent = _in_name_or_shouted(gz, m, text, s, e, form, latin)
     for v in m.variants:
-        if not _case_fits(gz, v, surface, latin, hidden):
+        if not _case_fits(gz, v, surface, latin, only_prominent):
             continue
         out.append(v.place)
         if v.doubt:
@@ -448,7 +448,7 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
     return _Found(m, cands, frozenset(doubtful) if doubtful else _NO_DOUBT, ways)
 
 
-def _in_longer_name(gz: Gazetteer, m: _Match, text: str, s: int, e: int, form: str, latin: bool) -> bool:
+def _in_name_or_shouted(gz: Gazetteer, m: _Match, text: str, s: int, e: int, form: str, latin: bool) -> bool:
     """The name is part of a person's or a body's name, or written in capitals in a shouted line
     (not a dateline): only a prominent place is kept."""
     surface = text[s:e]
@@ -458,7 +458,7 @@ def _in_longer_name(gz: Gazetteer, m: _Match, text: str, s: int, e: int, form: s
     return in_name or shouting
 
 
-def _case_fits(gz: Gazetteer, v: _Variant, surface: str, latin: bool, hidden: bool) -> bool:
+def _case_fits(gz: Gazetteer, v: _Variant, surface: str, latin: bool, only_prominent: bool) -> bool:
     """The variant's case rules hold for the text's spelling of the name."""
     if v.upper and not surface.isupper():
         return False
@@ -466,7 +466,7 @@ def _case_fits(gz: Gazetteer, v: _Variant, surface: str, latin: bool, hidden: bo
         return False  # (a name that starts with an article may lower-case it: "le Caire", "la Réunion")
     if v.title and not _article_then_capital(surface):
         return False
-    return not (hidden and not _prominent(gz, v.place))
+    return not (only_prominent and not _prominent(gz, v.place))
 
 
 _WORD_SPLIT = re.compile(r"[\s'’\-]+")
