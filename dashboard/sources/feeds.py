@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import feedparser
@@ -140,13 +141,9 @@ def parse_feed(data: bytes, source: str, *, base_url: str | None = None,
     reason = refusal_reason(data)
     if reason:
         return [], [Failure(source, reason)]
-    headers = {}
-    if base_url:
-        headers["content-location"] = base_url
-    if content_type:
-        headers["content-type"] = content_type
     try:
-        parsed = feedparser.parse(io.BytesIO(_safe_charrefs(data)), response_headers=headers,
+        parsed = feedparser.parse(io.BytesIO(_safe_charrefs(data)),
+                                  response_headers=_response_headers(base_url, content_type),
                                   sanitize_html=True, resolve_relative_uris=bool(base_url))
     except (ValueError, OverflowError, LookupError):  # UnicodeError is a ValueError
         return [], [Failure(source, BAD_CHARACTER)]
@@ -154,32 +151,54 @@ def parse_feed(data: bytes, source: str, *, base_url: str | None = None,
     if not parsed.get("version") and not parsed.get("bozo"):
         return [], [Failure(source, NOT_A_FEED)]
     if not entries:
-        if parsed.get("bozo") and not parsed.get("version"):
-            problem = str(parsed.get("bozo_exception") or "").strip()
-            detail = f" ({problem})" if problem else ""
-            return [], [Failure(source, f"The feed could not be read as RSS or Atom{detail}.")]
-        if not parsed.get("version"):
-            return [], [Failure(source, NOT_A_FEED)]
-        return [], []
+        return [], _entryless_failures(parsed, source)
     site = _plain(parsed.feed.get("title"), parsed.feed.get("title_detail")) or None
     articles: list[RawArticle] = []
     failures: list[Failure] = []
     for number, entry in enumerate(entries, start=1):
-        title = _plain(entry.get("title"), entry.get("title_detail")) or None
-        text = _entry_text(entry) or title  # a headline alone still says what happened
-        if not text:
-            # its own source: the store drops failures of a source that gave an article
-            failures.append(Failure(f"{source}:entry {number}",
-                                    f"Feed entry {number} has neither a title nor any text."))
-            continue
-        articles.append(RawArticle(
-            source=source,
-            text=text,
-            title=title,
-            url=safe_link(entry.get("link")),
-            published=_entry_date(entry),
-            site=site,
-            fmt="feed",
-            external_id=str(entry["id"]) if entry.get("id") else None,
-        ))
+        read = _entry_article(entry, number, source, site)
+        if isinstance(read, Failure):
+            failures.append(read)
+        else:
+            articles.append(read)
     return articles, failures
+
+
+def _response_headers(base_url: str | None, content_type: str | None) -> dict[str, str]:
+    """The HTTP headers feedparser would have seen: where the feed came from, what it said it was."""
+    headers = {}
+    if base_url:
+        headers["content-location"] = base_url
+    if content_type:
+        headers["content-type"] = content_type
+    return headers
+
+
+def _entryless_failures(parsed: Any, source: str) -> list[Failure]:
+    """A parsed document with no entries: unreadable, not a feed, or an empty feed (no failure)."""
+    if parsed.get("bozo") and not parsed.get("version"):
+        problem = str(parsed.get("bozo_exception") or "").strip()
+        detail = f" ({problem})" if problem else ""
+        return [Failure(source, f"The feed could not be read as RSS or Atom{detail}.")]
+    if not parsed.get("version"):
+        return [Failure(source, NOT_A_FEED)]
+    return []
+
+
+def _entry_article(entry: dict, number: int, source: str, site: str | None) -> RawArticle | Failure:
+    """The article of feed entry `number`, or a failure when it has neither a title nor any text."""
+    title = _plain(entry.get("title"), entry.get("title_detail")) or None
+    text = _entry_text(entry) or title  # a headline alone still says what happened
+    if not text:
+        # its own source: the store drops failures of a source that gave an article
+        return Failure(f"{source}:entry {number}", f"Feed entry {number} has neither a title nor any text.")
+    return RawArticle(
+        source=source,
+        text=text,
+        title=title,
+        url=safe_link(entry.get("link")),
+        published=_entry_date(entry),
+        site=site,
+        fmt="feed",
+        external_id=str(entry["id"]) if entry.get("id") else None,
+    )

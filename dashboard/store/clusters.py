@@ -81,23 +81,36 @@ def _match_keys(rows: list[tuple]) -> tuple[pa.Table, pa.Table]:
         day_from, day_to = row[-2], row[-1]
         k = "*" if pid is None or pkind == "region" or not country else country
         if dt and len(dt) >= 7:
-            if day_from is None:
-                continue
-            pad = (1 if dsource == "publication" else 0) if len(dt) >= 10 else 1
-            lo, hi = _days(day_from) - pad, _days(day_to) + pad
-            for b in range((lo - MAX_SPAN_DAYS) // 7, hi // 7 + 1):
-                if (typ, k, lo, hi, b) not in seen:
-                    seen.add((typ, k, lo, hi, b))
-                    for col, v in zip(day, (typ, k, lo, hi, b)):
-                        day[col].append(v)
+            if day_from is not None:
+                _add_day_keys(day, seen, typ, k, _padded_days(dt, dsource, day_from, day_to))
         elif (typ, dt, k) not in seen:
             seen.add((typ, dt, k))
-            for col, v in zip(other, (typ, "year" if dt else "none", k, day_from.year if day_from else 0)):
-                other[col].append(v)
+            _append_row(other, (typ, "year" if dt else "none", k, day_from.year if day_from else 0))
     schema_day = pa.schema([("type", pa.string()), ("k", pa.string()), ("lo", pa.int64()), ("hi", pa.int64()),
                             ("b", pa.int64())])
     schema_other = pa.schema([("type", pa.string()), ("lane", pa.string()), ("k", pa.string()), ("y", pa.int64())])
     return pa.table(day, schema=schema_day), pa.table(other, schema=schema_other)
+
+
+def _padded_days(dt: str, dsource: str | None, day_from: date, day_to: date) -> tuple[int, int]:
+    """An event's interval in day numbers, a day wider either side unless it is a day the text
+    gave (a publication day may be the day before or after the event's)."""
+    pad = (1 if dsource == "publication" else 0) if len(dt) >= 10 else 1
+    return _days(day_from) - pad, _days(day_to) + pad
+
+
+def _add_day_keys(day: dict[str, list], seen: set[tuple], typ: str, k: str, interval: tuple[int, int]) -> None:
+    """The day-lane keys of one interval: each weekly bucket a matching interval may start in."""
+    lo, hi = interval
+    for b in range((lo - MAX_SPAN_DAYS) // 7, hi // 7 + 1):
+        if (typ, k, lo, hi, b) not in seen:
+            seen.add((typ, k, lo, hi, b))
+            _append_row(day, (typ, k, lo, hi, b))
+
+
+def _append_row(columns: dict[str, list], values: tuple) -> None:
+    for col, v in zip(columns, values):
+        columns[col].append(v)
 
 
 def number_next_chunk(con: duckdb.DuckDBPyConnection) -> int:

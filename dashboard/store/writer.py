@@ -263,21 +263,47 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> int:
     """Insert the batch's new articles (not stored yet by id or text), their rows, its failures;
     number the new events' clusters. Returns how many articles were new."""
     if batch.failures:
-        failed = pa.table({"source": [s for s, _ in batch.failures],  # noqa: F841
-                           "reason": [r for _, r in batch.failures], "seen": list(batch.failures.values())})
-        con.execute("INSERT INTO failures SELECT source, reason, seen, seen FROM failed "
-                    "ON CONFLICT (source, reason) DO UPDATE SET last_seen = excluded.last_seen")
+        _record_failures(con, batch.failures)
     if not batch.articles:
         return 0
-    heads = [rows["articles"][0] for rows in batch.articles]
+    new = _unstored_articles(con, batch.articles)
+    added = len(new)
+    batch.articles.clear()  # (from here on each table's rows are freed once inserted)
+    tables, first_place, first_actor = _gather_rows(new)
+    del new
+    _insert(con, "places", list(first_place.values()), only_new_ids=True)
+    _insert(con, "actors", list(first_actor.values()), only_new_ids=True)
+    sources = pa.table({"source": [row[_SOURCE] for row in tables["articles"]]})  # noqa: F841
+    for table in ("articles", "place_mentions", "actor_mentions", "events"):
+        _insert(con, table, tables.pop(table))
+    con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM sources)")  # stored now: no longer a failure
+    return added
+
+
+_ArticleRows = dict[str, list[tuple]]  # rows per table
+
+
+def _record_failures(con: duckdb.DuckDBPyConnection, failures: dict[tuple[str, str], datetime]) -> None:
+    """Insert the failures, or move a known failure's last sighting."""
+    failed = pa.table({"source": [s for s, _ in failures],  # noqa: F841
+                       "reason": [r for _, r in failures], "seen": list(failures.values())})
+    con.execute("INSERT INTO failures SELECT source, reason, seen, seen FROM failed "
+                "ON CONFLICT (source, reason) DO UPDATE SET last_seen = excluded.last_seen")
+
+
+def _unstored_articles(con: duckdb.DuckDBPyConnection, articles: list[_ArticleRows]) -> list[_ArticleRows]:
+    """The articles (rows per table) whose id and text are both new to the store, in order."""
+    heads = [rows["articles"][0] for rows in articles]
     incoming = pa.table({"id": [h[0] for h in heads], "hash": [h[_HASH] for h in heads]})  # noqa: F841
     stored = {r[0] for r in con.execute(
         "SELECT i.id FROM incoming i WHERE i.id IN (SELECT id FROM articles) "
         "OR i.hash IN (SELECT content_hash FROM articles)").fetchall()}
-    new = [rows for rows, head in zip(batch.articles, heads) if head[0] not in stored]
-    added = len(new)
-    batch.articles.clear()  # (from here on each table's rows are freed once inserted)
-    tables: dict[str, list[tuple]] = {t: [] for t in TABLES}
+    return [rows for rows, head in zip(articles, heads) if head[0] not in stored]
+
+
+def _gather_rows(new: list[_ArticleRows]) -> tuple[_ArticleRows, dict[str, tuple], dict[str, tuple]]:
+    """The new articles' rows by table, and the first row of each place and actor they name."""
+    tables: _ArticleRows = {t: [] for t in TABLES}
     first_place: dict[str, tuple] = {}
     first_actor: dict[str, tuple] = {}
     for rows in new:
@@ -287,14 +313,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> int:
             first_place.setdefault(row[0], row)
         for row in rows["actors"]:
             first_actor.setdefault(row[0], row)
-    del new, heads
-    _insert(con, "places", list(first_place.values()), only_new_ids=True)
-    _insert(con, "actors", list(first_actor.values()), only_new_ids=True)
-    sources = pa.table({"source": [row[_SOURCE] for row in tables["articles"]]})  # noqa: F841
-    for table in ("articles", "place_mentions", "actor_mentions", "events"):
-        _insert(con, table, tables.pop(table))
-    con.execute("DELETE FROM failures WHERE source IN (SELECT source FROM sources)")  # stored now: no longer a failure
-    return added
+    return tables, first_place, first_actor
 
 
 # -- sessions ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import html
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
@@ -162,19 +163,31 @@ def date_ticks(lo: date, hi: date, bin: str, lang: str, anchor: date | None = No
     MAX_DATE_TICKS of them. Day ticks fall on `anchor` (the first period drawn) and every step from it;
     several-month steps start on a quarter or a January."""
     if bin == "year" or (hi - lo).days > 6 * 366:
-        years = list(range(lo.year, hi.year + 1))
-        step = -(-len(years) // MAX_DATE_TICKS)
-        days = [date(y, 1, 1) for y in years if y % step == 0 and date(y, 1, 1) >= lo] or [date(lo.year + 1, 1, 1)]
-        return [datetime(d.year, d.month, d.day) for d in days], [str(d.year) for d in days]
+        return _year_ticks(lo, hi)
     if bin == "month" or (hi - lo).days > 120:
-        count = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-        step = next(s for s in (1, 2, 3, 6, 12, 24, 36) if -(-count // s) <= MAX_DATE_TICKS)
-        first = _add_months(date(lo.year, lo.month, 1), 0 if lo.day == 1 else 1)
-        while (first.month - 1) % min(step, 12):
-            first = _add_months(first, 1)
-        days = [d for d in (_add_months(first, k) for k in range(0, count + 1, step)) if d <= hi]
-        labels = [format_skeleton("yMMM", d, locale=lang) for d in days]
-        return [datetime(d.year, d.month, d.day) for d in days], labels
+        return _month_ticks(lo, hi, lang)
+    return _day_ticks(lo, hi, bin, lang, anchor)
+
+
+def _year_ticks(lo: date, hi: date) -> tuple[list[datetime], list[str]]:
+    years = list(range(lo.year, hi.year + 1))
+    step = -(-len(years) // MAX_DATE_TICKS)
+    days = [date(y, 1, 1) for y in years if y % step == 0 and date(y, 1, 1) >= lo] or [date(lo.year + 1, 1, 1)]
+    return [datetime(d.year, d.month, d.day) for d in days], [str(d.year) for d in days]
+
+
+def _month_ticks(lo: date, hi: date, lang: str) -> tuple[list[datetime], list[str]]:
+    count = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    step = next(s for s in (1, 2, 3, 6, 12, 24, 36) if -(-count // s) <= MAX_DATE_TICKS)
+    first = _add_months(date(lo.year, lo.month, 1), 0 if lo.day == 1 else 1)
+    while (first.month - 1) % min(step, 12):
+        first = _add_months(first, 1)
+    days = [d for d in (_add_months(first, k) for k in range(0, count + 1, step)) if d <= hi]
+    labels = [format_skeleton("yMMM", d, locale=lang) for d in days]
+    return [datetime(d.year, d.month, d.day) for d in days], labels
+
+
+def _day_ticks(lo: date, hi: date, bin: str, lang: str, anchor: date | None) -> tuple[list[datetime], list[str]]:
     span = (hi - lo).days + 1
     step = next(s for s in (1, 2, 7, 14, 28) if -(-span // s) <= MAX_DATE_TICKS)
     anchor = anchor or lo
@@ -196,13 +209,39 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
     present = [typ for typ in EVENT_TYPES if any(r.type == typ for r in rows)]
     barred = {r.type for r in rows if not period_of(r, bin)[2]}
     shown: set[str] = set()  # one legend entry a type: its first bars, or its first band if it has no bars
+    heights = _add_bands(fig, rows, lang, bin, barred, shown)
+    stacks = _add_bars(fig, rows, present, lang, bin, shown)
+    highest = max([*stacks.values(), *heights.values(), 1])
+    fig.update_layout(
+        barmode="stack", dragmode="select", selectdirection="h", height=320,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
+        xaxis=_date_axis(rows, lang, bin),
+        yaxis={"title": t(lang, "h_count"), "rangemode": "tozero", "fixedrange": True, "tick0": 0,
+               "dtick": count_step(highest), "tickformat": "d", "range": [0, highest * 1.08],
+               "side": "right" if lang == "ar" else "left"},
+        hoverlabel={"align": "right" if lang == "ar" else "left"},
+    )
+    return fig
+
+
+def _add_bands(fig: go.Figure, rows: list[Any], lang: str, bin: str, barred: set[str],
+               shown: set[str]) -> dict[tuple, int]:
+    """Draw the rows that span several periods as bands (first, so beneath the bars); return the
+    events stacked on each span. A type's first band enters the legend unless the type has bars."""
     heights: dict[tuple, int] = {}
-    for row in (r for r in rows if period_of(r, bin)[2]):  # bands first, beneath the bars
+    for row in (r for r in rows if period_of(r, bin)[2]):
         key = period_of(row, bin)[:2]
         first = row.type not in shown and row.type not in barred
         fig.add_trace(_band(row, heights.get(key, 0), lang, bin, first))
         shown.add(row.type)
         heights[key] = heights.get(key, 0) + int(row.events)
+    return heights
+
+
+def _add_bars(fig: go.Figure, rows: list[Any], present: list[str], lang: str, bin: str,
+              shown: set[str]) -> dict[date | None, int]:
+    """Draw the one-period rows as bars, a trace per type and planned or not; return the events
+    stacked on each period."""
     stacks: dict[date | None, int] = {}
     for typ in present:
         for planned in (False, True):
@@ -213,25 +252,20 @@ def build_timeline(bins: pd.DataFrame, lang: str, bin: str = "month") -> go.Figu
             shown.add(typ)
             for r in part:
                 stacks[_as_date(r.period)] = stacks.get(_as_date(r.period), 0) + int(r.events)
-    highest = max([*stacks.values(), *heights.values(), 1])
+    return stacks
+
+
+def _date_axis(rows: list[Any], lang: str, bin: str) -> dict[str, Any]:
+    """The x axis: the window around the periods drawn (reversed in Arabic), with our own ticks."""
     spans = [period_of(r, bin)[:2] for r in rows]
     window = x_range(min(a for a, _ in spans), max(b for _, b in spans), bin) if spans else None
     anchor = min(a for a, _ in spans) if spans else None
     tickvals, ticktext = date_ticks(window[0], window[1] - timedelta(days=1), bin, lang, anchor) if window else ([], [])
     edges = [datetime(d.year, d.month, d.day) for d in window] if window else None
-    fig.update_layout(
-        barmode="stack", dragmode="select", selectdirection="h", height=320,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.2},
-        xaxis={"type": "date", "title": None,
-               **({"range": edges[::-1] if lang == "ar" else edges} if edges else
-                  {"autorange": "reversed" if lang == "ar" else True}),
-               **({"tickvals": tickvals, "ticktext": ticktext} if tickvals else {})},
-        yaxis={"title": t(lang, "h_count"), "rangemode": "tozero", "fixedrange": True, "tick0": 0,
-               "dtick": count_step(highest), "tickformat": "d", "range": [0, highest * 1.08],
-               "side": "right" if lang == "ar" else "left"},
-        hoverlabel={"align": "right" if lang == "ar" else "left"},
-    )
-    return fig
+    return {"type": "date", "title": None,
+            **({"range": edges[::-1] if lang == "ar" else edges} if edges else
+               {"autorange": "reversed" if lang == "ar" else True}),
+            **({"tickvals": tickvals, "ticktext": ticktext} if tickvals else {})}
 
 
 def _to_date(value: object) -> date | None:
@@ -264,15 +298,16 @@ def span_from_selection(selection: dict | None, bin: str = "month") -> tuple[dat
     if not selection:
         return None
     sel = selection.get("selection", selection) or {}
-    for box in sel.get("box") or []:
-        xs = [d for d in (_to_date(x) for x in (box.get("x") or [])) if d]
+    for shape in (s for kind in ("box", "lasso") for s in sel.get(kind) or []):  # boxes first
+        xs = _dates(shape.get("x") or [])
         if len(xs) >= 2:
             return min(xs), max(xs)
-    for lasso in sel.get("lasso") or []:
-        xs = [d for d in (_to_date(x) for x in (lasso.get("x") or [])) if d]
-        if len(xs) >= 2:
-            return min(xs), max(xs)
-    xs = [d for d in (_to_date(p.get("x")) for p in sel.get("points") or []) if d]
+    xs = _dates(p.get("x") for p in sel.get("points") or [])
     if xs:
         return min(xs), bin_end(max(xs), bin)
     return None
+
+
+def _dates(values: Iterable[object]) -> list[date]:
+    """The values that read as dates, as dates."""
+    return [d for d in (_to_date(x) for x in values) if d]
