@@ -46,9 +46,7 @@ _LINE_WORD = re.compile(r"[^\W\d_]+")
 def latin_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon, places: list[PlaceMention],
                  lang: str) -> list[ActorMention]:
     """Unlisted people in Latin-script runs of capitalised words."""
-    items = toks.items
-    text = toks.text
-    n = len(items)
+    items, text, n = toks.items, toks.text, len(toks.items)
     wrapped: list[bool] = []  # hard_wrapped(text), computed when a line break first ends a run
     title_case: dict[int, bool] = {}
     out: list[ActorMention] = []
@@ -58,11 +56,7 @@ def latin_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon, place
     for a in capitalised:
         if a < k or taken[a] is not None:
             continue
-        b = a + 1
-        while b < n and _joined(toks, b, wrapped) and taken[b] is None and not items[b].arabic and (
-                _is_cap(toks, b) or (items[b].key in lex.particles and b + 1 < n and _is_cap(toks, b + 1))):
-            b += 1
-        k = b
+        k = b = _run_end(toks, a, taken, lex, wrapped)
         if (b - a >= MIN_NAME_WORDS and not (wrapped and wrapped[0])
                 and _in_title_case_line(toks, items[a].start, title_case)):
             b = _headline_cut(toks, a, b, lex)
@@ -73,12 +67,28 @@ def latin_people(toks: Tokens, taken: list[str | None], lex: ActorLexicon, place
         start, end = items[s].start, items[e - 1].end
         if _named_place(places, start, end, items[s].key in lex.first_names):
             continue
-        surface = " ".join(text[start:end].split())
-        name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in surface.split())
-        out.append(ActorMention(surface, start, end, "", name, "person", None, None, how))
+        out.append(_person_mention(text, start, end, how))
         for x in range(s, e):
             taken[x] = "person"
     return out
+
+
+def _run_end(toks: Tokens, a: int, taken: list[str | None], lex: ActorLexicon, wrapped: list[bool]) -> int:
+    """Where the run of capitalised words (with particles between them: "Ould", "de", "bin")
+    that begins at token `a` ends."""
+    items, n = toks.items, len(toks.items)
+    b = a + 1
+    while b < n and _joined(toks, b, wrapped) and taken[b] is None and not items[b].arabic and (
+            _is_cap(toks, b) or (items[b].key in lex.particles and b + 1 < n and _is_cap(toks, b + 1))):
+        b += 1
+    return b
+
+
+def _person_mention(text: str, start: int, end: int, how: str) -> ActorMention:
+    """The person text[start:end], named with words in capitals written as names (SALAH -> Salah)."""
+    surface = " ".join(text[start:end].split())
+    name = " ".join(w if not w.isupper() or len(w) <= 2 else w.capitalize() for w in surface.split())
+    return ActorMention(surface, start, end, "", name, "person", None, None, how)
 
 
 def _is_cap(toks: Tokens, k: int) -> bool:

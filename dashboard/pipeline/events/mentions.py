@@ -110,12 +110,7 @@ def _group_event(sent: _Sentence, ci: int, typ: str,
     d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
     if typ == "agreement" and dm is not None and not future and head.past \
             and after_publication(ctx.published, d, source):
-        # "they agreed on the departure of the troops from 23 January 2021": that day is what was agreed
-        rest = [c for c in sent.dates if c.start != dm.start]
-        dm = pick_date(rest, head, ci, typ, sent.clause_of, sent.groups, reports, ctx) if rest else None
-        d, prec, source = date_event(ctx, s, e, dm, ts, future, reports)
-        if after_publication(ctx.published, d, source):
-            d, prec, source = date_event(ctx, s, e, None, ts, future, reports)
+        dm, (d, prec, source) = _agreement_date(sent, ci, ts, dm, reports)
     future = future or after_publication(ctx.published, d, source)
     if negated and not future:
         return None  # "did not sign": no event
@@ -129,6 +124,20 @@ def _group_event(sent: _Sentence, ci: int, typ: str,
         country=place.place.country if place else None, actors=sent.names,
         trigger=" ".join(dict.fromkeys(text[t.start:t.end] for t in ts)),
         confidence=confidence(head, source, place, sent.names, doubt(ctx, s, e, cs, ts, source, future))), dm
+
+
+def _agreement_date(sent: _Sentence, ci: int, ts: list[Trig], dm: dates_mod.DateMention,
+                    reports: list) -> tuple[dates_mod.DateMention | None, tuple]:
+    """An agreement told in the past whose date fell after publication: "they agreed on the departure
+    of the troops from 23 January 2021" (that day is what was agreed). Another date of the sentence,
+    else none: (the date expression taken, date_event's answer)."""
+    ctx, s, e, head = sent.ctx, sent.s, sent.e, ts[0]
+    rest = [c for c in sent.dates if c.start != dm.start]
+    other = pick_date(rest, head, ci, "agreement", sent.clause_of, sent.groups, reports, ctx) if rest else None
+    dated = date_event(ctx, s, e, other, ts, False, reports)
+    if after_publication(ctx.published, dated[0], dated[2]):
+        dated = date_event(ctx, s, e, None, ts, False, reports)
+    return other, dated
 
 
 def _nearer_another_event(sent: _Sentence, pos: int, typ: str, head: Trig) -> bool:

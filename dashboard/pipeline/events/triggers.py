@@ -242,10 +242,15 @@ def one_transfer_type(trigs: list[Trig], toks: Tokens, ctx_words: dict[str, froz
     shared = {span for span, types in by_span.items() if len(types) > 1}
     if not shared:
         return trigs
-    n = len(toks.items)
     own = [t for t in trigs if t.type in TRANSFER_TYPES and (t.start, t.end) not in shared]
+    keep = _transfer_type_told(own, toks, ctx_words, aid_said)
+    return [t for t in trigs if t.type not in TRANSFER_TYPES or (t.start, t.end) not in shared or t.type == keep]
+
+
+def _transfer_type_told(own: list[Trig], toks: Tokens, ctx_words: dict[str, frozenset[str]], aid_said: bool) -> str:
+    """The transfer type the article's own words tell (see `one_transfer_type`)."""
+    n = len(toks.items)
     sale = any(t.type == "arms_transfer" and (t.strength == "strong" or context_near(t, toks, 0, n, ctx_words))
                for t in own)
     aid = aid_said or any(t.type == "military_aid" and t.strength == "strong" for t in own)
-    keep = "military_aid" if aid and not sale else "arms_transfer"
-    return [t for t in trigs if t.type not in TRANSFER_TYPES or (t.start, t.end) not in shared or t.type == keep]
+    return "military_aid" if aid and not sale else "arms_transfer"
