@@ -11,7 +11,7 @@ copied into the environment by the app, see `dashboard/ui/cloud_secrets.py`):
 | `DASHBOARD_FEEDS` | the feeds file (one address a line) | `data/feeds.txt` |
 | `DASHBOARD_COLLECTION` | a collection folder (Parquet) to rebuild the store from | none |
 | `DASHBOARD_COLLECTION_SAVE` | `1`: the app also writes the collection after each refresh | off |
-| `DASHBOARD_COLLECTION_TEXT_MONTHS` | the collection keeps the text of articles collected in this many months | 2 |
+| `DASHBOARD_COLLECTION_TEXT_MONTHS` | the collection keeps the text of articles collected in this many months | 0 |
 | `DASHBOARD_REFRESH_HOURS` | refresh the feeds when the newest fetch is older than this; 0: never | 6 |
 | `DASHBOARD_ALLOW_PRIVATE_FEEDS` | `1`: the feeds file may name private and loopback addresses | off |
 | `DASHBOARD_DB_MEMORY` | DuckDB's cache for the app process | `256MB` |
@@ -119,11 +119,13 @@ def save_collection() -> bool:
 
 def collection_text_months() -> int:
     """The collection keeps the text of the articles collected in this many months (the newest: this
-    month and the ones before); 0: no text."""
+    month and the ones before); 0 (the default): no text. A git repository keeps every file it was
+    given, so text written once stays in its history even after its month is dropped: on event-rich
+    news, text is about 60% of what a collection adds to a repository (README, "The collection")."""
     try:
-        return max(0, int(_env("DASHBOARD_COLLECTION_TEXT_MONTHS") or 2))
+        return max(0, int(_env("DASHBOARD_COLLECTION_TEXT_MONTHS") or 0))
     except ValueError:
-        return 2
+        return 0
 
 
 def db_memory_limit() -> str:

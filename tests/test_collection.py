@@ -67,7 +67,7 @@ def test_export_then_import_gives_the_same_counts_and_the_same_events_table(stor
 
 
 def test_recent_articles_come_back_whole_with_their_text_mentions_and_search_text(store, tmp_path):
-    export_collection(store, tmp_path / "collection")
+    export_collection(store, tmp_path / "collection", text_months=2)
     import_collection(tmp_path / "collection", tmp_path / "rebuilt.duckdb")
     for table in ("articles", "place_mentions", "actor_mentions", "places", "actors"):
         assert rows(tmp_path / "rebuilt.duckdb", f"SELECT * FROM {table} ORDER BY ALL") == \
@@ -112,13 +112,13 @@ def test_files_are_partitioned_by_publication_month_and_day_of_collection(store,
 
 def test_one_new_article_changes_only_its_month_and_the_newest_time(store, tmp_path):
     folder = tmp_path / "collection"
-    export_collection(store, folder)
+    export_collection(store, folder, text_months=2)
     before = files(folder)
     talks = next(a for a in articles() if a.id == "ar-talks")  # Nouakchott, Mauritania and Mali: all known
     again = replace(talks, id="ar-talks-2", url="https://example.org/ar/talks-2", content_hash="another",
                     published=date(2021, 2, 22))
     write_store(store, [(again, MAY_4)], fresh=False)
-    report = export_collection(store, folder)
+    report = export_collection(store, folder, text_months=2)
     assert sorted(report.written) == ["actor_mentions/2021-02/added-2025-05-04.parquet",
                                       "articles/2021-02/added-2025-05-04.parquet", "collection.json",
                                       "events/2021-02/added-2025-05-04.parquet",
@@ -228,3 +228,9 @@ def test_the_command_line_exports_and_imports(store, tmp_path):
     nothing = run("import", str(tmp_path / "nothing"), "--db", str(tmp_path / "other.duckdb"))
     assert nothing.returncode == 0 and "There is no collection in" in nothing.stdout
     assert not (tmp_path / "other.duckdb").exists()
+
+
+def test_by_default_the_collection_keeps_no_text(store, tmp_path):
+    export_collection(store, tmp_path / "collection")
+    assert read_manifest(tmp_path / "collection").text_months == 0
+    assert not (tmp_path / "collection" / "texts").exists()
