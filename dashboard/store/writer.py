@@ -24,7 +24,7 @@ import duckdb
 import pyarrow as pa
 
 from dashboard.records import Failure, ProcessedArticle
-from dashboard.settings import store_wait_seconds
+from dashboard.settings import db_memory_limit, store_wait_seconds
 
 from .errors import StoreUnreadable
 from .gate import commit_turn, exclusive_connection, wal_path, writer_lock
@@ -123,12 +123,15 @@ class StoreWriter:
             "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone() is not None
 
     def _connected_for_lookup(self) -> bool:
-        """A read-only connection for look-ups between commits (shared with the app's readers)."""
+        """A read-only connection for look-ups between commits, shared with the app's readers: DuckDB
+        refuses a second connection to a file open in this process with another configuration, so
+        it is opened with the readers' own (a feed refresh runs inside the app's process)."""
         if self._lookup is None:
             if not self.db.exists():
                 return False
             try:
-                self._lookup = duckdb.connect(str(self.db), read_only=True, config={"memory_limit": "64MB"})
+                self._lookup = duckdb.connect(str(self.db), read_only=True,
+                                              config={"memory_limit": db_memory_limit()})
                 self._lookup.execute("SELECT id FROM articles LIMIT 0")
             except duckdb.Error as exc:
                 self._close_lookup()
