@@ -44,7 +44,7 @@ from .collection_files import (DAILY, MANIFEST, SCHEMAS, WHOLE, CollectionError,
                                check_export_folder, collection_files, manifest_bytes, month_shift, parquet_bytes,
                                put_file, read_manifest, remove_stale)
 from .reader import StoreError, StoreUnreadable
-from .writer import write_session
+from .writer import remove_store, write_session
 
 NO_TEXT_HASH = "text-not-kept:"  # content_hash of an article imported without its text (+ its id)
 
@@ -304,17 +304,30 @@ def _fill(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> Impor
     return ImportReport(*con.execute(_COUNT_SQL).fetchone())
 
 
+def _replace(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> ImportReport:
+    """Empty the store's tables (its feed memory too, as a new store's), then fill them from the collection."""
+    for table in (*_IMPORT_SQL, "feed_state"):
+        con.execute(f"DELETE FROM {table}")
+    return _fill(con, files)
+
+
 def import_collection(folder: Path, db_path: Path) -> ImportReport:
-    """Replace the store with the collection in `folder`, in one atomic write: if anything fails,
-    the previous store stays as it was. Raises CollectionError (with the reason) or StoreError."""
+    """Replace the store with the collection in `folder`, in one atomic write (one transaction on
+    the store file): if anything fails, the previous store stays as it was, and where there was
+    none, there is none. Raises CollectionError (with the reason) or StoreError."""
     folder = Path(folder)
     if read_manifest(folder) is None:
         raise CollectionError(f"There is no collection in {folder} (no {MANIFEST}).")
     files = collection_files(folder)
+    existed = Path(db_path).exists()
     try:
-        with write_session(db_path, fresh=True) as writer:
-            return _fill(writer.con, files)
-    except duckdb.Error as exc:
-        raise CollectionError(f"The collection in {folder} could not be read into the store "
-                              f"({exc.__class__.__name__}: {str(exc)[:300]}).") from exc
+        with write_session(db_path) as writer:
+            return writer.in_one_commit(lambda con: _replace(con, files))
+    except Exception as exc:
+        if not existed:
+            remove_store(Path(db_path))  # (the empty file the session made)
+        if isinstance(exc, duckdb.Error):
+            raise CollectionError(f"The collection in {folder} could not be read into the store "
+                                  f"({exc.__class__.__name__}: {str(exc)[:300]}).") from exc
+        raise
 

@@ -14,11 +14,12 @@ frees the batch. So:
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -37,8 +38,10 @@ BATCH_FAILURES = 5000  # failures per commit (an input of nothing but broken lin
 REPORTED_FAILURES = 1000  # failures a report lists (all are stored and counted)
 WRITER_MEMORY = "64MB"  # DuckDB's cache while committing: a batch reads little, a bigger cache only raises the peak
 
+T = TypeVar("T")
 _HASH = COLUMNS["articles"].index("content_hash")
 _SOURCE = COLUMNS["articles"].index("source")
+_TEXT = COLUMNS["articles"].index("text")
 
 
 def _now() -> datetime:
@@ -163,13 +166,19 @@ class StoreWriter:
     def buffer_article(self, art: ProcessedArticle) -> bool:
         """`add_article` without the commit: a caller that holds a long article can let go of it
         before the batch is written (`commit_if_full`)."""
-        if art.id in self._batch.ids or art.content_hash in self._batch.hashes:
+        return self.add_rows(article_rows(art, _now()))
+
+    def add_rows(self, rows: dict[str, list[tuple]]) -> bool:
+        """Buffer the rows of one article (see `rows.article_rows`: a caller may say when it was
+        added); False if this batch already has it. Committed by `commit_if_full` or the session."""
+        head = rows["articles"][0]
+        if head[0] in self._batch.ids or head[_HASH] in self._batch.hashes:
             self.report.present += 1
             return False
-        self._batch.articles.append(article_rows(art, _now()))
-        self._batch.ids.add(art.id)
-        self._batch.hashes.add(art.content_hash)
-        self._batch.chars += len(art.text)
+        self._batch.articles.append(rows)
+        self._batch.ids.add(head[0])
+        self._batch.hashes.add(head[_HASH])
+        self._batch.chars += len(head[_TEXT] or "")
         return True
 
     def commit_if_full(self) -> None:
@@ -224,6 +233,16 @@ class StoreWriter:
             con.execute("COMMIT")
         self.report.added += added
         self.report.present += present
+
+    def in_one_commit(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Commit what is buffered, then run `work(connection)` as one transaction on the store: all
+        of it is written or, if it raises, none of it (see `collection.import_collection`)."""
+        self.commit()
+        with exclusive_connection(self.db, store_wait_seconds(), WRITER_MEMORY) as con:
+            con.execute("BEGIN TRANSACTION")
+            result = work(con)
+            con.execute("COMMIT")
+        return result
 
     def close(self) -> None:
         self._close_lookup()
