@@ -108,6 +108,19 @@ def test_a_reader_waits_for_a_commit_and_then_sees_it(tmp_path):
     reader.close()
 
 
+def test_an_ingest_of_known_addresses_runs_beside_a_reader_in_the_same_process(tmp_path):
+    """The app's feed refresh: its writer looks addresses up while the page's reader has the file open."""
+    db = tmp_path / "s.duckdb"
+    items = synthetic(2)
+    store_items(items, db, resources=default_resources())
+    reader = StoreReader(db)
+    assert reader.article_count() == 2  # the reader holds the file open in this process
+    report = store_items(items, db, resources=default_resources())  # the same addresses again
+    assert (report.added, report.present) == (0, 2)
+    assert reader.article_count() == 2
+    reader.close()
+
+
 def test_a_commit_held_longer_than_a_reader_waits_is_a_plain_busy_error(tmp_path, monkeypatch):
     db = tmp_path / "s.duckdb"
     store_items(synthetic(2), db, resources=default_resources())

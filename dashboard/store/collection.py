@@ -319,8 +319,10 @@ def _fill(con: duckdb.DuckDBPyConnection, files: dict[str, list[Path]]) -> Impor
 
 
 def import_collection(folder: Path, db_path: Path) -> ImportReport:
-    """Replace the store with the collection in `folder`, in one atomic write: if anything fails,
-    the previous store stays as it was. Raises CollectionError (with the reason) or StoreError."""
+    """Replace the store with the collection in `folder`, in one atomic write (a new file beside the
+    store, renamed into its place: see `writer.replacement_store`): if anything fails, the previous
+    store stays as it was, and where there was none, there is none. Raises CollectionError (with
+    the reason) or StoreError."""
     folder = Path(folder)
     if read_manifest(folder) is None:
         raise CollectionError(f"There is no collection in {folder} (no {MANIFEST}).")

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from dashboard.records import Failure, ProcessedArticle
-from dashboard.settings import store_wait_seconds
+from dashboard.settings import db_memory_limit, store_wait_seconds
 
 from .errors import StoreUnreadable
 from .gate import commit_turn, exclusive_connection, wal_path, writer_lock
@@ -125,12 +125,15 @@ class StoreWriter:
             "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone() is not None
 
     def _connected_for_lookup(self) -> bool:
-        """A read-only connection for look-ups between commits (shared with the app's readers)."""
+        """A read-only connection for look-ups between commits, shared with the app's readers: DuckDB
+        refuses a second connection to a file open in this process with another configuration, so
+        it is opened with the readers' own (a feed refresh runs inside the app's process)."""
         if self._lookup is None:
             if not self.db.exists():
                 return False
             try:
-                self._lookup = duckdb.connect(str(self.db), read_only=True, config={"memory_limit": "64MB"})
+                self._lookup = duckdb.connect(str(self.db), read_only=True,
+                                              config={"memory_limit": db_memory_limit()})
                 self._lookup.execute("SELECT id FROM articles LIMIT 0")
             except duckdb.Error as exc:
                 self._close_lookup()
@@ -162,27 +165,19 @@ class StoreWriter:
     def buffer_article(self, art: ProcessedArticle) -> bool:
         """`add_article` without the commit: a caller that holds a long article can let go of it
         before the batch is written (`commit_if_full`)."""
-        if art.id in self._batch.ids or art.content_hash in self._batch.hashes:
-            self.report.present += 1
-            return False
-        self._batch.articles.append(article_rows(art, _now()))
-        self._batch.ids.add(art.id)
-        self._batch.hashes.add(art.content_hash)
-        self._batch.chars += len(art.text)
-        return True
+        return self.add_rows(article_rows(art, _now()))
 
     def add_rows(self, rows: dict[str, list[tuple]]) -> bool:
-        """Buffer one article given as its rows (`rows.article_rows`, with the time it was collected),
-        and commit if the batch is full; False if this batch already has it."""
-        art = rows["articles"][0]
-        if art[0] in self._batch.ids or art[_HASH] in self._batch.hashes:
+        """Buffer the rows of one article (see `rows.article_rows`: a caller may say when it was
+        added); False if this batch already has it. Committed by `commit_if_full` or the session."""
+        head = rows["articles"][0]
+        if head[0] in self._batch.ids or head[_HASH] in self._batch.hashes:
             self.report.present += 1
             return False
         self._batch.articles.append(rows)
-        self._batch.ids.add(art[0])
-        self._batch.hashes.add(art[_HASH])
-        self._batch.chars += len(art[_TEXT] or "")
-        self.commit_if_full()
+        self._batch.ids.add(head[0])
+        self._batch.hashes.add(head[_HASH])
+        self._batch.chars += len(head[_TEXT] or "")
         return True
 
     def commit_if_full(self) -> None:

@@ -34,7 +34,9 @@ def test_a_failing_map_shows_a_plain_french_sentence_and_no_traceback(chromium, 
         page.goto(f"{failing_map_url}/?lang=fr")
         page.get_by_text("Un problème est survenu en affichant cette partie de la page (Carte).").wait_for(
             timeout=TIMEOUT)
-        page.get_by_role("heading", name="Chronologie").wait_for(timeout=TIMEOUT)  # the rest of the page is there
+        page.get_by_role("heading", name="Lire un article").wait_for(timeout=TIMEOUT)  # the rest of the page is there
+        page.get_by_role("tab", name="Chronologie").click()  # the timeline has its own tab, drawn when opened
+        page.get_by_role("heading", name="Chronologie").wait_for(timeout=TIMEOUT)
         page.wait_for_selector('[data-testid="stMetricValue"]', timeout=TIMEOUT)
         body = page.inner_text("body")
         assert SECRET not in body and "RuntimeError" not in body and "Traceback" not in body

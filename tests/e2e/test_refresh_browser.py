@@ -47,16 +47,18 @@ def table_texts(page, panel_name: str) -> set[str]:
 
 def check_the_articles_are_shown(page) -> None:
     """Four events at four places in four countries, from four articles: on the map (its legend
-    lists the event types of the places drawn), on the timeline (one bar a day) and in the table."""
+    lists the event types of the places drawn), in the table and on the timeline (one bar a day,
+    in its own tab, drawn when opened)."""
     wait_for_metrics(page, ["4", "4", "4", "4"])
     page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=TIMEOUT)
-    page.wait_for_selector(".js-plotly-plot .barlayer .point", timeout=TIMEOUT)
-    assert page.locator(".js-plotly-plot .barlayer .point").count() == 4
     legend = page.locator(".map-legend").inner_text()
     assert all(label in legend for label in ("Agreement", "Military exercise", "Visit", "Talks"))
     shown = table_texts(page, "Events and articles")
     assert {title for title, _place, _type in ARTICLES.values()} <= shown
     assert {place for _title, place, _type in ARTICLES.values()} <= shown
+    page.get_by_role("tab", name="Timeline").click()
+    page.wait_for_selector(".js-plotly-plot .barlayer .point", timeout=TIMEOUT)
+    assert page.locator(".js-plotly-plot .barlayer .point").count() == 4
 
 
 def check_the_broken_feed_is_a_problem(page, feed_url: str) -> None:
