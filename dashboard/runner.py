@@ -72,6 +72,7 @@ def _read_ahead(items: Iterable[RawArticle | Failure]) -> Iterator[deque[RawArti
     for item in items:
         chunk.append(item)
         chars += len(item.text) if isinstance(item, RawArticle) else 0
+        del item  # the chunk is its only holder, so a long input is let go of once stored
         if len(chunk) >= READ_AHEAD_ITEMS or chars >= READ_AHEAD_CHARS:
             yield chunk
             chunk, chars = deque(), 0

@@ -100,9 +100,13 @@ def read_text(source: str, data: bytes, meta: Mapping[str, object] | None = None
     except DecodeError as exc:
         yield Failure(source, str(exc))
         return
+    del data  # decoded: a long text is processed while this reader waits, without its bytes
     head = read_head(text)
     found = {"title": head.title, "published": head.published}
-    yield RawArticle(source=source, text=text, fmt="text", **_merge({k: v for k, v in found.items() if v}, meta))
+    held = [text]
+    del text  # (the article is the text's only holder while this reader waits at the yield)
+    yield RawArticle(source=source, text=held.pop(), fmt="text",
+                     **_merge({k: v for k, v in found.items() if v}, meta))
 
 
 def read_html(source: str, data: bytes, meta: Mapping[str, object] | None = None) -> Iterator[Record]:
@@ -288,7 +292,9 @@ def read_bytes(source: str, name: str, data: bytes,
     if kind == "binary":
         yield Failure(source, BINARY)
     elif kind == "text":
-        yield from read_text(source, data, meta)
+        text_records = read_text(source, data, meta)
+        del data  # (held by read_text only until decoded)
+        yield from text_records
     elif kind == "html":
         yield from read_html(source, data, meta)
     else:

@@ -104,7 +104,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Record]:
         yield Failure(source, _too_big(max_bytes))
         return
     meta, meta_failure = _read_sidecar(path)
-    yield from read_bytes(source, path.name, data, meta)
+    records = read_bytes(source, path.name, data, meta)
+    del data  # the reader holds the bytes only until it has decoded them (a long file is processed meanwhile)
+    yield from records
     if meta_failure:
         yield meta_failure
 
