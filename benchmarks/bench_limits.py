@@ -238,7 +238,9 @@ def bench_app_upload(code: Path, work: Path, document: Path, chromium: str = "/u
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(document))
             page.get_by_text(document.name).first.wait_for(timeout=120_000)
             start = time.perf_counter()
-            page.get_by_role("button", name="Add to the dashboard").click()
+            page.get_by_role("button", name="Read the files").click()  # read, then shown for review
+            page.get_by_text("Check what was read from each file.", exact=False).wait_for(timeout=1_800_000)
+            page.get_by_role("button", name=re.compile(r"^Add \d+ articles? to the dashboard$")).click()
             time.sleep(2)  # the upload is being processed: a second visitor opens the page now
             other = browser.new_page()
             t0 = time.perf_counter()

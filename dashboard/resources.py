@@ -94,6 +94,26 @@ def load_search_names(data_dir: Path) -> SearchNames:
 
 
 @lru_cache(maxsize=2)
+def load_actor_display_names(data_dir: Path) -> dict[str, dict[str, str]]:
+    """{language: {an actor's English name: its usual name in that language}} for the people and
+    organisations of the lexicons: the first Arabic spelling, and for organisations the first
+    French one (people keep their Latin spelling in French)."""
+    lex = Path(data_dir) / LEXICON_DIR
+    out: dict[str, dict[str, str]] = {"ar": {}, "fr": {}}
+    entries = _json(lex / "people.json")["people"] + _json(lex / "organizations.json")["organizations"]
+    for entry in entries:
+        for lang in ("ar", "fr"):
+            spellings = entry.get(lang) or []
+            if spellings and entry.get("name"):
+                out[lang].setdefault(entry["name"], spellings[0])
+    return out
+
+
+def actor_display_names(data_dir: Path | None = None) -> dict[str, dict[str, str]]:
+    """`load_actor_display_names` of the project's data folder."""
+    return load_actor_display_names(Path(data_dir or settings.data_dir()))
+
+
 def search_names(data_dir: Path | None = None) -> SearchNames:
     """`load_search_names` of the project's data folder, once per process."""
     return load_search_names(Path(data_dir or settings.data_dir()))

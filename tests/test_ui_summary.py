@@ -53,3 +53,14 @@ def test_a_country_acting_as_an_actor_is_named_in_the_interface_language():
     facets = {**FACETS, "actors": pd.DataFrame({"value": ["Morocco", "Mark Esper"], "events": [6, 2]})}
     assert dict(s.summary_lines(_places(), facets, "ar", COUNTRIES))["الفاعلون الأكثر ذكرا"] == "المغرب 6، Mark Esper 2"
     assert dict(s.summary_lines(_places(), facets, "fr", COUNTRIES))["Acteurs les plus cités"] == "Maroc 6, Mark Esper 2"
+
+
+def test_people_and_organisations_are_named_in_the_interface_language_when_the_lexicon_knows_them():
+    from dashboard.resources import actor_display_names
+
+    names = actor_display_names()
+    assert names["ar"]["Mohammed VI"] == "محمد السادس" and names["ar"]["AFRICOM"] == "أفريكوم"
+    facets = {**FACETS, "actors": pd.DataFrame({"value": ["Mohammed VI", "Morocco", "Someone Unlisted"],
+                                                "events": [3, 2, 1]})}
+    line = dict(s.summary_lines(_places(), facets, "ar", COUNTRIES, names["ar"]))["الفاعلون الأكثر ذكرا"]
+    assert line == "محمد السادس 3، المغرب 2، Someone Unlisted 1"

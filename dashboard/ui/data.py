@@ -28,6 +28,14 @@ def reader_for(path: str) -> StoreReader:
     return StoreReader(Path(path))
 
 
+@st.cache_resource(show_spinner=False)
+def actor_names(lang: str) -> dict[str, str]:
+    """People's and organisations' names in the interface language (English ones stay as stored)."""
+    from dashboard.resources import actor_display_names
+
+    return actor_display_names().get(lang, {})
+
+
 def db_path() -> Path:
     return default_db_path()
 

@@ -95,14 +95,18 @@ def country_name(iso2: str | None, lang: str, countries: dict[str, dict]) -> str
     return (props.get(f"name_{lang}") or props.get("name_en") or iso2) if props else iso2
 
 
-def actor_namer(countries: dict[str, dict], lang: str):
-    """An actor's name for the lists: a country acting as an actor ("Morocco") in the interface
-    language (المغرب, Maroc); people and organisations as the lexicon names them."""
+def actor_namer(countries: dict[str, dict], lang: str, localized: dict[str, str] | None = None):
+    """An actor's name in the interface language: a country acting as an actor ("Morocco") as the
+    country is named (المغرب, Maroc); a person or organisation by `localized` (its usual Arabic or
+    French name, from the lexicons), else as stored."""
     by_english = {str(p.get("name_en")): p for p in countries.values() if p.get("name_en")}
+    localized = localized or {}
 
     def name(actor: str) -> str:
         props = by_english.get(actor)
-        return plain_text((props.get(f"name_{lang}") or actor) if props else actor)
+        if props:
+            return plain_text(props.get(f"name_{lang}") or actor)
+        return plain_text(localized.get(actor) or actor)
 
     return name
 

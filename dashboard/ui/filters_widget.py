@@ -176,7 +176,9 @@ def sidebar(facets: dict[str, pd.DataFrame], bounds: tuple[date | None, date | N
                    placeholder=t(lang, "all"), select_all=False, format_func=lambda x: f"{tname(x)} ({count(tn_, x)})")
 
     an = _counts(facets.get("actors"), "events")
-    aname = actor_namer(countries, lang)
+    from . import data
+
+    aname = actor_namer(countries, lang, data.actor_names(lang))
     sb.multiselect(t(lang, "actors"), options(an, ss[K_ACTORS], aname, lang), key=K_ACTORS,
                    placeholder=t(lang, "all"), select_all=False, format_func=lambda a: f"{aname(a)} ({count(an, a)})")
 

@@ -45,7 +45,7 @@ def _facet_items(df: pd.DataFrame | None, name=lambda v: v) -> list[tuple[str, i
 
 
 def summary_lines(places: pd.DataFrame, facets: dict[str, pd.DataFrame], lang: str,
-                  countries: dict[str, dict]) -> list[tuple[str, str]]:
+                  countries: dict[str, dict], actor_names: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(label, text) for each non-empty line, in reading order."""
     outside = outside_places(places, lang, countries) if not places.empty else []
     lines = [
@@ -53,7 +53,8 @@ def summary_lines(places: pd.DataFrame, facets: dict[str, pd.DataFrame], lang: s
         ("top_regions", counted(_place_items(places, lang, {"region"}, set()), MAX_PLACES, lang)),
         ("top_countries", counted(_facet_items(facets.get("countries"), lambda c: country_name(c, lang, countries)),
                                   MAX_COUNTRIES, lang)),
-        ("top_actors", counted(_facet_items(facets.get("actors"), actor_namer(countries, lang)), MAX_ACTORS, lang)),
+        ("top_actors", counted(_facet_items(facets.get("actors"), actor_namer(countries, lang, actor_names)),
+                               MAX_ACTORS, lang)),
         ("top_sources", counted(_facet_items(facets.get("sources")), MAX_SOURCES, lang)),
     ]
     out = [(t(lang, key), text) for key, text in lines if text]

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from .deck import country_name
+from .deck import actor_namer, country_name
 from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_type_label, label, t, tn
 from .plaintext import is_missing, plain_text
 
@@ -30,10 +31,10 @@ def safe_url(url: object) -> str | None:
     return url
 
 
-def _actors(value: Any) -> str:
+def _actors(value: Any, name: Callable[[str], str] = str) -> str:
     if value is None or isinstance(value, float):
         return ""
-    return ", ".join(str(v) for v in value)
+    return ", ".join(name(str(v)) for v in value)
 
 
 def _place(row, lang: str) -> str:
@@ -42,9 +43,12 @@ def _place(row, lang: str) -> str:
     return name if isinstance(name, str) else ""
 
 
-def events_display(events: pd.DataFrame, lang: str, countries: dict[str, dict] | None = None) -> pd.DataFrame:
-    """The columns a reader wants, with headers and values in the interface language."""
+def events_display(events: pd.DataFrame, lang: str, countries: dict[str, dict] | None = None,
+                   actor_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The columns a reader wants, with headers and values in the interface language (actors too:
+    `actor_names` gives people's and organisations' names in it)."""
     countries = countries or {}
+    actor = actor_namer(countries, lang, actor_names)
     out = pd.DataFrame({
         t(lang, "h_date"): events["date"].fillna("").astype(str),
         t(lang, "h_type"): [event_type_label(v, lang) for v in events["type"]],
@@ -52,7 +56,7 @@ def events_display(events: pd.DataFrame, lang: str, countries: dict[str, dict] |
         t(lang, "h_place"): [plain_text(_place(r, lang)) for r in events.itertuples(index=False)],
         t(lang, "h_country"): [country_name(c, lang, countries) if isinstance(c, str) else ""
                                for c in events["country"]],
-        t(lang, "h_actors"): [plain_text(_actors(v)) for v in events["actors"]],
+        t(lang, "h_actors"): [plain_text(_actors(v, actor)) for v in events["actors"]],
         t(lang, "h_reported"): [tn(lang, "n_sources", int(n)) if not is_missing(n) else "" for n in
                                 (events["sources"] if "sources" in events else cast(list, [None] * len(events)))],
         t(lang, "h_evidence"): [plain_text(v) for v in events["evidence"]],

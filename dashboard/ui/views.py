@@ -13,7 +13,7 @@ from dashboard.records import Filters
 
 from . import data
 from . import filters_widget as fw
-from .deck import build_deck, country_name, legend_html, selected_places
+from .deck import actor_namer, build_deck, country_name, legend_html, selected_places
 from .export import export_bytes, export_frame
 from .highlight import READER_CSS, article_html, evidence_html
 from .highlight import legend_html as reader_legend
@@ -126,7 +126,7 @@ def map_section(path: str, version, state, facets: dict[str, pd.DataFrame], coun
             st.caption(t(lang, "unplaced", n=unplaced))
     with right:
         st.markdown(f"**{t(lang, 'summary')}**")
-        st.html(SUMMARY_CSS + summary_html(summary_lines(places, facets, lang, countries)))
+        st.html(SUMMARY_CSS + summary_html(summary_lines(places, facets, lang, countries, data.actor_names(lang))))
         latest_events(path, version, f, lang, countries)
 
 
@@ -221,7 +221,7 @@ def events_section(path: str, version, f: Filters, lang: str, countries: dict[st
         st.info(t(lang, "table_empty"))
     else:
         st.caption(t(lang, "table_help_dialog"))
-        display, config = table_columns(events_display(events, lang, countries), lang)
+        display, config = table_columns(events_display(events, lang, countries, data.actor_names(lang)), lang)
         st.session_state["_table_event_ids"] = list(zip(events["id"], events["article_id"]))
         st.dataframe(display, hide_index=True, on_select=_row_clicked, selection_mode="single-row",
                      key=TABLE_KEY, width="stretch", row_height=TABLE_ROW_HEIGHT, column_config=config,
@@ -262,7 +262,7 @@ def _evidence_body(path: str, version, event_id: str, lang: str, countries: dict
     meta = [detail.date or t(lang, "no_date"), event_type_label(detail.type, lang),
             label(STATUS_LABELS, detail.status, lang),
             place + (f" ({where})" if where and where != place else "") if place else where,
-            ", ".join(detail.actors)]
+            ", ".join(map(actor_namer(countries, lang, data.actor_names(lang)), detail.actors))]
     extra = f"<p class=\"evidence-meta\">{html.escape(t(lang, 'sources_n', n=detail.cluster_sources))}</p>" \
         if detail.cluster_sources > 1 else ""
     st.html(READER_CSS + evidence_html(detail.evidence, meta, view.language) + extra
