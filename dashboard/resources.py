@@ -95,12 +95,13 @@ def load_search_names(data_dir: Path) -> SearchNames:
 
 @lru_cache(maxsize=2)
 def load_actor_display_names(data_dir: Path) -> dict[str, dict[str, str]]:
-    """{language: {an actor's English name: its usual name in that language}} for the people and
-    organisations of the lexicons: the first Arabic spelling, and for organisations the first
-    French one (people keep their Latin spelling in French)."""
+    """{language: {an actor's English name: its usual name in that language}} for the people,
+    organisations and countries of the lexicons: the first Arabic spelling, and for organisations
+    and countries the first French one (people keep their Latin spelling in French)."""
     lex = Path(data_dir) / LEXICON_DIR
     out: dict[str, dict[str, str]] = {"ar": {}, "fr": {}}
-    entries = _json(lex / "people.json")["people"] + _json(lex / "organizations.json")["organizations"]
+    countries = [{**c, "name": c.get("en")} for c in _json(lex / "countries.json")["countries"]]
+    entries = _json(lex / "people.json")["people"] + _json(lex / "organizations.json")["organizations"] + countries
     for entry in entries:
         for lang in ("ar", "fr"):
             spellings = entry.get(lang) or []
