@@ -258,7 +258,23 @@ def bench_app_upload(code: Path, work: Path, document: Path, chromium: str = "/u
         server.wait(timeout=30)
 
 
+def _wait_served(base: str, timeout_s: float = 120) -> None:
+    """Until the Streamlit server answers its health check (it takes seconds to start on a busy machine)."""
+    import urllib.request
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
 def _open(page, base: str, timeout_ms: int = 120_000) -> None:
+    _wait_served(base)
     page.goto(base)
     page.wait_for_selector("[data-testid='stMetricValue']", timeout=timeout_ms)
 
