@@ -526,6 +526,8 @@ _TIME = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])\s?[:h]\s?(?P<mi>[0-5]\d)(?!
 TIME_AFTER_DATE = 30  # characters between a date and the time that goes with it ("27 janvier 2013 à 06:56")
 DATE_MAX_CHARS = 40  # characters a written date takes ("Dimanche 27 Janvier 2013")
 BYLINE_MAX_CHARS = 100  # a line this long at most holds a publication date and time, not a sentence
+# a quick look for a time before the full pattern (most texts have none)
+_TIME_HINT = re.compile(r"\d\s?[:hH]\s?[0-5]\d")
 
 
 def publication_hour(text: str, published: date | None) -> int | None:
@@ -533,7 +535,7 @@ def publication_hour(text: str, published: date | None) -> int | None:
     date written in full, on a line of its own or a byline ("Rédigé le Dimanche 27 Janvier 2013 à
     06:56", "10 أغسطس 2022 - 13:30"); a time inside a sentence ("on Tuesday at 05:00") is an
     event's. None when the article says none."""
-    if published is None:
+    if published is None or _TIME_HINT.search(text) is None:
         return None
     for m in _TIME.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1

@@ -44,7 +44,8 @@ class Trig(NamedTuple):  # (a NamedTuple: built several times faster than a froz
     definite: bool = False  # Arabic noun with ال ("الزيارة": possibly the visit already told)
     anaphoric: bool = False  # refers back ("this visit", "the talks", "هذه الزيارة")
     imperfect: bool = False  # Arabic present-tense verb (يجتمع): a weekday with it is ahead
-    past: bool = False  # a verb in the past ("signed", "ont signé", "se sont mis d'accord", "وقعا")
+    # an agreement told in the past ("signed", "ont signé", "se sont mis d'accord", "وقعا"); read for agreements only
+    past: bool = False
 
 
 class WordMemo:
@@ -188,7 +189,8 @@ def mark(t: Trig, ctx: ArticleContext, s: int, lex: EventLexicon, then: bool = F
                        t.start)  # "like the one signed in Tunis"
     first = fold(ctx.text[t.start:t.end]).split(" ")[0] if ctx.lang == "ar" else ""
     imperfect = ctx.lang == "ar" and _is_imperfect(first, lex, ctx.memo)
-    past = not imperfect and not t.future_verb and _told_in_past(ctx, t, first, lex)
+    # (only an agreement's tense is read: "agreed on ... from 23 January" dates what was agreed)
+    past = t.type == "agreement" and not imperfect and not t.future_verb and _told_in_past(ctx, t, first, lex)
     return Trig(t.type, t.strength, t.start, t.end, t.future_verb, t.definite, anaphoric, imperfect, past)
 
 
