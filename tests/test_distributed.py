@@ -40,6 +40,17 @@ def table_rows(db: Path, table: str) -> list[tuple]:
         con.close()
 
 
+@pytest.fixture(autouse=True)
+def plain_main_module(monkeypatch):
+    """Dask's worker processes are spawned, and a spawned process re-runs the parent's `__main__`
+    file. Streamlit's AppTest (other tests in this run) leaves the app's script there, which must
+    not run in a worker: the workers get a main module with no file, as under `python -m dashboard`."""
+    import sys
+    import types
+
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+
+
 @pytest.mark.slow
 def test_dask_and_local_paths_build_the_same_store(tmp_path):
     (tmp_path / "in").mkdir()
