@@ -21,3 +21,12 @@ def plain_text(text: object) -> str:
     cleaning removes them already; this keeps a store written by anything else safe to show).
     A missing value is the empty string."""
     return _UNSHOWABLE.sub("", text) if isinstance(text, str) else ("" if is_missing(text) else str(text))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
+
+
+def markdown_text(text: str) -> str:
+    """Untrusted text for a place Streamlit reads as Markdown (messages, progress): every Markdown
+    character escaped, so a file name like `[x](javascript:...)` or `<b>` is shown as it is."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -7,6 +7,7 @@ store. The refresh itself is `dashboard.refresh`, one per server process.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,6 +19,7 @@ from dashboard.startup import StartAction, StartPlan, action_due
 from dashboard.startup import prepare_store as prepare
 
 from .i18n import t, tn
+from .plaintext import markdown_text
 
 FAST_SECONDS = 2  # while a refresh runs: how soon its progress shows (each tick is a small rerun per page)
 SLOW_SECONDS = 60  # otherwise: how soon an idle page starts a due refresh or notices another page's
@@ -41,10 +43,10 @@ def prepare_store(db: Path, lang: str) -> None:
         try:
             _done, problem = prepare(plan)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the page must not crash
-            st.error(t(lang, "build_failed", error=f"{exc.__class__.__name__}: {exc}"[:300]))
+            st.error(t(lang, "build_failed", error=markdown_text(f"{exc.__class__.__name__}: {exc}"[:300])))
             st.stop()
     if problem:
-        st.warning(t(lang, "collection_failed", error=problem[:300]))
+        st.warning(t(lang, "collection_failed", error=markdown_text(problem[:300])))
 
 
 def browser_timezone() -> tzinfo:
@@ -106,6 +108,8 @@ def _live_line(worker: Refresher, db: str, version, lang: str) -> None:
     if (status.runs, status.running) != st.session_state.get(_SEEN):
         st.rerun()  # a refresh started or ended since the page was drawn: draw it again
     newest = None if status.finished_at else _newest_added(db, version)
+    if status.error:  # (an exception's message, shown in a caption that Streamlit reads as Markdown)
+        status = replace(status, error=markdown_text(status.error))
     line = status_text(status, lang, browser_timezone(), datetime.now(UTC), newest)
     if line:
         st.caption(line)

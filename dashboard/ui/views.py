@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 from typing import Literal
 
@@ -18,7 +17,7 @@ from .export import export_bytes, export_frame
 from .highlight import READER_CSS, article_html, evidence_html
 from .highlight import legend_html as reader_legend
 from .i18n import ARTICLE_LANGUAGE_LABELS, STATUS_LABELS, event_date, event_type_label, is_rtl, label, number, t, tn
-from .plaintext import is_missing, plain_text
+from .plaintext import is_missing, markdown_text, plain_text
 from .plurals import format_day
 from .reader_parts import choose_part
 from .summary import summary_html, summary_lines
@@ -26,13 +25,6 @@ from .tables import events_display
 from .timeline import build_timeline, span_from_selection
 
 MAP_KEY, TIMELINE_KEY, TABLE_KEY = "map", "timeline", "events_table"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&])")
-
-
-def markdown_text(text: str) -> str:
-    """Untrusted text for a place Streamlit reads as Markdown (messages, progress): every Markdown
-    character escaped, so a file name like `[x](javascript:...)` or `<b>` is shown as it is."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 # Right to left without moving Streamlit's own frame: the page keeps its left-to-right layout
